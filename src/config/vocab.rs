@@ -1,0 +1,123 @@
+//! `Vocabulary`: the words of one language that the parser must recognise
+//! (task-table headers, requirement letters, the phase label, words that name
+//! a task in prose), with built-in defaults for the corpus languages.
+//!
+//! Must not hold UI strings (those live in `locales/*.ftl`) or parsing code.
+
+use serde::Deserialize;
+
+/// Per-language words that content uses. Every list is matched
+/// case-insensitively after collapsing whitespace.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Vocabulary {
+    /// Header of the first column of a task table ("Task ID").
+    pub task_id: Vec<String>,
+    /// Requirement values meaning mandatory ("M"; German "E", Portuguese "b").
+    pub mandatory: Vec<String>,
+    /// Requirement values meaning optional ("O").
+    pub optional: Vec<String>,
+    /// Label of the phase line under the H1 ("Phase", "Fase").
+    pub phase: Vec<String>,
+    /// Words naming a task in prose ("Task", "Tarea").
+    pub task_word: Vec<String>,
+}
+
+fn words(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+impl Vocabulary {
+    /// The built-in vocabulary for a BCP 47 tag, by its language subtag;
+    /// every header variant seen in the FastTrack corpus is included.
+    /// Unknown languages get the English words.
+    pub fn builtin(tag: &str) -> Vocabulary {
+        let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let (task_id, mandatory, phase, task_word): (&[&str], &[&str], &[&str], &[&str]) =
+            match lang.as_str() {
+                "es" => (
+                    &["Id. de Tareas", "Id. de Tarea", "Tareas de Id.", "ID de tarea", "Task ID"],
+                    &["M"],
+                    &["Fase", "Phase"],
+                    &["Tarea", "Tareas"],
+                ),
+                "pt" => (
+                    &["ID da Tarefa", "ID da tarefa", "Task ID"],
+                    &["b", "M", "O/b"],
+                    &["Fase", "Phase"],
+                    &["Tarefa", "Tarefas"],
+                ),
+                "de" => (
+                    &["Aufgaben-ID", "Aufgaben ID", "Task ID"],
+                    &["E", "M"],
+                    &["Phase"],
+                    &["Aufgabe", "Aufgaben"],
+                ),
+                "ja" => (&["タスク ID", "タスクID", "Task ID"], &["M"], &["フェーズ", "Phase"], &["タスク"]),
+                "zh" => (&["任务 ID", "任务ID", "Task ID"], &["M"], &["阶段", "Phase"], &["任务"]),
+                _ => (&["Task ID", "Task Id"], &["M"], &["Phase"], &["Task", "Tasks"]),
+            };
+        Vocabulary {
+            task_id: words(task_id),
+            mandatory: words(mandatory),
+            optional: words(&["O"]),
+            phase: words(phase),
+            task_word: words(task_word),
+        }
+    }
+
+    /// Overlays the non-empty lists of `other` on these defaults.
+    pub fn overlay(mut self, other: Vocabulary) -> Vocabulary {
+        let pick = |mine: &mut Vec<String>, theirs: Vec<String>| {
+            if !theirs.is_empty() {
+                *mine = theirs;
+            }
+        };
+        pick(&mut self.task_id, other.task_id);
+        pick(&mut self.mandatory, other.mandatory);
+        pick(&mut self.optional, other.optional);
+        pick(&mut self.phase, other.phase);
+        pick(&mut self.task_word, other.task_word);
+        self
+    }
+}
+
+/// Normalises a header or value for comparison: trimmed, inner whitespace
+/// collapsed to one space, lowercase.
+pub fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Whether `value` is one of `list`, under `normalize`.
+pub fn matches(list: &[String], value: &str) -> bool {
+    let v = normalize(value);
+    list.iter().any(|w| normalize(w) == v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn german_e_and_portuguese_b_are_mandatory() {
+        assert!(matches(&Vocabulary::builtin("de").mandatory, "E"));
+        assert!(matches(&Vocabulary::builtin("pt-BR").mandatory, "b"));
+        assert!(!matches(&Vocabulary::builtin("en").mandatory, "E"));
+    }
+
+    #[test]
+    fn headers_match_with_odd_spacing_and_case() {
+        assert!(matches(&Vocabulary::builtin("es").task_id, "  id.  de tareas "));
+        assert!(matches(&Vocabulary::builtin("zh-Hans").task_id, "任务 ID"));
+    }
+
+    #[test]
+    fn overlay_replaces_only_given_lists() {
+        let v = Vocabulary::builtin("en").overlay(Vocabulary {
+            mandatory: vec!["R".into()],
+            ..Default::default()
+        });
+        assert_eq!(v.mandatory, vec!["R".to_string()]);
+        assert_eq!(v.optional, vec!["O".to_string()]);
+    }
+}

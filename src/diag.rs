@@ -1,0 +1,254 @@
+//! `Diagnostic`, `Code` and `Severity`: findings about content as plain data,
+//! plus the one place where configured severities, ordering and the summary
+//! are applied (`finish`).
+//!
+//! Must not print, decide exit codes or know about pages.
+
+use std::collections::BTreeMap;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Breaks the published site; `check` exits 1.
+    Error,
+    /// Should be fixed; exits 1 only with `--deny-warnings`.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+impl Severity {
+    /// The lowercase name used in configs and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal, $sev:ident;)*) => {
+        /// Every rule `playbook` reports, by its kebab-case name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($(#[$doc])* $variant,)* }
+
+        impl Code {
+            /// All codes, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The kebab-case name (`broken-link`).
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The severity used when the config says nothing.
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+
+            /// Looks a code up by its kebab-case name.
+            pub fn from_name(name: &str) -> Option<Code> {
+                match name { $($name => Some(Code::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A relative link or image whose target does not exist (check/links).
+    BrokenLink = "broken-link", Error;
+    /// A `#fragment` with no such heading id in the target (check/links).
+    BrokenAnchor = "broken-anchor", Error;
+    /// A URL that cannot be right: spaces, invisible characters, bare emails (parse/links).
+    MalformedUrl = "malformed-url", Error;
+    /// A link into another locale's folder or to another locale's file (check/links).
+    CrossLocaleLink = "cross-locale-link", Warning;
+    /// A `toc.yml` entry that does not resolve, or a toc YAML error (load/toc, check/toc).
+    Toc = "toc", Error;
+    /// A page that no toc entry and no link reaches (check/toc).
+    OrphanPage = "orphan-page", Info;
+    /// Front-matter YAML errors, missing keys, unparsable dates (load/front_matter).
+    FrontMatter = "front-matter", Error;
+    /// An alert kind other than NOTE, TIP, IMPORTANT, WARNING, CAUTION (parse/alerts).
+    UnknownAlert = "unknown-alert", Warning;
+    /// A malformed task-table row (parse/tasks).
+    TaskRow = "task-row", Error;
+    /// A task id twice in a page, or with two requirements in a locale (check/tasks).
+    DuplicateTask = "duplicate-task", Error;
+    /// A task missing or different in one locale's version of a page (check/tasks).
+    TaskLocaleMismatch = "task-locale-mismatch", Warning;
+    /// Prose that names a task id that does not exist (check/tasks).
+    UnknownTaskReference = "unknown-task-reference", Warning;
+    /// A page of the default locale with no translation in a locale (check/translations).
+    MissingTranslation = "missing-translation", Info;
+    /// A translation older than its default-locale page (check/translations).
+    StaleTranslation = "stale-translation", Warning;
+    /// Two files of one locale that pair to the same page (load/pairing).
+    DuplicatePage = "duplicate-page", Warning;
+    /// An http(s) link that does not answer well (check/external).
+    ExternalLink = "external-link", Error;
+    /// A Fluent UI message missing in a locale and taken from a fallback (render/i18n).
+    MissingMessage = "missing-message", Warning;
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One finding about the content.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    /// The rule.
+    pub code: Code,
+    /// How serious it is (after configuration).
+    pub severity: Severity,
+    /// Path relative to the content root, `/`-separated.
+    pub file: String,
+    /// 1-based line, when the finding has a position.
+    pub line: Option<usize>,
+    /// 1-based column in characters, when the finding has a position.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// The link or key concerned, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// How to fix it, when we know.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// The source line, for carets in the human format.
+    #[serde(skip)]
+    pub snippet: Option<String>,
+}
+
+impl Diagnostic {
+    /// A finding about a whole file, at the code's default severity.
+    pub fn new(code: Code, file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: code.default_severity(),
+            file: file.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            target: None,
+            help: None,
+            snippet: None,
+        }
+    }
+
+    /// Sets the 1-based position.
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// Sets the target.
+    pub fn with_target(mut self, target: impl Into<String>) -> Self {
+        self.target = Some(target.into());
+        self
+    }
+
+    /// Sets the help text.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Sets the source line shown under the message.
+    pub fn with_snippet(mut self, line: impl Into<String>) -> Self {
+        self.snippet = Some(line.into());
+        self
+    }
+}
+
+/// Counts per severity and per code.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Error-level findings.
+    pub errors: usize,
+    /// Warning-level findings.
+    pub warnings: usize,
+    /// Info-level findings.
+    pub infos: usize,
+    /// Findings per code name.
+    pub by_code: BTreeMap<String, usize>,
+}
+
+/// Applies per-code severity overrides (`None` = off), sorts by
+/// (file, line, column, code, message) and removes exact duplicates.
+pub fn finish(
+    mut diags: Vec<Diagnostic>,
+    overrides: &BTreeMap<Code, Option<Severity>>,
+) -> Vec<Diagnostic> {
+    diags.retain_mut(|d| match overrides.get(&d.code) {
+        Some(Some(sev)) => {
+            d.severity = *sev;
+            true
+        }
+        Some(None) => false,
+        None => true,
+    });
+    diags.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.code, &a.message, &a.target)
+            .cmp(&(&b.file, b.line, b.column, b.code, &b.message, &b.target))
+    });
+    diags.dedup();
+    diags
+}
+
+/// The summary of a finished list.
+pub fn summarize(diags: &[Diagnostic]) -> Summary {
+    let mut s = Summary::default();
+    for d in diags {
+        match d.severity {
+            Severity::Error => s.errors += 1,
+            Severity::Warning => s.warnings += 1,
+            Severity::Info => s.infos += 1,
+        }
+        *s.by_code.entry(d.code.as_str().to_string()).or_default() += 1;
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_names_round_trip() {
+        for &c in Code::ALL {
+            assert_eq!(Code::from_name(c.as_str()), Some(c));
+        }
+        assert_eq!(Code::from_name("nope"), None);
+    }
+
+    #[test]
+    fn finish_applies_overrides_sorts_and_dedups() {
+        let a = Diagnostic::new(Code::BrokenLink, "b.md", "x").at(3, 1);
+        let b = Diagnostic::new(Code::OrphanPage, "a.md", "y");
+        let c = Diagnostic::new(Code::StaleTranslation, "a.md", "z").at(1, 1);
+        let overrides = BTreeMap::from([
+            (Code::OrphanPage, None),
+            (Code::BrokenLink, Some(Severity::Warning)),
+        ]);
+        let out = finish(vec![a.clone(), b, c.clone(), a], &overrides);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].file, "a.md");
+        assert_eq!(out[1].severity, Severity::Warning);
+        let s = summarize(&out);
+        assert_eq!((s.errors, s.warnings, s.infos), (0, 2, 0));
+    }
+}

@@ -1,0 +1,358 @@
+//! The nouns of a playbook: `Site`, `Locale`, `Page`, `Document` and what a
+//! document holds (headings, links, task tables, alerts), plus lookups.
+//! Relations are indices (`PageId`, `LocaleId`); a `Site` is never mutated
+//! after `Site::assemble`.
+//!
+//! Must not do I/O, hold rules or produce HTML.
+
+use crate::config::Config;
+use crate::source::{SourceFile, Span};
+use std::collections::{BTreeMap, HashMap};
+
+/// Index of a page in `Site::pages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct PageId(pub u32);
+
+/// Index of a locale in `Site::locales` (0 is the default locale).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct LocaleId(pub u16);
+
+/// A calendar date (from `ms.date` or an update-summary table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Date {
+    /// Year, e.g. 2019.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// ISO 8601 `YYYY-MM-DD`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A page's front matter.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    /// Every key, as JSON values (dotted keys such as `ms.date` kept as is).
+    pub fields: BTreeMap<String, serde_json::Value>,
+    /// `title`, when present and a string.
+    pub title: Option<String>,
+    /// `ms.date` (or `date`) parsed as month/day/year.
+    pub date: Option<Date>,
+    /// Byte offset where the markdown body starts (after the closing `---`).
+    pub body_start: usize,
+}
+
+/// A heading of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// Plain text.
+    pub text: String,
+    /// The unique anchor id (explicit `{#id}` or the slug rule).
+    pub id: String,
+    /// Source span of the heading.
+    pub span: Span,
+    /// 1-based source line.
+    pub line: usize,
+}
+
+/// How a link destination is to be understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkKind {
+    /// A relative file path (URL-decoded, query removed), maybe with a fragment.
+    File {
+        /// The decoded path, relative to the page's folder (or root if it starts with `/`).
+        path: String,
+        /// The decoded fragment, without `#`.
+        fragment: Option<String>,
+    },
+    /// `#fragment` on the same page (decoded, without `#`).
+    Fragment(String),
+    /// `http:`, `https:` or protocol-relative.
+    External,
+    /// `mailto:`, `tel:` and other schemes we do not follow.
+    OtherScheme,
+    /// A destination that cannot be right; the reason, for the message.
+    Malformed {
+        /// Why it is malformed.
+        reason: String,
+        /// A suggested replacement, if any.
+        suggestion: Option<String>,
+    },
+}
+
+/// A link or image, in source order (the renderer relies on that order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The destination as written.
+    pub dest: String,
+    /// Its classification.
+    pub kind: LinkKind,
+    /// An image (`![]()`) rather than a link.
+    pub image: bool,
+    /// Span of the destination text in the source when found, else the whole link.
+    pub span: Span,
+}
+
+/// Mandatory or optional, or a value the vocabulary does not know.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Requirement {
+    /// (M)andatory, German E, Portuguese b.
+    Mandatory,
+    /// (O)ptional.
+    Optional,
+    /// Anything else, as written.
+    Unknown(String),
+}
+
+/// One row of a task table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Task {
+    /// The id as written ("4060"); may be non-numeric in bad rows.
+    pub id: String,
+    /// Task name (plain text of the cell).
+    pub name: String,
+    /// Mandatory / optional.
+    pub requirement: Requirement,
+    /// Role cell.
+    pub role: String,
+    /// Services, split on `/` and trimmed.
+    pub services: Vec<String>,
+    /// Index into `Document::headings` of the closest heading above the table.
+    pub section: Option<usize>,
+    /// Index into `Document::tables` of its table.
+    pub table: usize,
+    /// Span of the row.
+    pub span: Span,
+    /// 1-based source line.
+    pub line: usize,
+}
+
+/// What kind of table a table is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// A task table (first header is a task-id header of the locale).
+    Tasks,
+    /// An update-summary table (first column of dates).
+    Updates,
+    /// Any other table.
+    Other,
+}
+
+/// A table of a document, in source order (the renderer relies on that order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Its kind.
+    pub kind: TableKind,
+    /// Span of the whole table.
+    pub span: Span,
+    /// For task tables: the task id of each body row, in order (`None` for
+    /// rows that did not yield a task).
+    pub row_tasks: Vec<Option<usize>>,
+}
+
+/// The five alert kinds, or an unknown one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AlertKind {
+    /// `[!NOTE]`
+    Note,
+    /// `[!TIP]`
+    Tip,
+    /// `[!IMPORTANT]`
+    Important,
+    /// `[!WARNING]`
+    Warning,
+    /// `[!CAUTION]`
+    Caution,
+    /// Anything else, as written (`HINWEIS`).
+    Unknown(String),
+}
+
+/// A `> [!KIND]` alert.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alert {
+    /// Its kind.
+    pub kind: AlertKind,
+    /// Span of the blockquote.
+    pub span: Span,
+}
+
+/// Facts about one page's markdown, recorded with spans by `parse`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// Text of the first H1, if any.
+    pub h1: Option<String>,
+    /// The phase named on the line under the H1 (`Fase: **Migrar**`).
+    pub phase: Option<String>,
+    /// Headings in source order.
+    pub headings: Vec<Heading>,
+    /// Links and images in source order.
+    pub links: Vec<Link>,
+    /// Tables in source order.
+    pub tables: Vec<Table>,
+    /// Task rows in source order.
+    pub tasks: Vec<Task>,
+    /// Alerts in source order.
+    pub alerts: Vec<Alert>,
+    /// Languages of fenced code blocks (empty string for none), in order.
+    pub code_langs: Vec<String>,
+    /// Extra anchor ids from inline HTML (`<a name>`, `id=`).
+    pub html_anchors: Vec<String>,
+    /// Dates of the update-summary table(s).
+    pub update_dates: Vec<Date>,
+}
+
+/// One content file, loaded and parsed.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Its index.
+    pub id: PageId,
+    /// Its locale.
+    pub locale: LocaleId,
+    /// The file as the user sees it.
+    pub source: SourceFile,
+    /// Front matter.
+    pub front: FrontMatter,
+    /// Translation key: path in the locale folder without the locale suffix
+    /// and `.md` (`migrate-conduct-…-partner`); `index` for the home page.
+    pub key: String,
+    /// URL path below the site root, always ending in `/` (`es/x-es/`).
+    pub url: String,
+    /// Whether this page represents its key in its locale (false for an
+    /// extra file that pairs to the same key, e.g. an untranslated copy).
+    pub primary: bool,
+    /// Parsed markdown facts.
+    pub doc: Document,
+}
+
+impl Page {
+    /// The title: front matter `title`, else the first H1, else the key.
+    pub fn title(&self) -> &str {
+        self.front.title.as_deref().or(self.doc.h1.as_deref()).unwrap_or(&self.key)
+    }
+
+    /// The output file, relative to OUT (`es/x-es/index.html`).
+    pub fn out_file(&self) -> String {
+        format!("{}index.html", self.url)
+    }
+}
+
+/// One entry of a `toc.yml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocItem {
+    /// Display name.
+    pub name: String,
+    /// The raw href, if any.
+    pub href: Option<String>,
+    /// The page it resolves to, filled by `Site::assemble`.
+    pub page: Option<PageId>,
+    /// 1-based line of the entry in `toc.yml`.
+    pub line: usize,
+    /// Children.
+    pub items: Vec<TocItem>,
+}
+
+/// A locale's navigation tree.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Toc {
+    /// Path of the toc file, relative to the content root.
+    pub file: String,
+    /// Top-level entries.
+    pub items: Vec<TocItem>,
+}
+
+/// One language of the site.
+#[derive(Debug, Clone)]
+pub struct Locale {
+    /// Its index.
+    pub id: LocaleId,
+    /// BCP 47 tag.
+    pub tag: String,
+    /// Source folder relative to the content root.
+    pub dir: String,
+    /// File-name suffix (`-es`), maybe empty.
+    pub suffix: String,
+    /// Navigation, if the locale has a `toc.yml`.
+    pub toc: Option<Toc>,
+    /// Its pages, sorted by source path.
+    pub pages: Vec<PageId>,
+    /// Its home page (`index.md`), if any.
+    pub home: Option<PageId>,
+}
+
+/// An asset (image or other file) a page links to: copied to the output.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Asset {
+    /// Source path relative to the content root.
+    pub source: String,
+    /// Output path relative to OUT (`_files/<source>`).
+    pub url: String,
+}
+
+/// The whole site: immutable once assembled.
+#[derive(Debug)]
+pub struct Site {
+    /// The configuration it was built from.
+    pub config: Config,
+    /// Locales, default first.
+    pub locales: Vec<Locale>,
+    /// Pages sorted by (locale, source path).
+    pub pages: Vec<Page>,
+    /// Every non-markdown file under the content root, relative, sorted.
+    pub files: Vec<String>,
+    by_file: HashMap<String, PageId>,
+    by_key: BTreeMap<String, Vec<PageId>>,
+}
+
+impl Site {
+    /// Builds the site from finished pages and locales; `pages[i].id` must
+    /// be `PageId(i)`.
+    pub fn new(config: Config, locales: Vec<Locale>, pages: Vec<Page>, files: Vec<String>) -> Site {
+        let by_file = pages.iter().map(|p| (p.source.path.clone(), p.id)).collect();
+        let mut by_key: BTreeMap<String, Vec<PageId>> = BTreeMap::new();
+        for p in pages.iter().filter(|p| p.primary) {
+            by_key.entry(p.key.clone()).or_default().push(p.id);
+        }
+        Site { config, locales, pages, files, by_file, by_key }
+    }
+
+    /// A page by id.
+    pub fn page(&self, id: PageId) -> &Page {
+        &self.pages[id.0 as usize]
+    }
+
+    /// A locale by id.
+    pub fn locale(&self, id: LocaleId) -> &Locale {
+        &self.locales[id.0 as usize]
+    }
+
+    /// The page whose source is `path` (relative to the root, `/`-separated).
+    pub fn page_by_file(&self, path: &str) -> Option<PageId> {
+        self.by_file.get(path).copied()
+    }
+
+    /// The primary pages of a translation key, one per locale, in locale order.
+    pub fn translations_of_key(&self, key: &str) -> &[PageId] {
+        self.by_key.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The page in `locale` that translates `page` (its own primary page
+    /// for the same key), if any.
+    pub fn translation(&self, page: PageId, locale: LocaleId) -> Option<PageId> {
+        let key = &self.page(page).key;
+        self.translations_of_key(key).iter().copied().find(|&p| self.page(p).locale == locale)
+    }
+
+    /// Every key with its pages (deterministic order).
+    pub fn keys(&self) -> impl Iterator<Item = (&str, &[PageId])> {
+        self.by_key.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+}

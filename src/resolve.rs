@@ -1,0 +1,162 @@
+//! The one link resolver: where a page's link points (a page, an asset, a
+//! missing file with a suggestion). Used by `check` and `render` alike, so
+//! they never disagree.
+//!
+//! Must not emit HTML, findings or do I/O (it looks files up in the `Site`).
+
+use crate::model::{Link, LinkKind, PageId, Site};
+
+/// What a link points to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A page of the site, maybe with a fragment.
+    Page {
+        /// The page.
+        page: PageId,
+        /// The fragment, without `#`.
+        fragment: Option<String>,
+    },
+    /// A fragment of the linking page itself.
+    SamePage(String),
+    /// A non-markdown file under the content root (root-relative path).
+    Asset(String),
+    /// An http(s) URL.
+    External,
+    /// mailto:, tel: and the like.
+    OtherScheme,
+    /// A malformed destination (see `LinkKind::Malformed`).
+    Malformed,
+    /// A relative path with nothing behind it.
+    Missing {
+        /// The root-relative path that was looked for (or the raw path if it
+        /// leaves the content root).
+        path: String,
+        /// The existing file that differs only in letter case, if any.
+        case_mismatch: Option<String>,
+        /// A close existing file name in the same folder, if any.
+        suggestion: Option<String>,
+    },
+}
+
+/// Resolves `link` as written on page `from`.
+pub fn link(site: &Site, from: PageId, link: &Link) -> Target {
+    match &link.kind {
+        LinkKind::External => Target::External,
+        LinkKind::OtherScheme => Target::OtherScheme,
+        LinkKind::Malformed { .. } => Target::Malformed,
+        LinkKind::Fragment(f) => Target::SamePage(f.clone()),
+        LinkKind::File { path, fragment } => file(site, &site.page(from).source.path, path, fragment.clone()),
+    }
+}
+
+/// Resolves a relative `path` written in the file `from_file` (root-relative).
+pub fn file(site: &Site, from_file: &str, path: &str, fragment: Option<String>) -> Target {
+    let Some(joined) = join(from_file, path) else {
+        return Target::Missing { path: path.to_string(), case_mismatch: None, suggestion: None };
+    };
+    let joined = joined.trim_end_matches('/').to_string();
+    if let Some(page) = site.page_by_file(&joined) {
+        return Target::Page { page, fragment };
+    }
+    if site.files.binary_search(&joined).is_ok() {
+        return Target::Asset(joined);
+    }
+    // A link to a folder: its index.md.
+    if let Some(page) = site.page_by_file(&format!("{joined}/index.md")) {
+        return Target::Page { page, fragment };
+    }
+    let candidates = || site.pages.iter().map(|p| p.source.path.as_str()).chain(site.files.iter().map(String::as_str));
+    let lower = joined.to_lowercase();
+    let case_mismatch = candidates().find(|c| c.to_lowercase() == lower).map(str::to_string);
+    let suggestion = if case_mismatch.is_some() { None } else { closest(&joined, candidates()) };
+    Target::Missing { path: joined, case_mismatch, suggestion }
+}
+
+/// Joins a relative link to the folder of `from_file` and normalises `.` and
+/// `..`; a leading `/` means the content root. `None` if it leaves the root.
+pub fn join(from_file: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    if !path.starts_with('/') {
+        parts.extend(from_file.split('/'));
+        parts.pop();
+    }
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if path.ends_with('/') && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
+
+/// The existing file in the same folder whose name is closest to `wanted`,
+/// if it is close enough to be a plausible typo.
+fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    let (dir, name) = wanted.rsplit_once('/').unwrap_or(("", wanted));
+    let ext = name.rsplit_once('.').map(|(_, e)| e);
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let (cdir, cname) = c.rsplit_once('/').unwrap_or(("", c));
+        if cdir != dir || cname.rsplit_once('.').map(|(_, e)| e) != ext {
+            continue;
+        }
+        let d = distance(name, cname);
+        if best.is_none_or(|(bd, bn)| d < bd || (d == bd && c < bn)) {
+            best = Some((d, c));
+        }
+    }
+    let limit = (name.chars().count() / 3).max(3);
+    best.filter(|(d, _)| *d <= limit).map(|(_, c)| c.to_string())
+}
+
+/// Levenshtein distance in characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_handles_dots_and_root() {
+        assert_eq!(join("es/a.md", "b.md").as_deref(), Some("es/b.md"));
+        assert_eq!(join("es/a.md", "../media/x.png").as_deref(), Some("media/x.png"));
+        assert_eq!(join("es/a.md", "./sub/../c.md").as_deref(), Some("es/c.md"));
+        assert_eq!(join("es/a.md", "/en/d.md").as_deref(), Some("en/d.md"));
+        assert_eq!(join("es/a.md", "../../x.md"), None);
+    }
+
+    #[test]
+    fn closest_finds_the_seed_page_typo() {
+        let files = ["spanish-playbook/success-conduct-success-review-partner-es.md", "spanish-playbook/index.md"];
+        assert_eq!(
+            closest("spanish-playbook/success-conduct-success-review-es.md", files.into_iter()).as_deref(),
+            Some("spanish-playbook/success-conduct-success-review-partner-es.md")
+        );
+        assert_eq!(closest("spanish-playbook/zzz.md", files.into_iter()), None);
+    }
+
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("", "ab"), 2);
+        assert_eq!(distance("día", "dia"), 1);
+    }
+}
