@@ -29,7 +29,8 @@ fn table(name: &str, dir: &str, code: &mut String) {
     for rel in list {
         let rel_str = rel.to_string_lossy().replace('\\', "/");
         println!("cargo:rerun-if-changed={}", base.join(&rel).display());
-        writeln!(code, "    ({rel_str:?}, include_bytes!({:?})),", base.join(&rel).display().to_string()).unwrap();
+        writeln!(code, "    ({rel_str:?}, include_bytes!({:?})),", base.join(&rel).display().to_string())
+            .unwrap();
     }
     writeln!(code, "];").unwrap();
 }

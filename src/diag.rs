@@ -189,10 +189,7 @@ pub struct Summary {
 
 /// Applies per-code severity overrides (`None` = off), sorts by
 /// (file, line, column, code, message) and removes exact duplicates.
-pub fn finish(
-    mut diags: Vec<Diagnostic>,
-    overrides: &BTreeMap<Code, Option<Severity>>,
-) -> Vec<Diagnostic> {
+pub fn finish(mut diags: Vec<Diagnostic>, overrides: &BTreeMap<Code, Option<Severity>>) -> Vec<Diagnostic> {
     diags.retain_mut(|d| match overrides.get(&d.code) {
         Some(Some(sev)) => {
             d.severity = *sev;
@@ -240,10 +237,8 @@ mod tests {
         let a = Diagnostic::new(Code::BrokenLink, "b.md", "x").at(3, 1);
         let b = Diagnostic::new(Code::OrphanPage, "a.md", "y");
         let c = Diagnostic::new(Code::StaleTranslation, "a.md", "z").at(1, 1);
-        let overrides = BTreeMap::from([
-            (Code::OrphanPage, None),
-            (Code::BrokenLink, Some(Severity::Warning)),
-        ]);
+        let overrides =
+            BTreeMap::from([(Code::OrphanPage, None), (Code::BrokenLink, Some(Severity::Warning))]);
         let out = finish(vec![a.clone(), b, c.clone(), a], &overrides);
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].file, "a.md");

@@ -22,6 +22,7 @@ pub mod diag;
 pub mod error;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod parse;
 pub mod resolve;
 pub mod source;

@@ -65,7 +65,8 @@ pub fn file(site: &Site, from_file: &str, path: &str, fragment: Option<String>) 
     if let Some(page) = site.page_by_file(&format!("{joined}/index.md")) {
         return Target::Page { page, fragment };
     }
-    let candidates = || site.pages.iter().map(|p| p.source.path.as_str()).chain(site.files.iter().map(String::as_str));
+    let candidates =
+        || site.pages.iter().map(|p| p.source.path.as_str()).chain(site.files.iter().map(String::as_str));
     let lower = joined.to_lowercase();
     let case_mismatch = candidates().find(|c| c.to_lowercase() == lower).map(str::to_string);
     let suggestion = if case_mismatch.is_some() { None } else { closest(&joined, candidates()) };
@@ -145,7 +146,8 @@ mod tests {
 
     #[test]
     fn closest_finds_the_seed_page_typo() {
-        let files = ["spanish-playbook/success-conduct-success-review-partner-es.md", "spanish-playbook/index.md"];
+        let files =
+            ["spanish-playbook/success-conduct-success-review-partner-es.md", "spanish-playbook/index.md"];
         assert_eq!(
             closest("spanish-playbook/success-conduct-success-review-es.md", files.into_iter()).as_deref(),
             Some("spanish-playbook/success-conduct-success-review-partner-es.md")

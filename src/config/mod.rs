@@ -134,7 +134,10 @@ impl Config {
             .or_else(|| locales.iter().any(|l| l.tag == "en").then(|| "en".to_string()))
             .unwrap_or_else(|| locales[0].tag.clone());
         let Some(pos) = locales.iter().position(|l| l.tag == default) else {
-            return Err(config_err(&cfg_path, format!("default_locale `{default}` is not one of the locales")));
+            return Err(config_err(
+                &cfg_path,
+                format!("default_locale `{default}` is not one of the locales"),
+            ));
         };
         let first = locales.remove(pos);
         locales.insert(0, first);
@@ -217,7 +220,12 @@ fn check_locales(cfg: &Path, root: &Path, locales: &[LocaleConfig]) -> Result<()
         if !root.join(&l.dir).is_dir() {
             return Err(config_err(
                 cfg,
-                format!("locale `{}`: folder `{}` not found under the content root {}", l.tag, l.dir, root.display()),
+                format!(
+                    "locale `{}`: folder `{}` not found under the content root {}",
+                    l.tag,
+                    l.dir,
+                    root.display()
+                ),
             ));
         }
     }

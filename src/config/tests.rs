@@ -30,12 +30,9 @@ fn config_paths_resolve_against_config_folder_but_locales_against_root() {
         "out = \"dist\"\ndefault_locale = \"es\"\n[[locale]]\ntag = \"es\"\ndir = \"sp\"\nsuffix = \"-es\"\n[severity]\norphan-page = \"off\"\n",
     )
     .unwrap();
-    let c = Config::load(&Options {
-        root: Some(d.join("site")),
-        config: Some(d.join("cfg/p.toml")),
-        out: None,
-    })
-    .unwrap();
+    let c =
+        Config::load(&Options { root: Some(d.join("site")), config: Some(d.join("cfg/p.toml")), out: None })
+            .unwrap();
     assert_eq!(c.out, d.join("cfg").join("dist"));
     assert_eq!(c.locales[0].suffix, "-es");
     assert_eq!(c.severity.get(&Code::OrphanPage), Some(&None));

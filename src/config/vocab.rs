@@ -33,30 +33,30 @@ impl Vocabulary {
     /// Unknown languages get the English words.
     pub fn builtin(tag: &str) -> Vocabulary {
         let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        let (task_id, mandatory, phase, task_word): (&[&str], &[&str], &[&str], &[&str]) =
-            match lang.as_str() {
-                "es" => (
-                    &["Id. de Tareas", "Id. de Tarea", "Tareas de Id.", "ID de tarea", "Task ID"],
-                    &["M"],
-                    &["Fase", "Phase"],
-                    &["Tarea", "Tareas"],
-                ),
-                "pt" => (
-                    &["ID da Tarefa", "ID da tarefa", "Task ID"],
-                    &["b", "M", "O/b"],
-                    &["Fase", "Phase"],
-                    &["Tarefa", "Tarefas"],
-                ),
-                "de" => (
-                    &["Aufgaben-ID", "Aufgaben ID", "Task ID"],
-                    &["E", "M"],
-                    &["Phase"],
-                    &["Aufgabe", "Aufgaben"],
-                ),
-                "ja" => (&["タスク ID", "タスクID", "Task ID"], &["M"], &["フェーズ", "Phase"], &["タスク"]),
-                "zh" => (&["任务 ID", "任务ID", "Task ID"], &["M"], &["阶段", "Phase"], &["任务"]),
-                _ => (&["Task ID", "Task Id"], &["M"], &["Phase"], &["Task", "Tasks"]),
-            };
+        let (task_id, mandatory, phase, task_word): (&[&str], &[&str], &[&str], &[&str]) = match lang.as_str()
+        {
+            "es" => (
+                &["Id. de Tareas", "Id. de Tarea", "Tareas de Id.", "ID de tarea", "Task ID"],
+                &["M"],
+                &["Fase", "Phase"],
+                &["Tarea", "Tareas"],
+            ),
+            "pt" => (
+                &["ID da Tarefa", "ID da tarefa", "Task ID"],
+                &["b", "M", "O/b"],
+                &["Fase", "Phase"],
+                &["Tarefa", "Tarefas"],
+            ),
+            "de" => (
+                &["Aufgaben-ID", "Aufgaben ID", "Task ID"],
+                &["E", "M"],
+                &["Phase"],
+                &["Aufgabe", "Aufgaben"],
+            ),
+            "ja" => (&["タスク ID", "タスクID", "Task ID"], &["M"], &["フェーズ", "Phase"], &["タスク"]),
+            "zh" => (&["任务 ID", "任务ID", "Task ID"], &["M"], &["阶段", "Phase"], &["任务"]),
+            _ => (&["Task ID", "Task Id"], &["M"], &["Phase"], &["Task", "Tasks"]),
+        };
         Vocabulary {
             task_id: words(task_id),
             mandatory: words(mandatory),
@@ -113,10 +113,8 @@ mod tests {
 
     #[test]
     fn overlay_replaces_only_given_lists() {
-        let v = Vocabulary::builtin("en").overlay(Vocabulary {
-            mandatory: vec!["R".into()],
-            ..Default::default()
-        });
+        let v = Vocabulary::builtin("en")
+            .overlay(Vocabulary { mandatory: vec!["R".into()], ..Default::default() });
         assert_eq!(v.mandatory, vec!["R".to_string()]);
         assert_eq!(v.optional, vec!["O".to_string()]);
     }
