@@ -24,5 +24,35 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod report;
 pub mod resolve;
 pub mod source;
+
+use config::{Config, Options};
+use diag::Diagnostic;
+use error::Result;
+use model::Site;
+use rayon::prelude::*;
+
+/// Runs `config → load → parse → assemble`: the immutable site plus the
+/// findings made on the way (front matter, pairing, markdown).
+pub fn load_site(opts: &Options) -> Result<(Site, Vec<Diagnostic>)> {
+    let config = Config::load(opts)?;
+    let mut diags = Vec::new();
+    let loaded = load::content(&config, &mut diags)?;
+    let parsed: Vec<_> = loaded
+        .pages
+        .par_iter()
+        .map(|p| {
+            let vocab = &config.locales[p.locale.0 as usize].vocabulary;
+            parse::document(&p.source, p.front.body_start, vocab)
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(parsed.len());
+    for (doc, found) in parsed {
+        docs.push(doc);
+        diags.extend(found);
+    }
+    let site = assemble::site(config, loaded, docs);
+    Ok((site, diags))
+}

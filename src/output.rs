@@ -1,6 +1,17 @@
-//! Placeholder: written by the lead (staging folder + atomic swap).
+//! `output`: writes a built site atomically. Files go into a fresh staging
+//! folder beside OUT; only when every file is written is the staging folder
+//! swapped in, so a failed build leaves the previous OUT untouched. Refuses
+//! an OUT that is the content root, holds or lies inside content, or is a
+//! non-empty folder that this tool did not create (no marker file).
+//!
+//! Knows files, not pages or HTML.
 
-use std::path::PathBuf;
+use crate::error::{Error, Result};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// The marker file that says "playbook created this folder".
+pub const MARKER: &str = ".playbook-output";
 
 /// What an output file contains.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,4 +29,189 @@ pub struct OutputFile {
     pub path: String,
     /// Its contents.
     pub body: Body,
+}
+
+/// Checks that `out` may be replaced: not the content root, not inside or
+/// around any of `content` folders, and either absent, empty or ours.
+pub fn check_safe(out: &Path, root: &Path, content: &[PathBuf]) -> Result<()> {
+    let refuse = |reason: &str| Err(Error::UnsafeOutput { path: out.to_path_buf(), reason: reason.into() });
+    let abs_out = absolute(out);
+    let abs_root = absolute(root);
+    if abs_out == abs_root {
+        return refuse("it is the content root; choose a folder such as ROOT/public with --out");
+    }
+    if abs_root.starts_with(&abs_out) {
+        return refuse("it contains the content root");
+    }
+    for dir in content {
+        let dir = absolute(dir);
+        if abs_out.starts_with(&dir) || dir.starts_with(&abs_out) {
+            return refuse(&format!("it overlaps the content folder {}", dir.display()));
+        }
+    }
+    if out.exists() {
+        if !out.is_dir() {
+            return refuse("it exists and is not a folder");
+        }
+        let mut entries = std::fs::read_dir(out).map_err(|e| Error::io(out, e))?;
+        if entries.next().is_some() && !out.join(MARKER).is_file() {
+            return refuse(
+                "it is a non-empty folder that playbook did not create (no .playbook-output marker)",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Writes `files` into a staging folder beside `out`, then swaps it in.
+pub fn write(out: &Path, files: &[OutputFile]) -> Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.playbook-staging-{pid}"));
+    let old = parent.join(format!(".{name}.playbook-old-{pid}"));
+    let _ = std::fs::remove_dir_all(&staging);
+    let written = write_all(&staging, files);
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let had_old = out.exists();
+    if had_old {
+        std::fs::rename(out, &old).map_err(|e| {
+            let _ = std::fs::remove_dir_all(&staging);
+            Error::io(out, e)
+        })?;
+    }
+    if let Err(e) = std::fs::rename(&staging, out) {
+        if had_old {
+            let _ = std::fs::rename(&old, out);
+        }
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(Error::io(out, e));
+    }
+    if had_old {
+        let _ = std::fs::remove_dir_all(&old);
+    }
+    Ok(())
+}
+
+fn write_all(staging: &Path, files: &[OutputFile]) -> Result<()> {
+    std::fs::create_dir_all(staging).map_err(|e| Error::io(staging, e))?;
+    std::fs::write(
+        staging.join(MARKER),
+        b"This folder was written by playbook; it is replaced on each build.\n",
+    )
+    .map_err(|e| Error::io(staging.join(MARKER), e))?;
+    let mut dirs: Vec<PathBuf> =
+        files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        let full = staging.join(d);
+        std::fs::create_dir_all(&full).map_err(|e| Error::io(&full, e))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        if f.path.split('/').any(|seg| seg == ".." || seg.is_empty()) || f.path.starts_with('/') {
+            return Err(Error::UnsafeOutput {
+                path: PathBuf::from(&f.path),
+                reason: "output path leaves OUT".into(),
+            });
+        }
+        let dest = staging.join(&f.path);
+        match &f.body {
+            Body::Bytes(b) => std::fs::write(&dest, b).map_err(|e| Error::io(&dest, e)),
+            Body::Copy(src) => std::fs::copy(src, &dest).map(|_| ()).map_err(|e| Error::io(src, e)),
+        }
+    })
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    if let Ok(c) = p.canonicalize() {
+        return c;
+    }
+    // Not existing yet: canonicalize the nearest existing ancestor.
+    let mut tail = Vec::new();
+    let mut cur = p.to_path_buf();
+    loop {
+        if let Ok(c) = cur.canonicalize() {
+            return tail.into_iter().rev().fold(c, |acc: PathBuf, seg| acc.join(seg));
+        }
+        match (cur.file_name().map(|s| s.to_os_string()), cur.parent()) {
+            (Some(seg), Some(parent)) => {
+                tail.push(seg);
+                cur = if parent.as_os_str().is_empty() { PathBuf::from(".") } else { parent.to_path_buf() };
+            }
+            _ => return std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("playbook-output-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    fn file(path: &str, s: &str) -> OutputFile {
+        OutputFile { path: path.into(), body: Body::Bytes(s.as_bytes().to_vec()) }
+    }
+
+    #[test]
+    fn writes_then_replaces_and_leaves_no_staging() {
+        let d = temp("swap");
+        let out = d.join("public");
+        write(&out, &[file("a/index.html", "one")]).unwrap();
+        write(&out, &[file("b.txt", "two")]).unwrap();
+        assert!(!out.join("a").exists());
+        assert_eq!(std::fs::read_to_string(out.join("b.txt")).unwrap(), "two");
+        assert!(out.join(MARKER).is_file());
+        let left: Vec<_> = std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn failed_write_keeps_previous_output() {
+        let d = temp("fail");
+        let out = d.join("public");
+        write(&out, &[file("keep.html", "old")]).unwrap();
+        let bad = OutputFile { path: "x.png".into(), body: Body::Copy(d.join("missing.png")) };
+        assert!(write(&out, &[file("new.html", "new"), bad]).is_err());
+        assert_eq!(std::fs::read_to_string(out.join("keep.html")).unwrap(), "old");
+        assert!(!out.join("new.html").exists());
+        assert_eq!(std::fs::read_dir(&d).unwrap().count(), 1, "the staging folder was removed");
+    }
+
+    #[test]
+    fn refuses_root_content_and_foreign_folders() {
+        let d = temp("safe");
+        let content = d.join("content/en");
+        std::fs::create_dir_all(&content).unwrap();
+        assert!(check_safe(&d, &d, &[content.clone()]).is_err());
+        assert!(check_safe(&content, &d, &[content.clone()]).is_err());
+        assert!(check_safe(&d.join("content"), &d, &[content.clone()]).is_err());
+        let foreign = d.join("docs");
+        std::fs::create_dir_all(&foreign).unwrap();
+        std::fs::write(foreign.join("mine.txt"), "x").unwrap();
+        assert!(check_safe(&foreign, &d, &[content.clone()]).is_err());
+        assert!(check_safe(&d.join("public"), &d, &[content.clone()]).is_ok());
+        write(&d.join("public"), &[file("a", "b")]).unwrap();
+        assert!(check_safe(&d.join("public"), &d, &[content]).is_ok());
+    }
+
+    #[test]
+    fn output_paths_cannot_escape() {
+        let d = temp("escape");
+        assert!(write(&d.join("public"), &[file("../evil", "x")]).is_err());
+        assert!(!d.join("evil").exists());
+    }
 }

@@ -1,0 +1,64 @@
+//! Test helpers: temporary sites, running the binary, finding the corpus.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fresh, empty temporary folder under cargo's target tmpdir.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("it-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+/// Writes `files` (relative path, text) under `dir`.
+pub fn write_files(dir: &Path, files: &[(&str, &str)]) {
+    for (rel, text) in files {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().expect("has parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    }
+}
+
+/// Runs the `playbook` binary with `args`.
+pub fn playbook(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_playbook")).args(args).output().expect("run playbook")
+}
+
+/// stdout + stderr of a run, for assertion messages.
+pub fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The real corpus: `$PLAYBOOK_CORPUS`, else `../shared/corpus/fasttrack-playbook`.
+/// Panics with a clear message when it is absent: a skipped corpus test
+/// could never fail.
+pub fn corpus() -> PathBuf {
+    let p = std::env::var_os("PLAYBOOK_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("../shared/corpus/fasttrack-playbook"));
+    assert!(
+        p.join("spanish-playbook").is_dir(),
+        "real corpus not found at {} (set PLAYBOOK_CORPUS to the fasttrack-playbook folder)",
+        p.display()
+    );
+    p
+}
+
+/// Every file under `dir` as (relative path, bytes), sorted.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.expect("walk");
+        if e.file_type().is_file() {
+            let rel = e.path().strip_prefix(dir).expect("under dir").to_string_lossy().replace('\\', "/");
+            out.push((rel, std::fs::read(e.path()).expect("read")));
+        }
+    }
+    out
+}
