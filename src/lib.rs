@@ -24,6 +24,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod source;

@@ -97,8 +97,12 @@ pub struct Link {
     pub kind: LinkKind,
     /// An image (`![]()`) rather than a link.
     pub image: bool,
-    /// Span of the destination text in the source when found, else the whole link.
+    /// Span of the destination text in the source when found (for
+    /// diagnostics: they point at the destination), else the whole link.
     pub span: Span,
+    /// Byte offset where pulldown-cmark's `Start(Link | Image)` event range
+    /// starts. `render` matches its own events to links by this offset.
+    pub start: usize,
 }
 
 /// Mandatory or optional, or a value the vocabulary does not know.
@@ -288,15 +292,6 @@ pub struct Locale {
     pub home: Option<PageId>,
 }
 
-/// An asset (image or other file) a page links to: copied to the output.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Asset {
-    /// Source path relative to the content root.
-    pub source: String,
-    /// Output path relative to OUT (`_files/<source>`).
-    pub url: String,
-}
-
 /// The whole site: immutable once assembled.
 #[derive(Debug)]
 pub struct Site {
@@ -306,7 +301,9 @@ pub struct Site {
     pub locales: Vec<Locale>,
     /// Pages sorted by (locale, source path).
     pub pages: Vec<Page>,
-    /// Every non-markdown file under the content root, relative, sorted.
+    /// Every non-markdown file under `config.content_dir` (relative to the
+    /// content root, `/`-separated, sorted): what links may point at. Only
+    /// the files a page links to are copied to the output.
     pub files: Vec<String>,
     by_file: HashMap<String, PageId>,
     by_key: BTreeMap<String, Vec<PageId>>,

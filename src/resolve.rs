@@ -73,6 +73,58 @@ pub fn file(site: &Site, from_file: &str, path: &str, fragment: Option<String>) 
     Target::Missing { path: joined, case_mismatch, suggestion }
 }
 
+/// The output path (relative to OUT) of a non-markdown file: a file in a
+/// locale folder moves with its locale (`spanish-playbook/media/a.png` →
+/// `es/media/a.png`); any other file keeps its path under the content root.
+pub fn asset_output(site: &Site, source: &str) -> String {
+    for l in &site.locales {
+        if let Some(rest) = source.strip_prefix(l.dir.as_str()).and_then(|r| r.strip_prefix('/')) {
+            return format!("{}/{rest}", l.tag);
+        }
+    }
+    source.to_string()
+}
+
+/// The href, relative to the folder URL `from` (`es/x/`, or `""` for the
+/// site root), that reaches the output path `to` (`es/y/`, `es/media/a.png`).
+/// Characters that are not safe in a URL are percent-encoded.
+pub fn relative_href(from: &str, to: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let to_segs: Vec<&str> = to.split('/').filter(|s| !s.is_empty()).collect();
+    let trailing = to.ends_with('/') || to_segs.is_empty();
+    // A file's last segment is not a folder we can share with `from`.
+    let shareable = if trailing { to_segs.len() } else { to_segs.len().saturating_sub(1) };
+    let common = from.iter().zip(&to_segs[..shareable]).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(from.len() - common);
+    let rest: Vec<String> = to_segs[common..].iter().map(|s| encode_segment(s)).collect();
+    out.push_str(&rest.join("/"));
+    if trailing && !rest.is_empty() {
+        out.push('/');
+    }
+    if out.is_empty() {
+        out.push_str("./");
+    }
+    out
+}
+
+/// Percent-encodes what may not appear raw in a path segment of a URL
+/// (RFC 3986 `pchar`); non-ASCII is kept, as browsers and IRIs allow.
+pub fn encode_segment(seg: &str) -> String {
+    let mut out = String::with_capacity(seg.len());
+    for c in seg.chars() {
+        let safe = c.is_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c);
+        if safe && !c.is_control() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 /// Joins a relative link to the folder of `from_file` and normalises `.` and
 /// `..`; a leading `/` means the content root. `None` if it leaves the root.
 pub fn join(from_file: &str, path: &str) -> Option<String> {
@@ -153,6 +205,18 @@ mod tests {
             Some("spanish-playbook/success-conduct-success-review-partner-es.md")
         );
         assert_eq!(closest("spanish-playbook/zzz.md", files.into_iter()), None);
+    }
+
+    #[test]
+    fn relative_hrefs_between_output_paths() {
+        assert_eq!(relative_href("es/a/", "es/b/"), "../b/");
+        assert_eq!(relative_href("es/a/", "es/a/"), "./");
+        assert_eq!(relative_href("es/", "es/b/"), "b/");
+        assert_eq!(relative_href("", "es/"), "es/");
+        assert_eq!(relative_href("es/a/", "de/"), "../../de/");
+        assert_eq!(relative_href("es/a/", "es/media/x y.png"), "../media/x%20y.png");
+        assert_eq!(relative_href("es/a/", ""), "../../");
+        assert_eq!(relative_href("es/", "es"), "../es");
     }
 
     #[test]

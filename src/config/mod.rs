@@ -52,6 +52,11 @@ pub struct Config {
     pub theme: String,
     /// Locales, default first.
     pub locales: Vec<LocaleConfig>,
+    /// The folder (relative to the root, `/`-separated, `""` = the root)
+    /// that `load` walks for assets: the deepest common ancestor of the
+    /// locale folders (`content` in the zero-config layout, the root for the
+    /// corpus). Markdown outside locale folders is not a page.
+    pub content_dir: String,
     /// Per-code severity overrides; `None` turns a code off.
     pub severity: BTreeMap<Code, Option<Severity>>,
     /// Front-matter keys every page must have.
@@ -147,7 +152,9 @@ impl Config {
             (None, Some(o)) => site_dir.join(o),
             (None, None) => root.join("public"),
         };
+        let content_dir = common_ancestor(locales.iter().map(|l| l.dir.as_str()));
         Ok(Config {
+            content_dir,
             root,
             file,
             site_dir,
@@ -203,6 +210,20 @@ fn discover_locales(root: &Path) -> Result<Vec<LocaleConfig>> {
     }
     locales.sort_by(|a, b| a.tag.cmp(&b.tag));
     Ok(locales)
+}
+
+/// The deepest folder that contains every one of `dirs` (`/`-separated).
+fn common_ancestor<'a>(mut dirs: impl Iterator<Item = &'a str>) -> String {
+    let Some(first) = dirs.next() else { return String::new() };
+    // A locale folder's ancestor is its parent: `content/en` → `content`.
+    let mut common: Vec<&str> = first.split('/').filter(|s| !s.is_empty()).collect();
+    common.pop();
+    for d in dirs {
+        let segs: Vec<&str> = d.split('/').filter(|s| !s.is_empty()).collect();
+        let same = common.iter().zip(&segs).take_while(|(a, b)| a == b).count();
+        common.truncate(same.min(segs.len().saturating_sub(1)));
+    }
+    common.join("/")
 }
 
 fn check_locales(cfg: &Path, root: &Path, locales: &[LocaleConfig]) -> Result<()> {

@@ -18,6 +18,15 @@ fn zero_config_discovers_locales_and_puts_en_first() {
     assert_eq!(tags, ["en", "es"]);
     assert_eq!(c.out, d.join("public"));
     assert_eq!(c.locales[1].dir, "content/es");
+    assert_eq!(c.content_dir, "content");
+}
+
+#[test]
+fn content_dir_is_the_common_parent_of_locale_folders() {
+    assert_eq!(common_ancestor(["content/en", "content/es"].into_iter()), "content");
+    assert_eq!(common_ancestor(["english-playbook", "spanish-playbook"].into_iter()), "");
+    assert_eq!(common_ancestor(["docs/a/en", "docs/b/es"].into_iter()), "docs");
+    assert_eq!(common_ancestor(["site/en"].into_iter()), "site");
 }
 
 #[test]
