@@ -70,6 +70,8 @@ codes! {
     Toc = "toc", Error;
     /// A page that no toc entry and no link reaches (check/toc).
     OrphanPage = "orphan-page", Info;
+    /// A content file that is not valid UTF-8 text (load).
+    Encoding = "encoding", Error;
     /// Front-matter YAML errors, missing keys, unparsable dates (load/front_matter).
     FrontMatter = "front-matter", Error;
     /// An alert kind other than NOTE, TIP, IMPORTANT, WARNING, CAUTION (parse/alerts).

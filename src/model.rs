@@ -29,6 +29,48 @@ pub struct Date {
 }
 
 impl Date {
+    /// A checked date: `None` unless the month and day exist (leap years
+    /// included).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (day >= 1 && day <= days && (1..=9999).contains(&year)).then_some(Date { year, month, day })
+    }
+
+    /// Parses the dates playbooks write: `M/D/YYYY` and `M/D/YY` (month
+    /// first, as in `ms.date: 10/03/2019`; two-digit years are 20YY), and
+    /// ISO `YYYY-MM-DD`. Surrounding whitespace is ignored.
+    pub fn parse(text: &str) -> Option<Date> {
+        let t = text.trim();
+        let num = |s: &str| {
+            (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse::<i32>().ok())
+                .flatten()
+        };
+        let parts: Vec<&str> = t.split('/').collect();
+        if let [m, d, y] = parts[..] {
+            let year = match y.len() {
+                2 => 2000 + num(y)?,
+                4 => num(y)?,
+                _ => return None,
+            };
+            return Date::new(year, u8::try_from(num(m)?).ok()?, u8::try_from(num(d)?).ok()?);
+        }
+        let parts: Vec<&str> = t.split('-').collect();
+        if let [y, m, d] = parts[..] {
+            if y.len() == 4 && m.len() == 2 && d.len() == 2 {
+                return Date::new(num(y)?, u8::try_from(num(m)?).ok()?, u8::try_from(num(d)?).ok()?);
+            }
+        }
+        None
+    }
+
     /// ISO 8601 `YYYY-MM-DD`.
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -258,8 +300,10 @@ pub struct TocItem {
     pub href: Option<String>,
     /// The page it resolves to, filled by `Site::assemble`.
     pub page: Option<PageId>,
-    /// 1-based line of the entry in `toc.yml`.
+    /// 1-based line of the entry in `toc.yml` (of its `href` when it has one).
     pub line: usize,
+    /// 1-based column (characters) of the `href` value, else of the entry.
+    pub column: usize,
     /// Children.
     pub items: Vec<TocItem>,
 }
@@ -307,6 +351,23 @@ pub struct Site {
     pub files: Vec<String>,
     by_file: HashMap<String, PageId>,
     by_key: BTreeMap<String, Vec<PageId>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_month_first_with_short_years() {
+        assert_eq!(Date::parse("10/03/2019"), Some(Date { year: 2019, month: 10, day: 3 }));
+        assert_eq!(Date::parse(" 5/2/19 "), Some(Date { year: 2019, month: 5, day: 2 }));
+        assert_eq!(Date::parse("2020-02-29"), Some(Date { year: 2020, month: 2, day: 29 }));
+        assert_eq!(Date::parse("2019-02-29"), None);
+        assert_eq!(Date::parse("13/01/2019"), None);
+        assert_eq!(Date::parse("1/2/345"), None);
+        assert_eq!(Date::parse("Celia Kennedy"), None);
+        assert_eq!(Date::parse("+1/2/2019"), None);
+    }
 }
 
 impl Site {

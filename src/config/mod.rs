@@ -16,6 +16,19 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The markdown dialect: the pulldown-cmark options that `parse` and
+/// `render` both use, so their event streams (and byte offsets) agree.
+/// Smart punctuation stays off: it would rewrite task names and quotes.
+pub fn markdown_options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
 /// One language of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocaleConfig {
