@@ -30,10 +30,60 @@ pub mod resolve;
 pub mod source;
 
 use config::{Config, Options};
-use diag::Diagnostic;
+use diag::{Diagnostic, Severity};
 use error::Result;
 use model::Site;
 use rayon::prelude::*;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What a finished `build` reports.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Every finding, after the config's severities, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Pages built.
+    pub pages: usize,
+    /// Locales built.
+    pub locales: usize,
+    /// Files written.
+    pub files: usize,
+    /// The output folder.
+    pub out: PathBuf,
+    /// Wall time of the whole build.
+    pub elapsed: Duration,
+}
+
+impl Outcome {
+    /// Whether an error-level finding was made (exit code 1).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// `playbook build`: the whole pipeline, written atomically into OUT.
+/// A failure (`Err`) leaves the previous OUT untouched.
+pub fn build(opts: &Options) -> Result<Outcome> {
+    let started = Instant::now();
+    let (site, mut diags) = load_site(opts)?;
+    let config = &site.config;
+    let content: Vec<PathBuf> = site.locales.iter().map(|l| config.root.join(&l.dir)).collect();
+    output::check_safe(&config.out, &config.root, &content)?;
+    let i18n = Arc::new(render::i18n::I18n::load(config)?);
+    let theme = render::Theme::load(config, Arc::clone(&i18n))?;
+    let rendered = render::site(&site, &theme, &i18n)?;
+    diags.extend(rendered.diagnostics);
+    output::write(&config.out, &rendered.files)?;
+    Ok(Outcome {
+        diagnostics: diag::finish(diags, &config.severity),
+        pages: site.pages.len(),
+        locales: site.locales.len(),
+        files: rendered.files.len(),
+        out: config.out.clone(),
+        elapsed: started.elapsed(),
+    })
+}
 
 /// Runs `config → load → parse → assemble`: the immutable site plus the
 /// findings made on the way (front matter, pairing, markdown).
