@@ -30,7 +30,7 @@ impl Severity {
 }
 
 macro_rules! codes {
-    ($($(#[$doc:meta])* $variant:ident = $name:literal, $sev:ident;)*) => {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal, $sev:ident, $desc:literal;)*) => {
         /// Every rule `playbook` reports, by its kebab-case name.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code { $($(#[$doc])* $variant,)* }
@@ -49,6 +49,11 @@ macro_rules! codes {
                 match self { $(Code::$variant => Severity::$sev,)* }
             }
 
+            /// A one-line description of the rule (for SARIF and docs).
+            pub fn description(self) -> &'static str {
+                match self { $(Code::$variant => $desc,)* }
+            }
+
             /// Looks a code up by its kebab-case name.
             pub fn from_name(name: &str) -> Option<Code> {
                 match name { $($name => Some(Code::$variant),)* _ => None }
@@ -59,41 +64,41 @@ macro_rules! codes {
 
 codes! {
     /// A relative link or image whose target does not exist (check/links).
-    BrokenLink = "broken-link", Error;
+    BrokenLink = "broken-link", Error, "A relative link or image whose target does not exist";
     /// A `#fragment` with no such heading id in the target (check/links).
-    BrokenAnchor = "broken-anchor", Error;
+    BrokenAnchor = "broken-anchor", Error, "A `#fragment` with no such heading id in the target";
     /// A URL that cannot be right: spaces, invisible characters, bare emails (parse/links).
-    MalformedUrl = "malformed-url", Error;
+    MalformedUrl = "malformed-url", Error, "A URL that cannot be right: spaces, invisible characters, bare emails";
     /// A link into another locale's folder or to another locale's file (check/links).
-    CrossLocaleLink = "cross-locale-link", Warning;
+    CrossLocaleLink = "cross-locale-link", Warning, "A link into another locale's folder or to another locale's file";
     /// A `toc.yml` entry that does not resolve, or a toc YAML error (load/toc, check/toc).
-    Toc = "toc", Error;
+    Toc = "toc", Error, "A `toc.yml` entry that does not resolve, or a toc YAML error";
     /// A page that no toc entry and no link reaches (check/toc).
-    OrphanPage = "orphan-page", Info;
+    OrphanPage = "orphan-page", Info, "A page that no toc entry and no link reaches";
     /// A content file that is not valid UTF-8 text (load).
-    Encoding = "encoding", Error;
+    Encoding = "encoding", Error, "A content file that is not valid UTF-8 text";
     /// Front-matter YAML errors, missing keys, unparsable dates (load/front_matter).
-    FrontMatter = "front-matter", Error;
+    FrontMatter = "front-matter", Error, "Front-matter YAML errors, missing keys, unparsable dates";
     /// An alert kind other than NOTE, TIP, IMPORTANT, WARNING, CAUTION (parse/alerts).
-    UnknownAlert = "unknown-alert", Warning;
+    UnknownAlert = "unknown-alert", Warning, "An alert kind other than NOTE, TIP, IMPORTANT, WARNING, CAUTION";
     /// A malformed task-table row (parse/tasks).
-    TaskRow = "task-row", Error;
+    TaskRow = "task-row", Error, "A malformed task-table row";
     /// A task id twice in a page, or with two requirements in a locale (check/tasks).
-    DuplicateTask = "duplicate-task", Error;
+    DuplicateTask = "duplicate-task", Error, "A task id twice in a page, or with two requirements in a locale";
     /// A task missing or different in one locale's version of a page (check/tasks).
-    TaskLocaleMismatch = "task-locale-mismatch", Warning;
+    TaskLocaleMismatch = "task-locale-mismatch", Warning, "A task missing or different in one locale's version of a page";
     /// Prose that names a task id that does not exist (check/tasks).
-    UnknownTaskReference = "unknown-task-reference", Warning;
+    UnknownTaskReference = "unknown-task-reference", Warning, "Prose that names a task id that does not exist";
     /// A page of the default locale with no translation in a locale (check/translations).
-    MissingTranslation = "missing-translation", Info;
+    MissingTranslation = "missing-translation", Info, "A page of the default locale with no translation in a locale";
     /// A translation older than its default-locale page (check/translations).
-    StaleTranslation = "stale-translation", Warning;
+    StaleTranslation = "stale-translation", Warning, "A translation older than its default-locale page";
     /// Two files of one locale that pair to the same page (load/pairing).
-    DuplicatePage = "duplicate-page", Warning;
+    DuplicatePage = "duplicate-page", Warning, "Two files of one locale that pair to the same page";
     /// An http(s) link that does not answer well (check/external).
-    ExternalLink = "external-link", Error;
+    ExternalLink = "external-link", Error, "An http(s) link that does not answer well";
     /// A Fluent UI message missing in a locale and taken from a fallback (render/i18n).
-    MissingMessage = "missing-message", Warning;
+    MissingMessage = "missing-message", Warning, "A Fluent UI message missing in a locale and taken from a fallback";
 }
 
 impl std::fmt::Display for Code {
@@ -124,10 +129,8 @@ pub struct Diagnostic {
     /// What is wrong.
     pub message: String,
     /// The link or key concerned, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// How to fix it, when we know.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// The source line, for carets in the human format.
     #[serde(skip)]

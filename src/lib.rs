@@ -17,6 +17,7 @@
 #![warn(missing_docs, unreachable_pub)]
 
 pub mod assemble;
+pub mod check;
 pub mod config;
 pub mod diag;
 pub mod error;
@@ -28,6 +29,7 @@ pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod source;
+pub mod url;
 
 use config::{Config, Options};
 use diag::{Diagnostic, Severity};
@@ -67,6 +69,7 @@ impl Outcome {
 pub fn build(opts: &Options) -> Result<Outcome> {
     let started = Instant::now();
     let (site, mut diags) = load_site(opts)?;
+    diags.extend(check::site(&site));
     let config = &site.config;
     let content: Vec<PathBuf> = site.locales.iter().map(|l| config.root.join(&l.dir)).collect();
     output::check_safe(&config.out, &config.root, &content)?;
@@ -83,6 +86,22 @@ pub fn build(opts: &Options) -> Result<Outcome> {
         out: config.out.clone(),
         elapsed: started.elapsed(),
     })
+}
+
+/// Which optional checks to run.
+#[derive(Debug, Clone, Default)]
+pub struct Checks {
+    /// Check http(s) links over the network (`--external`).
+    pub external: bool,
+}
+
+/// `playbook check`: every rule, without rendering or writing anything.
+/// The findings are final (severities applied, sorted).
+pub fn check(opts: &Options, checks: &Checks) -> Result<Vec<Diagnostic>> {
+    let (site, mut diags) = load_site(opts)?;
+    diags.extend(check::site(&site));
+    let _ = checks.external;
+    Ok(diag::finish(diags, &site.config.severity))
 }
 
 /// Runs `config → load → parse → assemble`: the immutable site plus the

@@ -3,6 +3,8 @@
 
 use clap::{Parser, Subcommand};
 use playbook::config::Options;
+use playbook::diag::Severity;
+use playbook::report::Format;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,8 +28,35 @@ struct Site {
     config: Option<PathBuf>,
 }
 
+/// A findings format for `check`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    /// Grouped by file, with source lines and carets.
+    Human,
+    /// `{"diagnostics": [...], "summary": {...}}` (schema in the README).
+    Json,
+    /// GitHub Actions annotations (`::error file=…`).
+    Github,
+    /// SARIF 2.1.0 for code-scanning upload.
+    Sarif,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Run every check without writing a site (exit 1 on error-level findings).
+    Check {
+        #[command(flatten)]
+        site: Site,
+        /// Output format of the findings (on stdout).
+        #[arg(long, value_enum, default_value = "human")]
+        format: FormatArg,
+        /// Exit 1 on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Also check http(s) links over the network.
+        #[arg(long)]
+        external: bool,
+    },
     /// Build the site into the output folder (exit 1 if error-level findings).
     Build {
         #[command(flatten)]
@@ -44,6 +73,28 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Check { site, format, deny_warnings, external } => {
+            let prefix = repo_prefix(site.root.as_deref());
+            let opts = Options { root: site.root, config: site.config, out: None };
+            let checks = playbook::Checks { external };
+            match playbook::check(&opts, &checks) {
+                Ok(diags) => {
+                    let format = match format {
+                        FormatArg::Human => Format::Human,
+                        FormatArg::Json => Format::Json,
+                        FormatArg::Github => Format::Github,
+                        FormatArg::Sarif => Format::Sarif,
+                    };
+                    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                    print!("{}", playbook::report::render(&diags, format, color, &prefix));
+                    let failing = |d: &&playbook::diag::Diagnostic| {
+                        d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
+                    };
+                    exit(diags.iter().any(|d| failing(&d)))
+                }
+                Err(e) => fatal(&e),
+            }
+        }
         Command::Build { site, out, quiet } => {
             let opts = Options { root: site.root, config: site.config, out };
             match playbook::build(&opts) {
@@ -65,6 +116,23 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// The content root as seen from the current folder (`docs/`), so GitHub
+/// and SARIF paths are relative to the repository being checked.
+fn repo_prefix(root: Option<&std::path::Path>) -> String {
+    let Some(root) = root else { return String::new() };
+    let cwd = std::env::current_dir().ok().and_then(|c| c.canonicalize().ok());
+    let abs = root.canonicalize().ok();
+    let rel = match (cwd, abs) {
+        (Some(c), Some(a)) if a.starts_with(&c) => {
+            a.strip_prefix(&c).map(|p| p.to_path_buf()).unwrap_or_default()
+        }
+        _ => root.to_path_buf(),
+    };
+    let s = rel.to_string_lossy().replace('\\', "/");
+    let s = s.trim_start_matches("./").trim_end_matches('/');
+    if s.is_empty() || s == "." { String::new() } else { format!("{s}/") }
 }
 
 /// Colours on a terminal, unless `NO_COLOR` is set.

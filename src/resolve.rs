@@ -96,31 +96,13 @@ pub fn relative_href(from: &str, to: &str) -> String {
     let shareable = if trailing { to_segs.len() } else { to_segs.len().saturating_sub(1) };
     let common = from.iter().zip(&to_segs[..shareable]).take_while(|(a, b)| a == b).count();
     let mut out = "../".repeat(from.len() - common);
-    let rest: Vec<String> = to_segs[common..].iter().map(|s| encode_segment(s)).collect();
+    let rest: Vec<String> = to_segs[common..].iter().map(|s| crate::url::encode_segment(s)).collect();
     out.push_str(&rest.join("/"));
     if trailing && !rest.is_empty() {
         out.push('/');
     }
     if out.is_empty() {
         out.push_str("./");
-    }
-    out
-}
-
-/// Percent-encodes what may not appear raw in a path segment of a URL
-/// (RFC 3986 `pchar`); non-ASCII is kept, as browsers and IRIs allow.
-pub fn encode_segment(seg: &str) -> String {
-    let mut out = String::with_capacity(seg.len());
-    for c in seg.chars() {
-        let safe = c.is_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c);
-        if safe && !c.is_control() {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
     }
     out
 }
@@ -170,7 +152,7 @@ fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Optio
 }
 
 /// Levenshtein distance in characters.
-fn distance(a: &str, b: &str) -> usize {
+pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -1,8 +1,39 @@
-//! `report`: diagnostics as text for people and machines. Depends on `diag`
-//! only.
+//! `report`: findings as text for people and machines — human (terminal),
+//! JSON, GitHub Actions annotations, SARIF 2.1.0. Depends on `diag` only.
 //!
 //! Must not know the model or decide exit codes.
 
+mod github;
 mod human;
+mod json;
+mod sarif;
 
+pub use github::github;
 pub use human::human;
+pub use json::json;
+pub use sarif::sarif;
+
+/// An output format for findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Grouped by file with source lines and carets.
+    #[default]
+    Human,
+    /// `{"diagnostics": [...], "summary": {...}}`.
+    Json,
+    /// `::error file=…` workflow commands.
+    Github,
+    /// SARIF 2.1.0.
+    Sarif,
+}
+
+/// Renders `diags` in `format`; `color` applies to the human format,
+/// `prefix` (the content root relative to the repository) to GitHub and SARIF.
+pub fn render(diags: &[crate::diag::Diagnostic], format: Format, color: bool, prefix: &str) -> String {
+    match format {
+        Format::Human => human(diags, color),
+        Format::Json => json(diags),
+        Format::Github => github(diags, prefix),
+        Format::Sarif => sarif(diags, prefix),
+    }
+}

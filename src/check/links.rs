@@ -1,0 +1,192 @@
+//! Link rules: `broken-link` (a relative link or image with no file behind
+//! it), `broken-anchor` (a `#fragment` with no such id in the target page),
+//! `cross-locale-link` (a link that leaves the page's language).
+//! `malformed-url` is found while parsing (`parse::links`), not here.
+//!
+//! Every decision about where a link goes comes from `resolve`, the same
+//! function the renderer uses. Must not render, write or read the disk.
+
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Link, LinkKind, Page, PageId, Site};
+use crate::resolve::{self, Target};
+
+/// Every link finding of one page.
+pub(crate) fn page(site: &Site, page: &Page) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for link in &page.doc.links {
+        match resolve::link(site, page.id, link) {
+            Target::Missing { path, case_mismatch, suggestion } => {
+                out.push(broken_link(page, link, &path, case_mismatch, suggestion));
+            }
+            Target::SamePage(fragment) => {
+                if let Some(d) = broken_anchor(page, page, link, &fragment) {
+                    out.push(d);
+                }
+            }
+            Target::Page { page: to, fragment } => {
+                let target = site.page(to);
+                if let Some(d) = cross_locale(site, page, target, link) {
+                    out.push(d);
+                }
+                if let Some(d) = fragment.and_then(|f| broken_anchor(page, target, link, &f)) {
+                    out.push(d);
+                }
+            }
+            Target::Asset(_) | Target::External | Target::OtherScheme | Target::Malformed => {}
+        }
+    }
+    out
+}
+
+fn broken_link(
+    page: &Page,
+    link: &Link,
+    path: &str,
+    case_mismatch: Option<String>,
+    suggestion: Option<String>,
+) -> Diagnostic {
+    let what = if link.image { "image" } else { "link" };
+    let escapes =
+        matches!(&link.kind, LinkKind::File { path: p, .. } if resolve::join(&page.source.path, p).is_none());
+    let message = if escapes {
+        format!("broken {what}: `{}` leaves the content root", link.dest)
+    } else {
+        format!("broken {what}: `{}` does not exist", path)
+    };
+    let d = page.source.diag(Code::BrokenLink, link.span.start, message).with_target(&link.dest);
+    let from = &page.source.path;
+    if let Some(real) = case_mismatch {
+        let rel = relative_file(from, &real);
+        return d.with_help(format!(
+            "the file is `{rel}`: only the letter case differs, which works on Windows and macOS but breaks on Linux hosts and the published site; write `{rel}`"
+        ));
+    }
+    if let Some(s) = suggestion {
+        return d.with_help(format!("did you mean `{}`?", relative_file(from, &s)));
+    }
+    d
+}
+
+fn broken_anchor(from: &Page, target: &Page, link: &Link, fragment: &str) -> Option<Diagnostic> {
+    if fragment.is_empty() || has_anchor(target, fragment) {
+        return None;
+    }
+    let whose =
+        if from.id == target.id { "this page".to_string() } else { format!("`{}`", target.source.path) };
+    let d = from
+        .source
+        .diag(
+            Code::BrokenAnchor,
+            link.span.start,
+            format!("broken anchor: `#{fragment}` is not an id in {whose}"),
+        )
+        .with_target(&link.dest);
+    let ids = target
+        .doc
+        .headings
+        .iter()
+        .map(|h| h.id.as_str())
+        .chain(target.doc.html_anchors.iter().map(String::as_str));
+    match closest_id(fragment, ids) {
+        Some(id) => Some(
+            d.with_help(format!("did you mean `#{id}`? (heading ids follow the slug rule in the README)")),
+        ),
+        None => Some(d.with_help("link to a heading id of the target page (see its table of contents)")),
+    }
+}
+
+/// Whether `page` has an element with id `fragment`: a heading, an HTML
+/// anchor, or a task row (`task-<id>`, added by the renderer).
+fn has_anchor(page: &Page, fragment: &str) -> bool {
+    page.doc.headings.iter().any(|h| h.id == fragment)
+        || page.doc.html_anchors.iter().any(|a| a == fragment)
+        || fragment.strip_prefix("task-").is_some_and(|id| page.doc.tasks.iter().any(|t| t.id == id))
+}
+
+fn cross_locale(site: &Site, from: &Page, target: &Page, link: &Link) -> Option<Diagnostic> {
+    let here = site.locale(from.locale);
+    let there = site.locale(target.locale);
+    let message = if target.locale != from.locale {
+        format!("links into another locale's folder ({}): `{}`", there.tag, link.dest)
+    } else if !here.suffix.is_empty() && !target.primary && !carries_suffix(target, &here.suffix) {
+        format!(
+            "links to `{}`, a copy that is not the {} version of the page",
+            file_name(&target.source.path),
+            here.tag
+        )
+    } else {
+        return None;
+    };
+    let d = from.source.diag(Code::CrossLocaleLink, link.span.start, message).with_target(&link.dest);
+    match site.translation(target.id, from.locale).filter(|&t| t != target.id) {
+        Some(t) => {
+            let rel = relative_file(&from.source.path, &site.page(t).source.path);
+            Some(d.with_help(format!("link the {} translation instead: `{rel}`", here.tag)))
+        }
+        None => Some(d.with_help(format!("there is no {} translation of this page yet", here.tag))),
+    }
+}
+
+fn carries_suffix(page: &Page, suffix: &str) -> bool {
+    let stem = page.source.path.rsplit_once('.').map_or(page.source.path.as_str(), |(s, _)| s);
+    stem.ends_with(suffix)
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit_once('/').map_or(path, |(_, n)| n)
+}
+
+/// `to` (root-relative) written as a link from the file `from`.
+pub(crate) fn relative_file(from: &str, to: &str) -> String {
+    let from_dir: Vec<&str> = from.split('/').collect();
+    let from_dir = &from_dir[..from_dir.len().saturating_sub(1)];
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(from_dir.len() - common);
+    out.push_str(&to_parts[common..].join("/"));
+    out
+}
+
+/// The id closest to `wanted` by edit distance, when close enough to be a typo
+/// (or equal ignoring case).
+fn closest_id<'a>(wanted: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = wanted.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for id in ids {
+        let d = if id.to_lowercase() == lower { 0 } else { resolve::distance(&lower, id) };
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, id));
+        }
+    }
+    let limit = (wanted.chars().count() / 3).max(2);
+    best.filter(|(d, _)| *d <= limit).map(|(_, id)| id)
+}
+
+/// The page ids a page links to (resolved pages only), for orphan detection.
+pub(crate) fn linked_pages<'a>(site: &'a Site, page: &'a Page) -> impl Iterator<Item = PageId> + 'a {
+    page.doc.links.iter().filter_map(move |l| match resolve::link(site, page.id, l) {
+        Target::Page { page, .. } => Some(page),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_file_from_a_page_folder() {
+        assert_eq!(relative_file("es/a.md", "es/b.md"), "b.md");
+        assert_eq!(relative_file("es/sub/a.md", "es/b.md"), "../b.md");
+        assert_eq!(relative_file("es/a.md", "en/b.md"), "../en/b.md");
+        assert_eq!(relative_file("a.md", "media/x.png"), "media/x.png");
+    }
+
+    #[test]
+    fn closest_id_prefers_case_only_differences() {
+        let ids = ["objetivos", "enfoque", "resumen"];
+        assert_eq!(closest_id("Objetivos", ids.into_iter()), Some("objetivos"));
+        assert_eq!(closest_id("enfoqe", ids.into_iter()), Some("enfoque"));
+        assert_eq!(closest_id("zzzzzzzz", ids.into_iter()), None);
+    }
+}

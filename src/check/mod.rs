@@ -1,0 +1,28 @@
+//! `check`: every content rule over the immutable `Site`, as findings.
+//! Rules found while loading or parsing one file (front matter, malformed
+//! URLs, task rows, alerts, duplicate pages) arrive with the site; this
+//! stage adds the rules that need the whole site, in a fixed order.
+//!
+//! Must not render, write or read the disk (`external` is the only module
+//! that touches the network, and only when asked).
+
+mod links;
+mod tasks;
+mod toc;
+mod translations;
+
+use crate::diag::Diagnostic;
+use crate::model::Site;
+use rayon::prelude::*;
+
+/// Runs every site-level rule. Order of the result is not significant:
+/// `diag::finish` sorts.
+pub fn site(site: &Site) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = site.pages.par_iter().flat_map_iter(|p| links::page(site, p)).collect();
+    out.extend(toc::entries(site));
+    out.extend(toc::orphans(site));
+    out.extend(tasks::duplicates(site));
+    out.extend(tasks::locale_mismatches(site));
+    out.extend(translations::site(site));
+    out
+}

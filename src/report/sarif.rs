@@ -1,0 +1,103 @@
+//! SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers:
+//! one run, one rule per `Code`, one result per finding. Columns are Unicode
+//! code points (`columnKind: unicodeCodePoints`), as everywhere in playbook.
+//!
+//! Must not know the model.
+
+use crate::diag::{Code, Diagnostic, Severity};
+use serde_json::{Value, json};
+
+/// Renders diagnostics as a SARIF 2.1.0 log. `prefix` is prepended to each
+/// file so URIs are relative to the repository root.
+pub fn sarif(diags: &[Diagnostic], prefix: &str) -> String {
+    let rules: Vec<Value> = Code::ALL
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.as_str(),
+                "shortDescription": { "text": c.description() },
+                "defaultConfiguration": { "level": level(c.default_severity()) },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = diags
+        .iter()
+        .map(|d| {
+            let mut region = serde_json::Map::new();
+            if let Some(l) = d.line {
+                region.insert("startLine".into(), json!(l));
+            }
+            if let Some(c) = d.column {
+                region.insert("startColumn".into(), json!(c));
+            }
+            let mut physical = json!({
+                "artifactLocation": { "uri": uri(&format!("{prefix}{}", d.file)), "uriBaseId": "%SRCROOT%" },
+            });
+            if !region.is_empty() {
+                physical["region"] = Value::Object(region);
+            }
+            let mut text = d.message.clone();
+            if let Some(help) = &d.help {
+                text.push_str(" — help: ");
+                text.push_str(help);
+            }
+            json!({
+                "ruleId": d.code.as_str(),
+                "ruleIndex": Code::ALL.iter().position(|c| *c == d.code),
+                "level": level(d.severity),
+                "message": { "text": text },
+                "locations": [ { "physicalLocation": physical } ],
+            })
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [ {
+            "tool": { "driver": {
+                "name": "playbook",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            } },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        } ],
+    });
+    let mut s = serde_json::to_string_pretty(&log).expect("invariant: plain data always serialises");
+    s.push('\n');
+    s
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative URI reference: `/`-separated, with unsafe characters encoded.
+fn uri(path: &str) -> String {
+    path.split('/').map(crate::url::encode_segment).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_result_has_rule_level_and_region() {
+        let d = Diagnostic::new(Code::BrokenLink, "es/a b.md", "broken").at(96, 71);
+        let v: Value = serde_json::from_str(&sarif(&[d], "")).unwrap();
+        assert_eq!(v["version"], "2.1.0");
+        let r = &v["runs"][0]["results"][0];
+        assert_eq!(r["ruleId"], "broken-link");
+        assert_eq!(r["level"], "error");
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], "es/a%20b.md");
+        assert_eq!(loc["region"]["startLine"], 96);
+        assert_eq!(loc["region"]["startColumn"], 71);
+        let idx = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(v["runs"][0]["tool"]["driver"]["rules"][idx]["id"], "broken-link");
+    }
+}

@@ -1,0 +1,84 @@
+//! URL text helpers shared by `parse`, `resolve`, `check` and `render`:
+//! percent-decoding of link destinations and percent-encoding of path
+//! segments. A leaf: knows nothing of pages or files.
+
+/// Decodes `%XX` escapes as UTF-8; invalid escapes and invalid UTF-8 are
+/// kept as written (never fails).
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// Percent-encodes what may not appear raw in a path segment of a URL
+/// (RFC 3986 `pchar`); non-ASCII letters are kept, as browsers and IRIs allow.
+pub fn encode_segment(seg: &str) -> String {
+    let mut out = String::with_capacity(seg.len());
+    for c in seg.chars() {
+        let safe = c.is_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c);
+        if safe && !c.is_control() {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// Percent-encodes a fragment (`#…`) for an href: spaces, quotes, `<`, `>`,
+/// `#` and controls; letters of any script are kept.
+pub fn encode_fragment(frag: &str) -> String {
+    let mut out = String::with_capacity(frag.len());
+    for c in frag.chars() {
+        if c.is_control() || c.is_whitespace() || "\"'<>#%`".contains(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_escapes_and_keeps_bad_ones() {
+        assert_eq!(percent_decode("a%20b.md"), "a b.md");
+        assert_eq!(percent_decode("gu%C3%ADa.md"), "guía.md");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%FF"), "%FF");
+    }
+
+    #[test]
+    fn encodes_segments_and_fragments() {
+        assert_eq!(encode_segment("x y?.png"), "x%20y%3F.png");
+        assert_eq!(encode_segment("guía"), "guía");
+        assert_eq!(encode_fragment("a b\"c"), "a%20b%22c");
+        assert_eq!(encode_fragment("概要"), "概要");
+    }
+}
