@@ -100,7 +100,9 @@ pub struct Checks {
 pub fn check(opts: &Options, checks: &Checks) -> Result<Vec<Diagnostic>> {
     let (site, mut diags) = load_site(opts)?;
     diags.extend(check::site(&site));
-    let _ = checks.external;
+    if checks.external {
+        diags.extend(check::external(&site));
+    }
     Ok(diag::finish(diags, &site.config.severity))
 }
 

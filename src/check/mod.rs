@@ -6,6 +6,7 @@
 //! Must not render, write or read the disk (`external` is the only module
 //! that touches the network, and only when asked).
 
+mod external;
 mod links;
 mod tasks;
 mod toc;
@@ -25,4 +26,9 @@ pub fn site(site: &Site) -> Vec<Diagnostic> {
     out.extend(tasks::locale_mismatches(site));
     out.extend(translations::site(site));
     out
+}
+
+/// `external-link` findings (network; only with `check --external`).
+pub fn external(site: &Site) -> Vec<Diagnostic> {
+    external::site(site)
 }

@@ -74,6 +74,39 @@ pub struct Config {
     pub severity: BTreeMap<Code, Option<Severity>>,
     /// Front-matter keys every page must have.
     pub required_keys: Vec<String>,
+    /// How `check --external` checks http(s) links.
+    pub external: ExternalConfig,
+}
+
+/// `[external]`: limits for checking http(s) links over the network.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ExternalConfig {
+    /// Seconds before one request gives up.
+    pub timeout_secs: u64,
+    /// Retries after a network error, a 5xx or a 429.
+    pub retries: u32,
+    /// Requests in flight at once, in all.
+    pub concurrency: usize,
+    /// Requests in flight at once to one host.
+    pub per_host: usize,
+    /// How long a result stays in the on-disk cache.
+    pub cache_hours: u64,
+    /// URL prefixes never checked (e.g. intranet hosts).
+    pub exclude: Vec<String>,
+}
+
+impl Default for ExternalConfig {
+    fn default() -> Self {
+        ExternalConfig {
+            timeout_secs: 10,
+            retries: 2,
+            concurrency: 16,
+            per_host: 2,
+            cache_hours: 24,
+            exclude: Vec::new(),
+        }
+    }
 }
 
 /// Options a command gives before the config is read.
@@ -100,6 +133,8 @@ struct RawConfig {
     #[serde(default)]
     severity: BTreeMap<String, String>,
     front_matter: Option<RawFrontMatter>,
+    #[serde(default)]
+    external: ExternalConfig,
 }
 
 #[derive(Debug, Deserialize)]
@@ -178,6 +213,7 @@ impl Config {
             locales,
             severity,
             required_keys: raw.front_matter.map(|f| f.required).unwrap_or_else(|| vec!["title".into()]),
+            external: raw.external,
         })
     }
 
