@@ -1,6 +1,10 @@
 //! Syntax highlighting of fenced code blocks with syntect, class based: the
 //! HTML carries `hl-…` classes and [`css`] gives the colours for a light
-//! theme (InspiredGitHub) and a dark one (base16-ocean.dark).
+//! theme (InspiredGitHub) and a dark one (base16-ocean.dark), each scoped so
+//! that exactly one applies for `html[data-theme]` = light / dark / unset
+//! (then the system preference decides). The `.hl-code` rule (theme
+//! foreground and background) applies to highlighted `<pre>`s, which carry
+//! that class.
 //!
 //! The syntax set is loaded lazily, on the first block that asks for a
 //! language, and shared by every page and thread (`OnceLock`): a site without
@@ -18,6 +22,11 @@ const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 const LIGHT_THEME: &str = "InspiredGitHub";
 /// The theme for dark mode.
 const DARK_THEME: &str = "base16-ocean.dark";
+/// Scope of the light rules when the reader picked light explicitly.
+const LIGHT_EXPLICIT: &str = "html[data-theme=\"light\"]";
+/// Scope of the light rules when the system is not dark and the reader did
+/// not pick dark.
+const LIGHT_SYSTEM: &str = "html:not([data-theme=\"dark\"])";
 /// Scope of the dark rules when the reader picked dark explicitly.
 const DARK_EXPLICIT: &str = "html[data-theme=\"dark\"]";
 /// Scope of the dark rules when the system is dark and the reader did not
@@ -65,11 +74,15 @@ pub fn code_block(lang: &str, code: &str) -> Option<String> {
     Some(generator.finalize())
 }
 
-/// The stylesheet for highlighted code: the light theme's rules as they
-/// are, then the dark theme's rules twice, once under
-/// `html[data-theme="dark"]` and once inside
-/// `@media (prefers-color-scheme: dark)` under
-/// `html:not([data-theme="light"])`. Deterministic.
+/// The stylesheet for highlighted code. Each theme's rules appear twice,
+/// scoped so that exactly one theme applies in every state: the light
+/// rules under `html[data-theme="light"]` and, inside
+/// `@media not all and (prefers-color-scheme: dark)`, under
+/// `html:not([data-theme="dark"])`; the dark rules under
+/// `html[data-theme="dark"]` and, inside
+/// `@media (prefers-color-scheme: dark)`, under
+/// `html:not([data-theme="light"])`. (Unscoped light rules would leak
+/// light-only colours into dark mode.) Deterministic.
 pub fn css() -> String {
     let themes = ThemeSet::load_defaults();
     let generate = |name: &str| {
@@ -80,27 +93,39 @@ pub fn css() -> String {
             .unwrap_or_default()
     };
     let (light, dark) = (generate(LIGHT_THEME), generate(DARK_THEME));
-    let dark_rules = css_rules(&dark);
-    let mut out = String::with_capacity(light.len() + 3 * dark.len());
-    out.push_str("/* Code highlighting: light (");
+    let (light_rules, dark_rules) = (css_rules(&light), css_rules(&dark));
+    let mut out = String::with_capacity(3 * (light.len() + dark.len()));
+    out.push_str("/* Code highlighting, generated from the syntect themes ");
     out.push_str(LIGHT_THEME);
-    out.push_str(") */\n");
-    for rule in css_rules(&light) {
-        push_rule(&mut out, &rule, None, "");
-    }
-    out.push_str("\n/* Code highlighting: dark (");
+    out.push_str(" (light) and ");
     out.push_str(DARK_THEME);
-    out.push_str("), chosen explicitly */\n");
-    for rule in &dark_rules {
-        push_rule(&mut out, rule, Some(DARK_EXPLICIT), "");
-    }
-    out.push_str("\n/* Code highlighting: dark, from the system setting */\n");
-    out.push_str("@media (prefers-color-scheme: dark) {\n");
-    for rule in &dark_rules {
-        push_rule(&mut out, rule, Some(DARK_SYSTEM), "  ");
-    }
-    out.push_str("}\n");
+    out.push_str(" (dark). */\n");
+    push_block(&mut out, &light_rules, LIGHT_EXPLICIT, None);
+    push_block(&mut out, &light_rules, LIGHT_SYSTEM, Some("not all and (prefers-color-scheme: dark)"));
+    push_block(&mut out, &dark_rules, DARK_EXPLICIT, None);
+    push_block(&mut out, &dark_rules, DARK_SYSTEM, Some("(prefers-color-scheme: dark)"));
     out
+}
+
+/// Appends `rules` with every selector under `scope`, inside `@media
+/// query` when given.
+fn push_block(out: &mut String, rules: &[CssRule<'_>], scope: &str, media: Option<&str>) {
+    out.push('\n');
+    let indent = match media {
+        Some(query) => {
+            out.push_str("@media ");
+            out.push_str(query);
+            out.push_str(" {\n");
+            "  "
+        }
+        None => "",
+    };
+    for rule in rules {
+        push_rule(out, rule, scope, indent);
+    }
+    if media.is_some() {
+        out.push_str("}\n");
+    }
 }
 
 /// One CSS rule: its selectors and its declarations (without braces).
@@ -142,16 +167,14 @@ fn skip_comments(mut text: &str) -> &str {
     }
 }
 
-fn push_rule(out: &mut String, rule: &CssRule<'_>, scope: Option<&str>, indent: &str) {
+fn push_rule(out: &mut String, rule: &CssRule<'_>, scope: &str, indent: &str) {
     out.push_str(indent);
     for (i, selector) in rule.selectors.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        if let Some(scope) = scope {
-            out.push_str(scope);
-            out.push(' ');
-        }
+        out.push_str(scope);
+        out.push(' ');
         out.push_str(selector);
     }
     out.push_str(" {");
@@ -168,20 +191,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn css_has_light_rules_and_scoped_dark_rules() {
+    fn css_has_both_themes_and_every_selector_is_scoped() {
         let css = css();
-        assert!(css.contains("\n.hl-code {"), "light base rule unscoped");
-        assert!(css.contains("html[data-theme=\"dark\"] .hl-code {"));
-        let media = css.find("@media (prefers-color-scheme: dark) {").expect("media block");
-        assert!(css[media..].contains("  html:not([data-theme=\"light\"]) .hl-code {"));
-        // Every selector after the light part is scoped.
-        let dark_start = css.find("chosen explicitly").expect("dark part");
-        for line in css[dark_start..].lines().filter(|l| l.contains('{') && !l.starts_with('@')) {
+        for scope in [LIGHT_EXPLICIT, LIGHT_SYSTEM, DARK_EXPLICIT, DARK_SYSTEM] {
+            assert!(css.contains(&format!("{scope} .hl-code {{")), "{scope} missing");
+        }
+        assert!(
+            css.contains(
+                "html[data-theme=\"light\"] .hl-code { color: #323232; background-color: #ffffff; }"
+            )
+        );
+        assert!(
+            css.contains("html[data-theme=\"dark\"] .hl-code { color: #c0c5ce; background-color: #2b303b; }")
+        );
+        let dark_media = css.find("@media (prefers-color-scheme: dark) {").expect("dark media block");
+        assert!(css[dark_media..].contains("\n  html:not([data-theme=\"light\"]) .hl-code {"));
+        assert!(css.contains(
+            "@media not all and (prefers-color-scheme: dark) {\n  html:not([data-theme=\"dark\"]) "
+        ));
+        let mut selectors = 0;
+        let rule_lines = css.lines().map(str::trim).filter(|l| l.ends_with('}') && l.contains('{'));
+        for line in rule_lines {
             for sel in line.split('{').next().unwrap_or("").split(',') {
-                let sel = sel.trim();
-                assert!(sel.starts_with(DARK_EXPLICIT) || sel.starts_with(DARK_SYSTEM), "unscoped: {sel}");
+                selectors += 1;
+                let scoped = [LIGHT_EXPLICIT, LIGHT_SYSTEM, DARK_EXPLICIT, DARK_SYSTEM]
+                    .iter()
+                    .any(|s| sel.trim().starts_with(&format!("{s} .hl-")));
+                assert!(scoped, "unscoped: {sel}");
             }
         }
+        assert!(selectors > 200, "{selectors}");
     }
 
     #[test]
