@@ -346,11 +346,11 @@ impl<'p, 'a> Pass<'p, 'a> {
     /// The destination to render for the link or image whose event starts
     /// at `offset` in the body, or `None` when it must not be live.
     fn destination(&mut self, dest: CowStr<'a>, offset: usize, email: bool) -> Option<CowStr<'a>> {
+        // An autolink `<a@b.c>` is always mailto: (push_html adds it); a
+        // link the Document does not know is kept as written.
         let rewritten = match self.link_at(offset) {
-            // An autolink `<a@b.c>` is always mailto: (push_html adds it).
-            _ if email => Some(dest),
-            Some(link) => self.href(link, dest),
-            None => Some(dest),
+            Some(link) if !email => self.href(link, dest),
+            _ => Some(dest),
         };
         rewritten.filter(|d| !has_unsafe_scheme(d))
     }
