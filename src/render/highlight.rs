@@ -1,7 +1,254 @@
-//! Placeholder: being written by the markdown-render helper.
+//! Syntax highlighting of fenced code blocks with syntect, class based: the
+//! HTML carries `hl-…` classes and [`css`] gives the colours for a light
+//! theme (InspiredGitHub) and a dark one (base16-ocean.dark), each scoped so
+//! that exactly one applies for `html[data-theme]` = light / dark / unset
+//! (then the system preference decides). The `.hl-code` rule (theme
+//! foreground and background) applies to highlighted `<pre>`s, which carry
+//! that class.
+//!
+//! The syntax set is loaded lazily, on the first block that asks for a
+//! language, and shared by every page and thread (`OnceLock`): a site without
+//! code never pays for it. Must not know about pages, markdown or files.
 
-/// The stylesheet for highlighted code: light rules, then dark rules under
-/// `@media (prefers-color-scheme: dark)` and `[data-theme="dark"]`.
+use std::sync::OnceLock;
+use syntect::highlighting::ThemeSet;
+use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+/// The class style of both the HTML and the CSS: `hl-` prefixed atoms.
+const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+/// The theme for light mode (the default).
+const LIGHT_THEME: &str = "InspiredGitHub";
+/// The theme for dark mode.
+const DARK_THEME: &str = "base16-ocean.dark";
+/// Scope of the light rules when the reader picked light explicitly.
+const LIGHT_EXPLICIT: &str = "html[data-theme=\"light\"]";
+/// Scope of the light rules when the system is not dark and the reader did
+/// not pick dark.
+const LIGHT_SYSTEM: &str = "html:not([data-theme=\"dark\"])";
+/// Scope of the dark rules when the reader picked dark explicitly.
+const DARK_EXPLICIT: &str = "html[data-theme=\"dark\"]";
+/// Scope of the dark rules when the system is dark and the reader did not
+/// pick light.
+const DARK_SYSTEM: &str = "html:not([data-theme=\"light\"])";
+
+static SYNTAXES: OnceLock<SyntaxSet> = OnceLock::new();
+
+#[cfg(test)]
+thread_local! {
+    /// Whether this thread asked for the syntax set (tests run in parallel,
+    /// so "loaded" alone cannot tell which test loaded it).
+    static ASKED_HERE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the syntax set has been loaded (by any thread) in this process.
+pub fn syntaxes_loaded() -> bool {
+    SYNTAXES.get().is_some()
+}
+
+/// Whether the current thread asked for the syntax set (tests only).
+#[cfg(test)]
+pub(crate) fn syntaxes_asked_on_this_thread() -> bool {
+    ASKED_HERE.with(std::cell::Cell::get)
+}
+
+fn syntaxes() -> &'static SyntaxSet {
+    #[cfg(test)]
+    ASKED_HERE.with(|a| a.set(true));
+    SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
+}
+
+/// The highlighted HTML (`<span class="hl-…">` runs, no `<pre>`) of `code`
+/// in the language named by the fence token `lang` (`rust`, `sh`, `JSON`:
+/// file extension or syntax name, any case). `None` when syntect does not
+/// know the language (or fails on the input): the caller renders plain text.
+/// The first call loads the syntax set.
+pub fn code_block(lang: &str, code: &str) -> Option<String> {
+    let set = syntaxes();
+    let syntax = set.find_syntax_by_token(lang).or_else(|| set.find_syntax_by_token(&lang.to_lowercase()))?;
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, STYLE);
+    for line in LinesWithEndings::from(code) {
+        generator.parse_html_for_line_which_includes_newline(line).ok()?;
+    }
+    Some(generator.finalize())
+}
+
+/// The stylesheet for highlighted code. Each theme's rules appear twice,
+/// scoped so that exactly one theme applies in every state: the light
+/// rules under `html[data-theme="light"]` and, inside
+/// `@media not all and (prefers-color-scheme: dark)`, under
+/// `html:not([data-theme="dark"])`; the dark rules under
+/// `html[data-theme="dark"]` and, inside
+/// `@media (prefers-color-scheme: dark)`, under
+/// `html:not([data-theme="light"])`. (Unscoped light rules would leak
+/// light-only colours into dark mode.) Deterministic.
 pub fn css() -> String {
-    String::new()
+    let themes = ThemeSet::load_defaults();
+    let generate = |name: &str| {
+        themes
+            .themes
+            .get(name)
+            .and_then(|t| css_for_theme_with_class_style(t, STYLE).ok())
+            .unwrap_or_default()
+    };
+    let (light, dark) = (generate(LIGHT_THEME), generate(DARK_THEME));
+    let (light_rules, dark_rules) = (css_rules(&light), css_rules(&dark));
+    let mut out = String::with_capacity(3 * (light.len() + dark.len()));
+    out.push_str("/* Code highlighting, generated from the syntect themes ");
+    out.push_str(LIGHT_THEME);
+    out.push_str(" (light) and ");
+    out.push_str(DARK_THEME);
+    out.push_str(" (dark). */\n");
+    push_block(&mut out, &light_rules, LIGHT_EXPLICIT, None);
+    push_block(&mut out, &light_rules, LIGHT_SYSTEM, Some("not all and (prefers-color-scheme: dark)"));
+    push_block(&mut out, &dark_rules, DARK_EXPLICIT, None);
+    push_block(&mut out, &dark_rules, DARK_SYSTEM, Some("(prefers-color-scheme: dark)"));
+    out
+}
+
+/// Appends `rules` with every selector under `scope`, inside `@media
+/// query` when given.
+fn push_block(out: &mut String, rules: &[CssRule<'_>], scope: &str, media: Option<&str>) {
+    out.push('\n');
+    let indent = match media {
+        Some(query) => {
+            out.push_str("@media ");
+            out.push_str(query);
+            out.push_str(" {\n");
+            "  "
+        }
+        None => "",
+    };
+    for rule in rules {
+        push_rule(out, rule, scope, indent);
+    }
+    if media.is_some() {
+        out.push_str("}\n");
+    }
+}
+
+/// One CSS rule: its selectors and its declarations (without braces).
+#[derive(Debug, PartialEq, Eq)]
+struct CssRule<'a> {
+    selectors: Vec<&'a str>,
+    declarations: Vec<&'a str>,
+}
+
+/// Splits flat CSS (no at-rules, no nesting, as syntect generates it) into
+/// rules. Comments are skipped; a rule without selectors or without a
+/// closing brace is dropped.
+fn css_rules(css: &str) -> Vec<CssRule<'_>> {
+    let mut rules = Vec::new();
+    let mut rest = css;
+    loop {
+        rest = skip_comments(rest);
+        let Some(open) = rest.find('{') else { break };
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        let selectors: Vec<&str> = rest[..open].split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+        let declarations: Vec<&str> =
+            rest[open + 1..close].split(';').map(str::trim).filter(|d| !d.is_empty()).collect();
+        if !selectors.is_empty() {
+            rules.push(CssRule { selectors, declarations });
+        }
+        rest = &rest[close + 1..];
+    }
+    rules
+}
+
+/// `text` without leading whitespace and `/* … */` comments.
+fn skip_comments(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        match text.strip_prefix("/*") {
+            Some(after) => text = after.find("*/").map_or("", |end| &after[end + 2..]),
+            None => return text,
+        }
+    }
+}
+
+fn push_rule(out: &mut String, rule: &CssRule<'_>, scope: &str, indent: &str) {
+    out.push_str(indent);
+    for (i, selector) in rule.selectors.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(scope);
+        out.push(' ');
+        out.push_str(selector);
+    }
+    out.push_str(" {");
+    for declaration in &rule.declarations {
+        out.push(' ');
+        out.push_str(declaration);
+        out.push(';');
+    }
+    out.push_str(" }\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_has_both_themes_and_every_selector_is_scoped() {
+        let css = css();
+        for scope in [LIGHT_EXPLICIT, LIGHT_SYSTEM, DARK_EXPLICIT, DARK_SYSTEM] {
+            assert!(css.contains(&format!("{scope} .hl-code {{")), "{scope} missing");
+        }
+        assert!(
+            css.contains(
+                "html[data-theme=\"light\"] .hl-code { color: #323232; background-color: #ffffff; }"
+            )
+        );
+        assert!(
+            css.contains("html[data-theme=\"dark\"] .hl-code { color: #c0c5ce; background-color: #2b303b; }")
+        );
+        let dark_media = css.find("@media (prefers-color-scheme: dark) {").expect("dark media block");
+        assert!(css[dark_media..].contains("\n  html:not([data-theme=\"light\"]) .hl-code {"));
+        assert!(css.contains(
+            "@media not all and (prefers-color-scheme: dark) {\n  html:not([data-theme=\"dark\"]) "
+        ));
+        let mut selectors = 0;
+        let rule_lines = css.lines().map(str::trim).filter(|l| l.ends_with('}') && l.contains('{'));
+        for line in rule_lines {
+            for sel in line.split('{').next().unwrap_or("").split(',') {
+                selectors += 1;
+                let scoped = [LIGHT_EXPLICIT, LIGHT_SYSTEM, DARK_EXPLICIT, DARK_SYSTEM]
+                    .iter()
+                    .any(|s| sel.trim().starts_with(&format!("{s} .hl-")));
+                assert!(scoped, "unscoped: {sel}");
+            }
+        }
+        assert!(selectors > 200, "{selectors}");
+    }
+
+    #[test]
+    fn css_is_deterministic() {
+        assert_eq!(css(), css());
+    }
+
+    #[test]
+    fn css_rules_parse_selector_lists_and_skip_comments() {
+        let rules = css_rules("/* x { } */\n.a, .b .c {\n color: #fff;\nfont-weight: bold;\n}\n , {}\n.d {");
+        assert_eq!(
+            rules,
+            vec![CssRule {
+                selectors: vec![".a", ".b .c"],
+                declarations: vec!["color: #fff", "font-weight: bold"]
+            }]
+        );
+    }
+
+    #[test]
+    fn known_language_gets_prefixed_classes() {
+        let html = code_block("rust", "fn main() {}\n").expect("rust is known");
+        assert!(html.contains("class=\"hl-source hl-rust\""), "{html}");
+        assert!(syntaxes_loaded());
+    }
+
+    #[test]
+    fn unknown_language_is_none() {
+        assert_eq!(code_block("no-such-language", "x\n"), None);
+    }
 }

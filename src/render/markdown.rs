@@ -1,6 +1,48 @@
-//! Placeholder: being written by the markdown-render helper.
+//! The HTML pass over one page's markdown body: a second pulldown-cmark pass
+//! (same options as `parse`, so event offsets agree) whose event stream is
+//! rewritten and handed to `pulldown_cmark::html::push_html`.
+//!
+//! Every decision comes from the page's `Document` and from `resolve`:
+//! heading *n* gets `doc.headings[n].id`; the link whose event starts at byte
+//! *o* is `doc.links[k]` with `start == o` and gets the href of its resolved
+//! `Target`; table *k* is `doc.tables[k]`, body row *r* of a task table is
+//! `doc.tasks[row_tasks[r]]`. Slugs and link rules are never re-derived here.
+//!
+//! Rules:
+//! * Headings carry a self link `<a class="heading-anchor" …>#</a>`; raw
+//!   inline HTML in a heading or in link/image text is escaped text. Custom
+//!   heading attributes `{key=value}` survive only with a plain name that is
+//!   not `id` and not an event handler (`on…`).
+//! * Hrefs: another page → relative URL (+ `#fragment`, percent-encoded);
+//!   same-page fragment → `#f`; asset → relative URL of its output copy (and
+//!   listed in `Body::assets`); external, missing and malformed → as written;
+//!   other schemes → live only for `mailto:` / `tel:`. A link or image whose
+//!   final destination has a `javascript:`, `vbscript:` or `data:` scheme
+//!   (after removing blanks, controls and invisible characters, any case) is
+//!   never live: its text is rendered without the `<a>` / `<img>`.
+//! * Alerts become `<div class="alert alert-KIND" role="note">` with a
+//!   localized `<p class="alert-title">`; an unknown kind (`[!HINWEIS]`, a
+//!   plain blockquote for pulldown-cmark) is recognised by the `Document`'s
+//!   alert span, gets `alert-note alert-unknown`, and loses its `[!WORD]`
+//!   line.
+//! * Tables are wrapped in `<div class="table-wrap">`; task tables get
+//!   `class="task-table"` and each task row `id="task-ID"` (ID reduced to
+//!   `[0-9A-Za-z_-]`; only the first row of an id on a page gets it). Head
+//!   cells get `scope="col"`; alignment stays `style="text-align: …"`.
+//! * Fenced code in a language syntect knows is highlighted with `hl-`
+//!   classes in `<pre class="code hl-code" data-lang="…">` and sets
+//!   `Body::has_code`; anything else is escaped plain text in
+//!   `<pre class="code">` and leaves `has_code` false. Only a fenced block
+//!   that names a language loads syntect.
+//! * Raw HTML elsewhere follows [`RawHtml`]: `body` keeps it (CommonMark).
+//!
+//! Must not decide link validity, compute slugs, create findings or do I/O.
 
-use crate::model::{AlertKind, Page, Site};
+use crate::model::{AlertKind, Link, Page, Site};
+use crate::resolve::{self, Target};
+use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
+use std::collections::{BTreeSet, VecDeque};
+use std::ops::Range;
 
 /// A page body rendered to HTML.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -15,9 +57,407 @@ pub struct Body {
     pub assets: Vec<String>,
 }
 
+/// What happens to raw HTML outside headings and link text (inside those
+/// it is always escaped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RawHtml {
+    /// Passed through unchanged, as CommonMark says.
+    #[default]
+    Keep,
+    /// Shown as escaped text (an HTML block becomes a paragraph).
+    Escape,
+}
+
 /// Renders `page`'s markdown body. `alert_label` gives the localized title
 /// of an alert kind ("Nota", "Hinweis").
 pub fn body(site: &Site, page: &Page, alert_label: &dyn Fn(&AlertKind) -> String) -> Body {
-    let _ = (site, page, alert_label);
-    Body::default()
+    body_with(site, page, alert_label, RawHtml::Keep)
 }
+
+/// [`body`] with an explicit raw-HTML policy.
+pub fn body_with(
+    site: &Site,
+    page: &Page,
+    alert_label: &dyn Fn(&AlertKind) -> String,
+    raw_html: RawHtml,
+) -> Body {
+    let text = page.source.text.as_str();
+    let (body_start, markdown) = match text.get(page.front.body_start..) {
+        Some(rest) => (page.front.body_start, rest),
+        None => (0, text),
+    };
+    let parser =
+        pulldown_cmark::Parser::new_ext(markdown, crate::config::markdown_options()).into_offset_iter();
+    let mut events = Events {
+        source: parser,
+        pass: Pass::new(site, page, body_start, alert_label, raw_html),
+        finished: false,
+    };
+    let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
+    pulldown_cmark::html::push_html(&mut html, &mut events);
+    let Pass { has_code, mut assets, .. } = events.pass;
+    assets.sort_unstable();
+    assets.dedup();
+    Body { html, has_code, assets }
+}
+
+/// The rewritten event stream: pulls source events, lets `Pass` turn each
+/// into zero or more output events.
+struct Events<'p, 'a, I> {
+    source: I,
+    pass: Pass<'p, 'a>,
+    finished: bool,
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Events<'_, 'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if let Some(event) = self.pass.out.pop_front() {
+                return Some(event);
+            }
+            if self.finished {
+                return None;
+            }
+            match self.source.next() {
+                Some((event, range)) => self.pass.handle(event, range),
+                None => {
+                    self.finished = true;
+                    self.pass.flush_marker();
+                }
+            }
+        }
+    }
+}
+
+/// Progress through the `[!WORD]` line of an unknown alert.
+enum Marker<'a> {
+    /// Not in an unknown alert's first line.
+    Off,
+    /// The alert opened; its first paragraph should come next.
+    AwaitParagraph,
+    /// Holding the paragraph start and the text seen so far.
+    Collecting { held: Vec<Event<'a>>, text: String },
+    /// The marker was dropped; the paragraph start is still held.
+    Stripped,
+}
+
+/// The table being rendered.
+struct TableState {
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    cell: usize,
+    /// Next body row.
+    row: usize,
+    /// Index into `doc.tables` when it is a task table.
+    tasks: Option<usize>,
+}
+
+/// A code block being collected.
+struct CodeState {
+    lang: String,
+    text: String,
+}
+
+/// The state of one page's pass.
+struct Pass<'p, 'a> {
+    site: &'p Site,
+    page: &'p Page,
+    body_start: usize,
+    alert_label: &'p dyn Fn(&AlertKind) -> String,
+    raw_html: RawHtml,
+    out: VecDeque<Event<'a>>,
+    next_heading: usize,
+    /// The id of the open heading (for its self link).
+    heading: Option<Option<String>>,
+    /// One entry per open link or image: whether it is rendered live.
+    links: Vec<bool>,
+    /// One entry per open blockquote: whether it is rendered as an alert.
+    quotes: Vec<bool>,
+    marker: Marker<'a>,
+    next_table: usize,
+    table: Option<TableState>,
+    code: Option<CodeState>,
+    task_ids: BTreeSet<String>,
+    has_code: bool,
+    assets: Vec<String>,
+}
+
+impl<'p, 'a> Pass<'p, 'a> {
+    fn new(
+        site: &'p Site,
+        page: &'p Page,
+        body_start: usize,
+        alert_label: &'p dyn Fn(&AlertKind) -> String,
+        raw_html: RawHtml,
+    ) -> Self {
+        Pass {
+            site,
+            page,
+            body_start,
+            alert_label,
+            raw_html,
+            out: VecDeque::with_capacity(8),
+            next_heading: 0,
+            heading: None,
+            links: Vec::new(),
+            quotes: Vec::new(),
+            marker: Marker::Off,
+            next_table: 0,
+            table: None,
+            code: None,
+            task_ids: BTreeSet::new(),
+            has_code: false,
+            assets: Vec::new(),
+        }
+    }
+
+    fn handle(&mut self, event: Event<'a>, range: Range<usize>) {
+        let Some(event) = self.strip_marker(event) else { return };
+        if self.code.is_some() {
+            self.code_event(event);
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range.start),
+            Event::End(tag) => self.end(tag),
+            Event::Html(html) => self.raw(html, false),
+            Event::InlineHtml(html) => self.raw(html, true),
+            other => self.out.push_back(other),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'a>, offset: usize) {
+        match tag {
+            Tag::Heading { level, id, classes, attrs } => {
+                let id = match self.page.doc.headings.get(self.next_heading) {
+                    Some(heading) => Some(heading.id.clone()),
+                    None => id.map(|i| i.to_string()),
+                };
+                self.next_heading += 1;
+                self.heading = Some(id.clone());
+                let attrs = attrs.into_iter().filter(|(name, _)| plain_attribute(name)).collect();
+                self.out.push_back(Event::Start(Tag::Heading {
+                    level,
+                    id: id.map(CowStr::from),
+                    classes,
+                    attrs,
+                }));
+            }
+            Tag::Link { link_type, dest_url, title, id } => {
+                let dest = self.destination(dest_url, offset, link_type == LinkType::Email);
+                self.links.push(dest.is_some());
+                if let Some(dest_url) = dest {
+                    self.out.push_back(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                }
+            }
+            Tag::Image { link_type, dest_url, title, id } => {
+                let dest = self.destination(dest_url, offset, false);
+                self.links.push(dest.is_some());
+                if let Some(dest_url) = dest {
+                    self.out.push_back(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                }
+            }
+            Tag::BlockQuote(kind) => self.start_quote(kind, offset),
+            Tag::HtmlBlock if self.raw_html == RawHtml::Escape => {
+                self.out.push_back(Event::Start(Tag::Paragraph));
+            }
+            Tag::Table(alignments) => self.start_table(alignments),
+            Tag::TableHead => {
+                if let Some(table) = &mut self.table {
+                    table.in_head = true;
+                    table.cell = 0;
+                }
+                self.out.push_back(html("<thead><tr>"));
+            }
+            Tag::TableRow => self.start_row(),
+            Tag::TableCell => self.start_cell(),
+            Tag::CodeBlock(kind) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => fence_language(&info).to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some(CodeState { lang, text: String::new() });
+            }
+            other => self.out.push_back(Event::Start(other)),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => {
+                if let Some(Some(id)) = self.heading.take() {
+                    let mut anchor = String::with_capacity(id.len() + 80);
+                    anchor.push_str("<a class=\"heading-anchor\" href=\"#");
+                    escape_html(&mut anchor, &resolve::encode_segment(&id));
+                    anchor.push_str("\" aria-hidden=\"true\" tabindex=\"-1\">#</a>");
+                    self.out.push_back(Event::Html(anchor.into()));
+                }
+                self.out.push_back(Event::End(tag));
+            }
+            TagEnd::Link | TagEnd::Image => {
+                if self.links.pop().unwrap_or(true) {
+                    self.out.push_back(Event::End(tag));
+                }
+            }
+            TagEnd::BlockQuote(_) => {
+                if self.quotes.pop().unwrap_or(false) {
+                    self.out.push_back(html("</div>\n"));
+                } else {
+                    self.out.push_back(Event::End(tag));
+                }
+            }
+            TagEnd::HtmlBlock if self.raw_html == RawHtml::Escape => {
+                self.out.push_back(Event::End(TagEnd::Paragraph));
+            }
+            TagEnd::Table => {
+                self.table = None;
+                self.out.push_back(html("</tbody></table>\n</div>\n"));
+            }
+            TagEnd::TableHead => {
+                if let Some(table) = &mut self.table {
+                    table.in_head = false;
+                }
+                self.out.push_back(html("</tr></thead><tbody>\n"));
+            }
+            TagEnd::TableRow => self.out.push_back(html("</tr>\n")),
+            TagEnd::TableCell => {
+                let head = self.table.as_mut().is_some_and(|t| {
+                    t.cell += 1;
+                    t.in_head
+                });
+                self.out.push_back(html(if head { "</th>" } else { "</td>" }));
+            }
+            other => self.out.push_back(Event::End(other)),
+        }
+    }
+
+    /// Raw HTML: escaped in headings and link text, else per the policy.
+    fn raw(&mut self, raw: CowStr<'a>, inline: bool) {
+        let escape = self.heading.is_some() || !self.links.is_empty() || self.raw_html == RawHtml::Escape;
+        self.out.push_back(match (escape, inline) {
+            (true, _) => Event::Text(raw),
+            (false, true) => Event::InlineHtml(raw),
+            (false, false) => Event::Html(raw),
+        });
+    }
+
+    /// The destination to render for the link or image whose event starts
+    /// at `offset` in the body, or `None` when it must not be live.
+    fn destination(&mut self, dest: CowStr<'a>, offset: usize, email: bool) -> Option<CowStr<'a>> {
+        // An autolink `<a@b.c>` is always mailto: (push_html adds it); a
+        // link the Document does not know is kept as written.
+        let rewritten = match self.link_at(offset) {
+            Some(link) if !email => self.href(link, dest),
+            _ => Some(dest),
+        };
+        rewritten.filter(|d| !has_unsafe_scheme(d))
+    }
+
+    /// The `Document`'s link whose event starts at `offset` (links are in
+    /// source order).
+    fn link_at(&self, offset: usize) -> Option<&'p Link> {
+        let links = &self.page.doc.links;
+        let start = self.body_start + offset;
+        links.binary_search_by_key(&start, |l| l.start).ok().and_then(|i| links.get(i))
+    }
+
+    fn href(&mut self, link: &Link, dest: CowStr<'a>) -> Option<CowStr<'a>> {
+        match resolve::link(self.site, self.page.id, link) {
+            Target::Page { page, fragment } => {
+                let mut href = resolve::relative_href(&self.page.url, &self.site.page(page).url);
+                if let Some(fragment) = fragment {
+                    href.push('#');
+                    href.push_str(&resolve::encode_segment(&fragment));
+                }
+                Some(href.into())
+            }
+            Target::SamePage(fragment) => Some(format!("#{}", resolve::encode_segment(&fragment)).into()),
+            Target::Asset(path) => {
+                let href = resolve::relative_href(&self.page.url, &resolve::asset_output(self.site, &path));
+                self.assets.push(path);
+                Some(href.into())
+            }
+            Target::OtherScheme => is_mail_or_phone(&dest).then_some(dest),
+            Target::External | Target::Malformed | Target::Missing { .. } => Some(dest),
+        }
+    }
+}
+
+mod blocks;
+
+fn html<'a>(s: &'static str) -> Event<'a> {
+    Event::Html(CowStr::Borrowed(s))
+}
+
+/// The language token of a fence info string (` ```rust,ignore ` → `rust`).
+fn fence_language(info: &str) -> &str {
+    let info = info.trim_start();
+    let end = info.find(|c: char| c.is_whitespace() || c == ',' || c == '{').unwrap_or(info.len());
+    &info[..end]
+}
+
+/// A heading attribute that is safe to keep: a plain name, not `id` (the
+/// Document decides ids) and not an event handler.
+fn plain_attribute(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let plain = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    plain && lower != "id" && !lower.starts_with("on")
+}
+
+/// Whether a destination would run script or embed data: `javascript:`,
+/// `vbscript:` or `data:`, ignoring case, blanks, control characters and
+/// invisible format characters anywhere before the colon.
+fn has_unsafe_scheme(dest: &str) -> bool {
+    let mut head = [0u8; 11];
+    let mut len = 0;
+    for c in dest.chars().filter(|&c| !(c.is_whitespace() || c.is_control() || is_invisible(c))) {
+        if len == head.len() || !c.is_ascii() {
+            break;
+        }
+        head[len] = c.to_ascii_lowercase() as u8;
+        len += 1;
+    }
+    let head = &head[..len];
+    [&b"javascript:"[..], b"vbscript:", b"data:"].iter().any(|scheme| head.starts_with(scheme))
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+fn is_mail_or_phone(dest: &str) -> bool {
+    let dest = dest.trim_start();
+    let starts = |p: &str| dest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    starts("mailto:") || starts("tel:")
+}
+
+/// Appends `text` escaped for HTML text and double-quoted attributes.
+fn escape_html(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The model's alert kind for pulldown-cmark's.
+fn alert_kind(kind: BlockQuoteKind) -> AlertKind {
+    match kind {
+        BlockQuoteKind::Note => AlertKind::Note,
+        BlockQuoteKind::Tip => AlertKind::Tip,
+        BlockQuoteKind::Important => AlertKind::Important,
+        BlockQuoteKind::Warning => AlertKind::Warning,
+        BlockQuoteKind::Caution => AlertKind::Caution,
+    }
+}
+
+#[cfg(test)]
+mod tests;
