@@ -217,6 +217,27 @@ impl Config {
         })
     }
 
+    /// A configuration with every default, for the given root and locales
+    /// (default first): what a program embedding the library, or a test,
+    /// starts from.
+    pub fn new(root: impl Into<PathBuf>, locales: Vec<LocaleConfig>) -> Config {
+        let root = root.into();
+        Config {
+            content_dir: common_ancestor(locales.iter().map(|l| l.dir.as_str())),
+            file: None,
+            site_dir: root.clone(),
+            out: root.join("public"),
+            root,
+            title: "Playbook".to_string(),
+            base_url: String::new(),
+            theme: "default".to_string(),
+            locales,
+            severity: BTreeMap::new(),
+            required_keys: vec!["title".to_string()],
+            external: ExternalConfig::default(),
+        }
+    }
+
     /// The default locale (always the first).
     pub fn default_locale(&self) -> &LocaleConfig {
         &self.locales[0]

@@ -290,7 +290,7 @@ impl<'p, 'a> Pass<'p, 'a> {
                 if let Some(Some(id)) = self.heading.take() {
                     let mut anchor = String::with_capacity(id.len() + 80);
                     anchor.push_str("<a class=\"heading-anchor\" href=\"#");
-                    escape_html(&mut anchor, &resolve::encode_segment(&id));
+                    escape_html(&mut anchor, &crate::url::encode_fragment(&id));
                     anchor.push_str("\" aria-hidden=\"true\" tabindex=\"-1\">#</a>");
                     self.out.push_back(Event::Html(anchor.into()));
                 }
@@ -369,11 +369,11 @@ impl<'p, 'a> Pass<'p, 'a> {
                 let mut href = resolve::relative_href(&self.page.url, &self.site.page(page).url);
                 if let Some(fragment) = fragment {
                     href.push('#');
-                    href.push_str(&resolve::encode_segment(&fragment));
+                    href.push_str(&crate::url::encode_fragment(&fragment));
                 }
                 Some(href.into())
             }
-            Target::SamePage(fragment) => Some(format!("#{}", resolve::encode_segment(&fragment)).into()),
+            Target::SamePage(fragment) => Some(format!("#{}", crate::url::encode_fragment(&fragment)).into()),
             Target::Asset(path) => {
                 let href = resolve::relative_href(&self.page.url, &resolve::asset_output(self.site, &path));
                 self.assets.push(path);

@@ -8,7 +8,6 @@ use crate::model::{
 };
 use crate::render::highlight;
 use crate::source::{SourceFile, Span};
-use std::path::PathBuf;
 
 fn config() -> Config {
     let locale = |tag: &str| LocaleConfig {
@@ -18,19 +17,11 @@ fn config() -> Config {
         name: None,
         vocabulary: Vocabulary::builtin(tag),
     };
-    Config {
-        root: PathBuf::from("."),
-        file: None,
-        site_dir: PathBuf::from("."),
-        out: PathBuf::from("public"),
-        title: "Test".to_string(),
-        base_url: String::new(),
-        theme: "default".to_string(),
-        locales: vec![locale("en"), locale("es")],
-        content_dir: String::new(),
-        severity: Default::default(),
-        required_keys: Vec::new(),
-    }
+    let mut c = Config::new(".", vec![locale("en"), locale("es")]);
+    c.title = "Test".to_string();
+    c.content_dir = String::new();
+    c.required_keys = Vec::new();
+    c
 }
 
 /// A page of locale `es` with front matter `---\ntitle: T\n---\n` before
