@@ -26,16 +26,32 @@ pub enum Target {
     OtherScheme,
     /// A malformed destination (see `LinkKind::Malformed`).
     Malformed,
-    /// A relative path with nothing behind it.
+    /// A relative path with nothing behind it (see `suggest` for a fix).
     Missing {
         /// The root-relative path that was looked for (or the raw path if it
         /// leaves the content root).
         path: String,
-        /// The existing file that differs only in letter case, if any.
-        case_mismatch: Option<String>,
-        /// A close existing file name in the same folder, if any.
-        suggestion: Option<String>,
     },
+}
+
+/// What a missing path probably meant.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The existing file that differs only in letter case, if any.
+    pub case_mismatch: Option<String>,
+    /// A close existing file name in the same folder, if any.
+    pub closest: Option<String>,
+}
+
+/// Suggests a fix for a `Target::Missing` path (root-relative). Costs a
+/// scan of the site's files, so only `check` asks, never `render`.
+pub fn suggest(site: &Site, path: &str) -> Suggestion {
+    let candidates =
+        || site.pages.iter().map(|p| p.source.path.as_str()).chain(site.files.iter().map(String::as_str));
+    let lower = path.to_lowercase();
+    let case_mismatch = candidates().find(|c| c.to_lowercase() == lower).map(str::to_string);
+    let closest = if case_mismatch.is_some() { None } else { closest(path, candidates()) };
+    Suggestion { case_mismatch, closest }
 }
 
 /// Resolves `link` as written on page `from`.
@@ -52,7 +68,7 @@ pub fn link(site: &Site, from: PageId, link: &Link) -> Target {
 /// Resolves a relative `path` written in the file `from_file` (root-relative).
 pub fn file(site: &Site, from_file: &str, path: &str, fragment: Option<String>) -> Target {
     let Some(joined) = join(from_file, path) else {
-        return Target::Missing { path: path.to_string(), case_mismatch: None, suggestion: None };
+        return Target::Missing { path: path.to_string() };
     };
     let joined = joined.trim_end_matches('/').to_string();
     if let Some(page) = site.page_by_file(&joined) {
@@ -65,12 +81,7 @@ pub fn file(site: &Site, from_file: &str, path: &str, fragment: Option<String>) 
     if let Some(page) = site.page_by_file(&format!("{joined}/index.md")) {
         return Target::Page { page, fragment };
     }
-    let candidates =
-        || site.pages.iter().map(|p| p.source.path.as_str()).chain(site.files.iter().map(String::as_str));
-    let lower = joined.to_lowercase();
-    let case_mismatch = candidates().find(|c| c.to_lowercase() == lower).map(str::to_string);
-    let suggestion = if case_mismatch.is_some() { None } else { closest(&joined, candidates()) };
-    Target::Missing { path: joined, case_mismatch, suggestion }
+    Target::Missing { path: joined }
 }
 
 /// The output path (relative to OUT) of a non-markdown file: a file in a
@@ -136,10 +147,17 @@ pub fn join(from_file: &str, path: &str) -> Option<String> {
 fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
     let (dir, name) = wanted.rsplit_once('/').unwrap_or(("", wanted));
     let ext = name.rsplit_once('.').map(|(_, e)| e);
+    let name_len = name.chars().count();
+    let limit = (name_len / 3).max(3);
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let (cdir, cname) = c.rsplit_once('/').unwrap_or(("", c));
         if cdir != dir || cname.rsplit_once('.').map(|(_, e)| e) != ext {
+            continue;
+        }
+        // The distance is at least the length difference: skip hopeless names.
+        let bound = best.map_or(limit, |(bd, _)| bd.min(limit));
+        if cname.chars().count().abs_diff(name_len) > bound {
             continue;
         }
         let d = distance(name, cname);
@@ -147,7 +165,6 @@ fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Optio
             best = Some((d, c));
         }
     }
-    let limit = (name.chars().count() / 3).max(3);
     best.filter(|(d, _)| *d <= limit).map(|(_, c)| c.to_string())
 }
 

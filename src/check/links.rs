@@ -15,8 +15,9 @@ pub(crate) fn page(site: &Site, page: &Page) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for link in &page.doc.links {
         match resolve::link(site, page.id, link) {
-            Target::Missing { path, case_mismatch, suggestion } => {
-                out.push(broken_link(page, link, &path, case_mismatch, suggestion));
+            Target::Missing { path } => {
+                let hint = resolve::suggest(site, &path);
+                out.push(broken_link(page, link, &path, hint.case_mismatch, hint.closest));
             }
             Target::SamePage(fragment) => {
                 if let Some(d) = broken_anchor(page, page, link, &fragment) {

@@ -28,16 +28,15 @@ fn entry(site: &Site, toc: &Toc, item: &TocItem) -> Option<Diagnostic> {
         return None;
     }
     let decoded = crate::url::percent_decode(path);
-    let help = match resolve::file(site, &toc.file, &decoded, None) {
-        Target::Asset(_) | Target::Page { .. } => return None,
-        Target::Missing { case_mismatch: Some(real), .. } => Some(format!(
+    let Target::Missing { path } = resolve::file(site, &toc.file, &decoded, None) else { return None };
+    let hint = resolve::suggest(site, &path);
+    let help = match (hint.case_mismatch, hint.closest) {
+        (Some(real), _) => Some(format!(
             "the file is `{}`: only the letter case differs, which breaks on Linux hosts",
             super::links::relative_file(&toc.file, &real)
         )),
-        Target::Missing { suggestion: Some(s), .. } => {
-            Some(format!("did you mean `{}`?", super::links::relative_file(&toc.file, &s)))
-        }
-        _ => None,
+        (None, Some(s)) => Some(format!("did you mean `{}`?", super::links::relative_file(&toc.file, &s))),
+        (None, None) => None,
     };
     let d = Diagnostic::new(
         Code::Toc,
