@@ -186,24 +186,32 @@ fn translate(i18n: &I18n, kwargs: &tera::Kwargs, state: &tera::State) -> tera::T
             tera::Error::message(format!("t(key=\"{key}\"): no `lang` argument and no `lang` variable"))
         })?,
     };
-    let mut args: Vec<(String, Arg)> = Vec::new();
-    for (name, value) in kwargs.iter() {
-        let Some(name) = name.as_str() else { continue };
-        if name == "key" || name == "lang" {
-            continue;
-        }
-        let arg = match (value.as_f64(), value.as_str()) {
-            (Some(n), _) if value.is_number() => Arg::Number(n),
-            (_, Some(s)) => Arg::Text(s.to_string()),
-            _ => Arg::Text(value.to_string()),
-        };
-        args.push((name.to_string(), arg));
-    }
-    // Kwargs iterate in no fixed order; Fluent does not care, but keep the
-    // call deterministic anyway.
-    args.sort_by(|a, b| a.0.cmp(&b.0));
+    let args = fluent_args(kwargs);
     let borrowed: Vec<(&str, Arg)> = args.iter().map(|(n, a)| (n.as_str(), a.clone())).collect();
     Ok(i18n.text(&lang, &key, &borrowed))
+}
+
+/// Every keyword argument except `key` and `lang`, as Fluent variables:
+/// numbers as numbers (plural selection), anything else as text. Sorted by
+/// name, so calls are deterministic whatever the kwargs order.
+fn fluent_args(kwargs: &tera::Kwargs) -> Vec<(String, Arg)> {
+    let mut args: Vec<(String, Arg)> = kwargs
+        .iter()
+        .filter_map(|(name, value)| {
+            let name = name.as_str()?;
+            if name == "key" || name == "lang" {
+                return None;
+            }
+            let arg = match (value.as_f64(), value.as_str()) {
+                (Some(n), _) if value.is_number() => Arg::Number(n),
+                (_, Some(s)) => Arg::Text(s.to_string()),
+                _ => Arg::Text(value.to_string()),
+            };
+            Some((name.to_string(), arg))
+        })
+        .collect();
+    args.sort_by(|a, b| a.0.cmp(&b.0));
+    args
 }
 
 fn template_error(path: &Path, line: Option<usize>, column: Option<usize>, message: &str) -> Error {

@@ -137,3 +137,22 @@ fn t_passes_keyword_arguments_as_fluent_variables() {
     );
     assert_eq!(out, expected);
 }
+
+#[test]
+fn keyword_arguments_become_sorted_fluent_variables() {
+    let kwargs = tera::Kwargs::from([
+        ("key", tera::Value::from("page-count")),
+        ("lang", tera::Value::from("es")),
+        ("count", tera::Value::from(3)),
+        ("date", tera::Value::from("3 de octubre")),
+        ("ratio", tera::Value::from(0.5)),
+    ]);
+    assert_eq!(
+        fluent_args(&kwargs),
+        vec![
+            ("count".to_string(), Arg::Number(3.0)),
+            ("date".to_string(), Arg::Text("3 de octubre".into())),
+            ("ratio".to_string(), Arg::Number(0.5)),
+        ]
+    );
+}
