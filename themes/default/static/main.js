@@ -77,6 +77,13 @@
     if (offset < 0 || offset > scroller.clientHeight * 0.7) scroller.scrollTop += offset - scroller.clientHeight / 3;
   }
 
+  /* Scrollable code blocks and tables must be reachable by keyboard. */
+  var scrollables = document.querySelectorAll(".markdown pre, .table-wrap, .markdown > table");
+  for (var q = 0; q < scrollables.length; q++) {
+    var box = scrollables[q];
+    if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
+  }
+
   /* Small screens: "On this page" belongs under the title, which the body
      may hold itself. */
   var mobileToc = document.querySelector(".page-toc-mobile");
