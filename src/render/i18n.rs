@@ -24,7 +24,7 @@ use icu_datetime::fieldsets::YMD;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+use super::embedded::LOCALES;
 
 /// The reference language: its files define which messages exist.
 const REFERENCE: &str = "en";

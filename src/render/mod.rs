@@ -3,42 +3,50 @@
 //!
 //! Pure: never writes to disk, never walks content, never creates content
 //! findings (only `missing-message` for UI strings).
+//!
+//! * [`theme`] loads and compiles the templates (built-in, overridden file
+//!   by file by the site's own) and knows the static files;
+//! * [`view`] and [`nav`] build the typed values the templates see;
+//! * [`site`](fn@site) puts it together; [`sitemap`] writes `sitemap.xml`.
 
 pub mod highlight;
 pub mod i18n;
 pub mod markdown;
+pub mod nav;
+mod site;
+pub mod sitemap;
+pub mod theme;
+pub mod view;
 
-// Placeholder until the theme lands: the fixed API of the render stage.
-use crate::config::Config;
+pub use site::alert_label;
+pub use theme::Theme;
+
 use crate::diag::Diagnostic;
 use crate::error::Result;
 use crate::model::Site;
+use crate::output::OutputFile;
 use i18n::I18n;
-use std::sync::Arc;
 
-/// Everything a build writes, plus the findings rendering made.
-#[derive(Debug, Default)]
+/// The built-in theme (`THEME`: paths below `themes/default/`) and UI
+/// strings (`LOCALES`: paths below `locales/`), embedded by `build.rs`.
+pub mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// Everything a build writes, plus findings made while rendering.
+#[derive(Debug)]
 pub struct Rendered {
-    /// Output files, sorted by path.
-    pub files: Vec<crate::output::OutputFile>,
-    /// `missing-message` warnings.
+    /// Output files, sorted by path, each path once.
+    pub files: Vec<OutputFile>,
+    /// `missing-message` warnings (UI strings taken from a fallback locale).
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The compiled templates and static files of the theme.
-#[derive(Debug)]
-pub struct Theme {}
-
-impl Theme {
-    /// Loads the embedded theme, overridden by the site's own files.
-    pub fn load(config: &Config, i18n: Arc<I18n>) -> Result<Theme> {
-        let _ = (config, i18n);
-        Ok(Theme {})
-    }
-}
-
-/// Renders the whole site.
+/// Renders every output file of `site` with `theme`. A template that fails
+/// to render is an `Error::Template` naming the file and line.
 pub fn site(site: &Site, theme: &Theme, i18n: &I18n) -> Result<Rendered> {
-    let _ = (site, theme, i18n);
-    Ok(Rendered::default())
+    site::render(site, theme, i18n)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,90 @@
+# UI strings of the default theme (English, the reference locale).
+# Other locales translate these ids; keep the ids stable.
+# Variables: $date, $kind, $language, $count, $phase, $title are filled by
+# the theme; numbers select plural forms.
+
+## The locale itself
+
+# This language's own name, as its speakers write it (shown in the
+# language switcher and on the root page).
+language-name = English
+
+## Page chrome (header, menus, landmarks)
+
+# The skip link, first focusable element of every page.
+skip-to-content = Skip to content
+# Button that opens the navigation on small screens.
+menu = Menu
+# Button that closes the navigation on small screens.
+close-menu = Close menu
+# Button that switches between light and dark colours.
+toggle-dark-mode = Toggle dark mode
+# Label of the language switcher.
+language = Language
+# Accessible name of the sidebar navigation.
+site-navigation = Site navigation
+# Accessible name of the breadcrumb trail.
+breadcrumbs = Breadcrumbs
+# Accessible name of the previous/next links.
+pagination = More pages
+# Link to the home page of the current language.
+home = Home
+
+## Page body and footer
+
+# Heading of the list of sections of the current page.
+on-this-page = On this page
+# Previous / next page in the navigation order.
+previous = Previous
+next = Next
+# Footer line; $date is already localized ("October 3, 2019").
+last-updated = Last updated: { $date }
+# Label before the phase of the playbook a page belongs to.
+phase = Phase
+# Shown on an extra copy of a page that is not the main version.
+duplicate-notice = This is an extra copy of this page.
+duplicate-notice-link = Go to the main version
+
+## Language switcher
+
+# Added to a language that has no translation of the current page; its link
+# goes to that language's home page instead.
+translation-missing = not translated yet
+
+## Alerts (> [!NOTE] and friends)
+
+alert-note = Note
+alert-tip = Tip
+alert-important = Important
+alert-warning = Warning
+alert-caution = Caution
+# An alert kind the theme does not know; $kind is the word as written.
+alert-other = { $kind }
+
+## Locale home pages
+
+# Heading above the sections (phases) of the playbook.
+home-sections = Sections
+# Heading above the list of all pages when there is no toc.yml.
+home-all-pages = All pages
+page-count =
+    { $count ->
+        [one] { $count } page
+       *[other] { $count } pages
+    }
+task-count =
+    { $count ->
+        [one] { $count } task
+       *[other] { $count } tasks
+    }
+
+## Root page (choose a language)
+
+root-title = Choose a language
+root-intro = This playbook is available in the following languages.
+
+## 404 page
+
+not-found-title = Page not found
+not-found-text = The page you asked for does not exist or has moved.
+not-found-homes = Go to the home page of a language:

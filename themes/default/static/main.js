@@ -1,0 +1,114 @@
+/* playbook default theme: dark-mode toggle, off-canvas menu, language
+   choice memory, sidebar scroll to the active page, "on this page"
+   highlight. Everything works without it; this only improves. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var THEME_KEY = "playbook-theme";
+  var LANG_KEY = "playbook-lang";
+
+  function store(key, value) {
+    try { localStorage.setItem(key, value); } catch (e) { /* private mode */ }
+  }
+
+  /* Dark mode: data-theme on <html>, persisted; default follows the OS. */
+  var media = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function isDark() {
+    var chosen = root.getAttribute("data-theme");
+    if (chosen) return chosen === "dark";
+    return !!(media && media.matches);
+  }
+  var toggles = document.querySelectorAll("[data-theme-toggle]");
+  function syncToggles() {
+    for (var i = 0; i < toggles.length; i++) toggles[i].setAttribute("aria-pressed", isDark() ? "true" : "false");
+  }
+  for (var i = 0; i < toggles.length; i++) {
+    toggles[i].addEventListener("click", function () {
+      var next = isDark() ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      store(THEME_KEY, next);
+      syncToggles();
+    });
+  }
+  if (media && media.addEventListener) media.addEventListener("change", syncToggles);
+  syncToggles();
+
+  /* Off-canvas menu on small screens. */
+  var menuButton = document.querySelector("[data-menu-toggle]");
+  var sidebar = document.getElementById("sidebar");
+  function menuOpen() { return root.classList.contains("nav-open"); }
+  function setMenu(open) {
+    if (!menuButton || !sidebar) return;
+    root.classList.toggle("nav-open", open);
+    menuButton.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) {
+      var target = sidebar.querySelector("[aria-current='page']") || sidebar.querySelector("a, summary, button");
+      if (target) target.focus();
+    } else {
+      menuButton.focus();
+    }
+  }
+  if (menuButton) menuButton.addEventListener("click", function () { setMenu(!menuOpen()); });
+  var closers = document.querySelectorAll("[data-menu-close]");
+  for (var j = 0; j < closers.length; j++) closers[j].addEventListener("click", function () { setMenu(false); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    if (menuOpen()) { setMenu(false); return; }
+    var open = document.querySelector(".lang-switch[open]");
+    if (open) { open.removeAttribute("open"); open.querySelector("summary").focus(); }
+  });
+  window.addEventListener("resize", function () {
+    if (menuOpen() && window.innerWidth >= 900) root.classList.remove("nav-open");
+  });
+
+  /* Language switcher: remember an explicit choice; close when clicking elsewhere. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-lang]") : null;
+    if (link) store(LANG_KEY, link.getAttribute("data-lang"));
+    var open = document.querySelector(".lang-switch[open]");
+    if (open && !open.contains(event.target)) open.removeAttribute("open");
+  });
+
+  /* Sidebar: bring the active page into view. */
+  var scroller = sidebar ? sidebar.querySelector(".sidebar-scroll") : null;
+  var active = scroller ? scroller.querySelector("[aria-current='page']") : null;
+  if (active) {
+    var offset = active.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    if (offset < 0 || offset > scroller.clientHeight * 0.7) scroller.scrollTop += offset - scroller.clientHeight / 3;
+  }
+
+  /* Scrollable code blocks and tables must be reachable by keyboard. */
+  var scrollables = document.querySelectorAll(".markdown pre, .table-wrap, .markdown > table");
+  for (var q = 0; q < scrollables.length; q++) {
+    var box = scrollables[q];
+    if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
+  }
+
+  /* Small screens: "On this page" belongs under the title, which the body
+     may hold itself. */
+  var mobileToc = document.querySelector(".page-toc-mobile");
+  var bodyTitle = document.querySelector(".markdown > h1:first-child");
+  if (mobileToc && bodyTitle && bodyTitle.parentNode) bodyTitle.parentNode.insertBefore(mobileToc, bodyTitle.nextSibling);
+
+  /* On this page: mark the section being read. */
+  var tocLinks = document.querySelectorAll(".page-toc .page-toc-list a");
+  if (tocLinks.length && "IntersectionObserver" in window) {
+    var byId = {};
+    var headings = [];
+    for (var k = 0; k < tocLinks.length; k++) {
+      var id = decodeURIComponent(tocLinks[k].getAttribute("href").slice(1));
+      var heading = document.getElementById(id);
+      if (heading) { byId[id] = tocLinks[k]; headings.push(heading); }
+    }
+    var current = null;
+    var observer = new IntersectionObserver(function (entries) {
+      for (var n = 0; n < entries.length; n++) {
+        if (!entries[n].isIntersecting) continue;
+        if (current) current.classList.remove("is-current");
+        current = byId[entries[n].target.id];
+        if (current) current.classList.add("is-current");
+      }
+    }, { rootMargin: "0px 0px -70% 0px" });
+    for (var m = 0; m < headings.length; m++) observer.observe(headings[m]);
+  }
+})();
