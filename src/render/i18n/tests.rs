@@ -89,3 +89,13 @@ fn dates_are_localized_by_icu() {
     assert_eq!(i.date("en", d), "October 3, 2019");
     assert_eq!(i.date("xx", d), "2019-10-03");
 }
+
+#[test]
+fn every_shipped_locale_translates_every_message() {
+    let c = site("shipped", &["en", "es", "pt-BR", "de", "ja", "zh-Hans"], &[]);
+    let i = I18n::load(&c).unwrap();
+    assert_eq!(i.missing(), Vec::new());
+    assert_eq!(i.text("de", "task-count", &[("count", Arg::Number(1.0))]), "1 Aufgabe");
+    assert_eq!(i.text("pt-BR", "page-count", &[("count", Arg::Number(3.0))]), "3 páginas");
+    assert_eq!(i.language_name("zh-Hans"), "简体中文");
+}
