@@ -172,7 +172,9 @@ pub struct Task {
     pub role: String,
     /// Services, split on `/` and trimmed.
     pub services: Vec<String>,
-    /// Index into `Document::headings` of the closest heading above the table.
+    /// Index into `Document::headings` of the task's section: the closest
+    /// heading above the table, or, when that heading directly captions the
+    /// table (`#### FTOP Tasks` with nothing between), its parent heading.
     pub section: Option<usize>,
     /// Index into `Document::tables` of its table.
     pub table: usize,
@@ -200,8 +202,9 @@ pub struct Table {
     pub kind: TableKind,
     /// Span of the whole table.
     pub span: Span,
-    /// For task tables: the task id of each body row, in order (`None` for
-    /// rows that did not yield a task).
+    /// For task tables: the index into `Document::tasks` of each body row's
+    /// task, in order (`None` for rows that did not yield a task); empty for
+    /// other tables.
     pub row_tasks: Vec<Option<usize>>,
 }
 

@@ -5,6 +5,7 @@
 //! Must not hold UI strings (those live in `locales/*.ftl`) or parsing code.
 
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// Per-language words that content uses. Every list is matched
 /// case-insensitively after collapsing whitespace.
@@ -21,7 +22,52 @@ pub struct Vocabulary {
     pub phase: Vec<String>,
     /// Words naming a task in prose ("Task", "Tarea").
     pub task_word: Vec<String>,
+    /// Translated alert words authors write instead of the English kind,
+    /// mapped to the kind they look like (`HINWEIS` → `NOTE`); used only
+    /// for the help of `unknown-alert`. Built-in: `ALERT_ALIASES`, for
+    /// every language; a config's entries are added to them.
+    pub alert_aliases: BTreeMap<String, String>,
 }
+
+/// Alert words seen in translated playbooks (the corpus has `[!HINWEIS]`,
+/// `[!OBSERVAÇÃO]`, `[!注意]`) and the usual translations of the five
+/// kinds in the corpus languages (and French), with the kind each means.
+const ALERT_ALIASES: &[(&str, &str)] = &[
+    ("HINWEIS", "NOTE"),
+    ("ANMERKUNG", "NOTE"),
+    ("NOTA", "NOTE"),
+    ("OBSERVAÇÃO", "NOTE"),
+    ("OBSERVACAO", "NOTE"),
+    ("OBSERVACIÓN", "NOTE"),
+    ("REMARQUE", "NOTE"),
+    ("注意", "NOTE"),
+    ("メモ", "NOTE"),
+    ("备注", "NOTE"),
+    ("注释", "NOTE"),
+    ("TIPP", "TIP"),
+    ("SUGERENCIA", "TIP"),
+    ("CONSEJO", "TIP"),
+    ("DICA", "TIP"),
+    ("CONSEIL", "TIP"),
+    ("ヒント", "TIP"),
+    ("提示", "TIP"),
+    ("WICHTIG", "IMPORTANT"),
+    ("IMPORTANTE", "IMPORTANT"),
+    ("重要", "IMPORTANT"),
+    ("WARNUNG", "WARNING"),
+    ("ADVERTENCIA", "WARNING"),
+    ("AVISO", "WARNING"),
+    ("AVERTISSEMENT", "WARNING"),
+    ("警告", "WARNING"),
+    ("VORSICHT", "CAUTION"),
+    ("ACHTUNG", "CAUTION"),
+    ("PRECAUCIÓN", "CAUTION"),
+    ("PRECAUCION", "CAUTION"),
+    ("CUIDADO", "CAUTION"),
+    ("ATTENTION", "CAUTION"),
+    ("注意事項", "CAUTION"),
+    ("小心", "CAUTION"),
+];
 
 fn words(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
@@ -63,10 +109,12 @@ impl Vocabulary {
             optional: words(&["O"]),
             phase: words(phase),
             task_word: words(task_word),
+            alert_aliases: ALERT_ALIASES.iter().map(|(w, k)| (w.to_string(), k.to_string())).collect(),
         }
     }
 
-    /// Overlays the non-empty lists of `other` on these defaults.
+    /// Overlays the non-empty lists of `other` on these defaults; alert
+    /// aliases are added (an alias given again takes the new kind).
     pub fn overlay(mut self, other: Vocabulary) -> Vocabulary {
         let pick = |mine: &mut Vec<String>, theirs: Vec<String>| {
             if !theirs.is_empty() {
@@ -78,6 +126,7 @@ impl Vocabulary {
         pick(&mut self.optional, other.optional);
         pick(&mut self.phase, other.phase);
         pick(&mut self.task_word, other.task_word);
+        self.alert_aliases.extend(other.alert_aliases);
         self
     }
 }
@@ -109,6 +158,16 @@ mod tests {
     fn headers_match_with_odd_spacing_and_case() {
         assert!(matches(&Vocabulary::builtin("es").task_id, "  id.  de tareas "));
         assert!(matches(&Vocabulary::builtin("zh-Hans").task_id, "任务 ID"));
+    }
+
+    #[test]
+    fn alert_aliases_are_built_in_and_extended_by_overlay() {
+        let v = Vocabulary::builtin("de");
+        assert_eq!(v.alert_aliases.get("HINWEIS").map(String::as_str), Some("NOTE"));
+        let extra = BTreeMap::from([("ACHTUNG".to_string(), "WARNING".to_string())]);
+        let v = v.overlay(Vocabulary { alert_aliases: extra, ..Default::default() });
+        assert_eq!(v.alert_aliases.get("ACHTUNG").map(String::as_str), Some("WARNING"));
+        assert_eq!(v.alert_aliases.get("OBSERVAÇÃO").map(String::as_str), Some("NOTE"));
     }
 
     #[test]

@@ -1,0 +1,169 @@
+//! Tests of task tables, update tables and `split_cells`.
+
+use super::*;
+use crate::parse::tests::parse_in;
+
+const EN_HEAD: &str =
+    "| Task ID | Task Name | (M)andatory / (O)ptional | FastTrack Role | Services |\n|---|---|---|---|---|\n";
+
+fn cells(row: &str) -> Vec<&str> {
+    split_cells(row).into_iter().map(|r| &row[r]).collect()
+}
+
+#[test]
+fn split_cells_follows_gfm() {
+    assert_eq!(cells("| a | b |"), [" a ", " b "]);
+    assert_eq!(cells("a | b"), ["a ", " b"]);
+    assert_eq!(cells("| a \\| b | c |"), [" a \\| b ", " c "]);
+    assert_eq!(cells("|| x |"), ["", " x "]);
+    // GFM splits inside code spans too.
+    assert_eq!(cells("| `x|y` |"), [" `x", "y` "]);
+    assert_eq!(cells("| a \\|"), [" a \\|"]);
+    assert!(cells("   ").is_empty());
+    assert_eq!(cells("|"), [""]);
+}
+
+#[test]
+fn task_rows_become_tasks() {
+    let md = format!(
+        "# P\n\n### Section\n\n#### FTOP Tasks\n\n{EN_HEAD}| 4060 | Do **it** | M | FM | Exchange / SharePoint / |\n| 12 | [Opt](x.md) | o | FE | All |\n"
+    );
+    let (doc, diags, _) = parse_in("en", &md);
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(doc.tables.len(), 1);
+    assert_eq!(doc.tables[0].kind, TableKind::Tasks);
+    assert_eq!(doc.tables[0].row_tasks, [Some(0), Some(1)]);
+    let t = &doc.tasks[0];
+    assert_eq!((t.id.as_str(), t.name.as_str(), t.role.as_str()), ("4060", "Do it", "FM"));
+    assert_eq!(t.requirement, Requirement::Mandatory);
+    assert_eq!(t.services, ["Exchange", "SharePoint"]);
+    assert_eq!(t.line, 9);
+    // `#### FTOP Tasks` only captions the table: the section is its parent.
+    assert_eq!(doc.headings[t.section.unwrap()].text, "Section");
+    assert_eq!((doc.tasks[1].name.as_str(), &doc.tasks[1].requirement), ("Opt", &Requirement::Optional));
+}
+
+#[test]
+fn section_is_the_last_heading_when_text_comes_between() {
+    let md = format!("# P\n\n## Approach\n\nSome text.\n\n{EN_HEAD}| 1 | a | M | r | s |\n");
+    let (doc, _, _) = parse_in("en", &md);
+    assert_eq!(doc.headings[doc.tasks[0].section.unwrap()].text, "Approach");
+}
+
+#[test]
+fn padded_short_row_is_detected() {
+    let md = format!("{EN_HEAD}| 3184 | AAD Connect | O FastTrack Engineer | Core |\n");
+    let (doc, diags, _) = parse_in("en", &md);
+    assert_eq!(doc.tasks.len(), 1, "a row with an id still yields a task");
+    assert_eq!(diags[0].message, "row has 4 cells, the task table has 5");
+    assert_eq!((diags[0].line, diags[0].column), (Some(3), Some(53)), "just after the row");
+    assert_eq!(diags[1].message, "requirement `O FastTrack Engineer` is not one of this locale's values");
+    assert_eq!(diags[1].help.as_deref(), Some("use M or O"));
+    assert_eq!(diags[1].column, Some(24));
+    assert_eq!(diags.len(), 2);
+}
+
+#[test]
+fn extra_cell_is_detected_at_the_extra_cell() {
+    let md = format!("{EN_HEAD}| 3143 | A | O | FE | Exchange|| 1328 | B | O | FE | X |\n");
+    let (doc, diags, _) = parse_in("en", &md);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].message, "row has 11 cells, the task table has 5");
+    assert_eq!(diags[0].column, Some(32), "the second `|` of `||`");
+    assert_eq!(diags[0].help.as_deref(), Some("two rows on one line? start a new line before `| 1328`"));
+    assert_eq!(doc.tasks.len(), 1);
+}
+
+#[test]
+fn leading_double_pipe_shifts_the_row() {
+    let md = format!("{EN_HEAD}|| 3999 | Activate | M | SME | AIP |\n");
+    let (doc, diags, _) = parse_in("en", &md);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].column, Some(1));
+    assert_eq!(diags[0].help.as_deref(), Some("remove the extra `|` at the start of the row"));
+    assert!(doc.tasks.is_empty());
+    assert_eq!(doc.tables[0].row_tasks, [None]);
+}
+
+#[test]
+fn non_numeric_id_and_empty_name_are_reported() {
+    let md = format!("{EN_HEAD}| 40a | | M | FM | X |\n");
+    let (doc, diags, _) = parse_in("en", &md);
+    let msgs: Vec<_> = diags.iter().map(|d| (d.message.as_str(), d.column)).collect();
+    assert_eq!(msgs, [("task id `40a` is not a number", Some(3)), ("task `40a` has no name", Some(8))]);
+    assert_eq!(doc.tasks[0].id, "40a");
+}
+
+#[test]
+fn german_e_means_mandatory_and_help_names_e() {
+    let head = "| Aufgaben-ID | Name der Aufgabe | (E) Erforderlich (O) Optional | FastTrack-Rolle | Dienste |\n|-|-|-|-|-|\n";
+    let (doc, diags, _) = parse_in(
+        "de",
+        &format!("{head}| 1 | A | E | FM | X |\n| 2 | B | M | FM | X |\n| 3 | C | Z | FM | X |\n"),
+    );
+    assert_eq!(doc.tasks[0].requirement, Requirement::Mandatory);
+    assert_eq!(doc.tasks[1].requirement, Requirement::Mandatory);
+    assert_eq!(doc.tasks[2].requirement, Requirement::Unknown("Z".into()));
+    assert_eq!(diags.len(), 1);
+    assert_eq!(diags[0].help.as_deref(), Some("use E or O"));
+}
+
+#[test]
+fn portuguese_b_means_mandatory() {
+    let head = "| ID da Tarefa | Nome da tarefa | (b) Obrigatório / (O) Opcional | Função | Serviços |\n|-|-|-|-|-|\n";
+    let (doc, diags, _) = parse_in("pt-BR", &format!("{head}| 7 | A | b | FM | X |\n"));
+    assert!(diags.is_empty());
+    assert_eq!(doc.tasks[0].requirement, Requirement::Mandatory);
+    // The English M is not mandatory in an English table's German cousin.
+    let (doc, _, _) = parse_in("en", &format!("{EN_HEAD}| 7 | A | b | FM | X |\n"));
+    assert_eq!(doc.tasks[0].requirement, Requirement::Unknown("b".into()));
+}
+
+#[test]
+fn escaped_pipe_stays_in_the_cell() {
+    let (doc, diags, _) = parse_in("en", &format!("{EN_HEAD}| 5 | Read \\| write | O | FM | A / B |\n"));
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(doc.tasks[0].name, "Read | write");
+    assert_eq!(doc.tasks[0].services, ["A", "B"]);
+}
+
+#[test]
+fn empty_rows_and_four_column_tables() {
+    let head = "| Task ID | Task Description | (M) Mandatory (O) Optional | FastTrack Role |\n|-|-|-|-|\n";
+    let (doc, diags, _) = parse_in("en", &format!("{head}| 9 | A | M | FM |\n| | | | |\n"));
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(doc.tables[0].row_tasks, [Some(0), None]);
+    assert!(doc.tasks[0].services.is_empty());
+}
+
+#[test]
+fn merge_conflict_markers_are_one_finding_each() {
+    let md = format!("{EN_HEAD}<<<<<<< HEAD\n| 1 | A | M | FM | X |\n=======\n");
+    let (doc, diags, _) = parse_in("en", &md);
+    assert_eq!(diags.len(), 2, "{diags:#?}");
+    assert!(diags.iter().all(|d| d.message == "git merge-conflict marker inside a task table"));
+    assert_eq!(doc.tables[0].row_tasks, [None, Some(0), None]);
+}
+
+#[test]
+fn task_table_with_short_separator_is_reported() {
+    let md = "|Aufgaben-ID|Titel|(E) Erforderlich (O) Optional|FastTrack-Rolle|\n|:-----|:---:|:---|\n|3080|x|E|FE|\n";
+    let (doc, diags, _) = parse_in("de", md);
+    assert!(doc.tables.is_empty());
+    assert_eq!(diags.len(), 1);
+    assert_eq!((diags[0].line, diags[0].column), (Some(2), Some(1)));
+    assert!(diags[0].message.contains("header row has 4 cells, the separator row 3"));
+    // Ordinary pipe paragraphs are not task tables.
+    assert!(parse_in("de", "|a|b|\n|-|\n").1.is_empty());
+}
+
+#[test]
+fn update_table_dates_are_collected_and_it_is_not_a_task_table() {
+    let md = "| Fecha | Quién | Qué |\n|-|-|-|\n| 03/27/2020 | C | x |\n| 10/03/2019 | C | y |\n| soon | M | z |\n";
+    let (doc, diags, _) = parse_in("es", md);
+    assert!(diags.is_empty());
+    assert_eq!(doc.tables[0].kind, TableKind::Updates);
+    assert_eq!(doc.update_dates, [Date::new(2020, 3, 27).unwrap(), Date::new(2019, 10, 3).unwrap()]);
+    let other = "| Date | Who |\n|-|-|\n| soon | C |\n| 1/2/2020 | C |\n";
+    assert_eq!(parse_in("en", other).0.tables[0].kind, TableKind::Other);
+}
