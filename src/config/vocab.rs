@@ -89,7 +89,7 @@ impl Vocabulary {
             ),
             "pt" => (
                 &["ID da Tarefa", "ID da tarefa", "Task ID"],
-                &["b", "M", "O/b"],
+                &["b", "M"],
                 &["Fase", "Phase"],
                 &["Tarefa", "Tarefas"],
             ),
