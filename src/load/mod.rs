@@ -1,9 +1,36 @@
-//! Placeholder being written by the load helper.
+//! `load`: the content tree → `Loaded` (pages with their text, front matter,
+//! translation key and URL; each locale's toc; the asset candidates). The
+//! only reader of content files.
+//!
+//! Steps, each in its own file:
+//! 1. `walk.rs` lists every locale folder (pages, `toc.yml`, assets) and the
+//!    shared files of the content folder, sorted.
+//! 2. `read.rs` + `front_matter.rs` read every page in parallel (rayon; the
+//!    order stays (locale, path)) and split and check its front matter.
+//! 3. `pairing.rs` gives each page its translation key, URL and primary flag.
+//! 4. `toc.rs` reads each locale's `toc.yml`.
+//!
+//! Findings (encoding, front-matter, duplicate-page, toc) go to `diags`; an
+//! `Error` only when a locale folder or the content folder cannot be walked,
+//! or a listed file cannot be read.
+//!
+//! Must not parse markdown, resolve links or check anything across pages.
+
+mod front_matter;
+mod pairing;
+mod read;
+mod toc;
+mod walk;
+mod yaml;
+
 use crate::config::Config;
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::error::Result;
-use crate::model::{FrontMatter, Locale, LocaleId};
+use crate::model::{FrontMatter, Locale, LocaleId, PageId, Toc};
 use crate::source::SourceFile;
+use pairing::Candidate;
+use rayon::prelude::*;
+use std::path::Path;
 
 /// A content file read from disk, before markdown parsing.
 #[derive(Debug, Clone)]
@@ -34,8 +61,117 @@ pub struct Loaded {
     pub files: Vec<String>,
 }
 
-/// Reads every locale folder of the config.
+/// Reads every locale folder of the config: pages (in parallel), front
+/// matter, translation pairing, tocs, and the asset candidates.
 pub fn content(config: &Config, diags: &mut Vec<Diagnostic>) -> Result<Loaded> {
-    let _ = (config, diags);
-    Ok(Loaded::default())
+    let (found, files) = walk_all(config)?;
+    // Each locale's pages are sorted by path, so this is (locale, path) order.
+    let candidates: Vec<Candidate> = found
+        .iter()
+        .enumerate()
+        .flat_map(|(locale, f)| f.pages.iter().map(move |path| Candidate { locale, path }))
+        .collect();
+    let (read, ((pairings, findings), tocs)) = rayon::join(
+        || {
+            let read = candidates.par_iter().map(|c| read_page(&config.root, c.path, &config.required_keys));
+            read.collect::<Result<Vec<_>>>()
+        },
+        || {
+            let tocs =
+                found.par_iter().map(|f| f.toc.as_deref().map(|t| read_toc(&config.root, t)).transpose());
+            (pairing::pair(&config.locales, &candidates), tocs.collect::<Result<Vec<_>>>())
+        },
+    );
+    let (read, tocs) = (read?, tocs?);
+
+    let mut pages = Vec::with_capacity(read.len());
+    for ((c, (source, front, found_diags)), p) in candidates.iter().zip(read).zip(pairings) {
+        diags.extend(found_diags);
+        let locale = locale_id(c.locale);
+        pages.push(LoadedPage { locale, source, front, key: p.key, url: p.url, primary: p.primary });
+    }
+    for f in findings {
+        let source = &pages[f.page].source;
+        let d = source.diag(Code::DuplicatePage, 0, f.message).with_help(f.help).with_target(f.target);
+        diags.push(d);
+    }
+    let locales = locales(config, &pages, tocs, diags);
+    Ok(Loaded { locales, pages, files })
 }
+
+/// Walks every locale folder (in parallel) and the shared content folder:
+/// what each locale holds, and every asset candidate (sorted, unique).
+fn walk_all(config: &Config) -> Result<(Vec<walk::LocaleFiles>, Vec<String>)> {
+    let locale_dirs = config.locales.iter().map(|l| l.dir.clone()).collect();
+    let walker = walk::Walker::new(&config.root, &config.out, locale_dirs);
+    let (found, shared) = rayon::join(
+        || config.locales.par_iter().map(|l| walker.locale(&l.dir)).collect::<Result<Vec<_>>>(),
+        || walker.shared_assets(&config.content_dir),
+    );
+    let mut found = found?;
+    let mut files = shared?;
+    for f in &mut found {
+        files.append(&mut f.assets);
+    }
+    files.sort_unstable();
+    files.dedup();
+    Ok((found, files))
+}
+
+/// The model's locales: config order, page ids (pages are grouped by locale
+/// in that order), home page and toc.
+fn locales(
+    config: &Config,
+    pages: &[LoadedPage],
+    tocs: Vec<Option<(Option<Toc>, Vec<Diagnostic>)>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Locale> {
+    let mut locales = Vec::with_capacity(config.locales.len());
+    let mut first = 0;
+    for (i, (cfg, toc)) in config.locales.iter().zip(tocs).enumerate() {
+        let (toc, toc_diags) = toc.unwrap_or_default();
+        diags.extend(toc_diags);
+        let id = locale_id(i);
+        let count = pages[first..].iter().take_while(|p| p.locale == id).count();
+        let range = first..first + count;
+        first += count;
+        let home = range.clone().find(|&p| pages[p].primary && pages[p].key == "index").map(page_id);
+        let (tag, dir, suffix) = (cfg.tag.clone(), cfg.dir.clone(), cfg.suffix.clone());
+        locales.push(Locale { id, tag, dir, suffix, toc, pages: range.map(page_id).collect(), home });
+    }
+    locales
+}
+
+/// Reads one page: its text (with encoding findings) and its front matter.
+/// A binary file gets no front-matter findings: its encoding error says it all.
+fn read_page(
+    root: &Path,
+    rel: &str,
+    required: &[String],
+) -> Result<(SourceFile, FrontMatter, Vec<Diagnostic>)> {
+    let (source, encoding) = read::source_file(root, rel)?;
+    let binary = encoding.is_some() && source.text.is_empty();
+    let (front, mut diags) =
+        if binary { (FrontMatter::default(), Vec::new()) } else { front_matter::read(&source, required) };
+    diags.splice(0..0, encoding);
+    Ok((source, front, diags))
+}
+
+/// Reads one locale's `toc.yml`, with its findings.
+fn read_toc(root: &Path, rel: &str) -> Result<(Option<Toc>, Vec<Diagnostic>)> {
+    let (source, encoding) = read::source_file(root, rel)?;
+    let (toc, mut diags) = toc::read(&source);
+    diags.splice(0..0, encoding);
+    Ok((toc, diags))
+}
+
+fn locale_id(index: usize) -> LocaleId {
+    LocaleId(u16::try_from(index).expect("invariant: a config has fewer than 65536 locales"))
+}
+
+fn page_id(index: usize) -> PageId {
+    PageId(u32::try_from(index).expect("invariant: fewer than 2^32 pages"))
+}
+
+#[cfg(test)]
+mod tests;
