@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::config::{LocaleConfig, Vocabulary};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 fn temp(name: &str) -> PathBuf {
@@ -35,19 +35,9 @@ fn locale(tag: &str, dir: &str, suffix: &str) -> LocaleConfig {
 }
 
 fn config(root: PathBuf, content_dir: &str, locales: Vec<LocaleConfig>) -> Config {
-    Config {
-        out: root.join("public"),
-        file: None,
-        site_dir: root.clone(),
-        root,
-        title: "Playbook".into(),
-        base_url: String::new(),
-        theme: "default".into(),
-        locales,
-        content_dir: content_dir.into(),
-        severity: BTreeMap::new(),
-        required_keys: vec!["title".into()],
-    }
+    let mut c = Config::new(root, locales);
+    c.content_dir = content_dir.into();
+    c
 }
 
 const PAGE: &[u8] = b"---\ntitle: T\n---\n# T\n";
