@@ -53,6 +53,8 @@ struct FtlFile {
 struct LocaleStrings {
     /// Bundles in fallback order; the first is the locale's own (if it has files).
     chain: Vec<usize>,
+    /// The config's `name` for the locale, which wins over `language-name`.
+    name: Option<String>,
     date: Option<DateTimeFormatter<YMD>>,
 }
 
@@ -100,7 +102,7 @@ impl I18n {
             let date = icu_locale::Locale::try_from_str(&l.tag)
                 .ok()
                 .and_then(|loc| DateTimeFormatter::try_new(loc.into(), YMD::long()).ok());
-            locales.insert(l.tag.clone(), LocaleStrings { chain, date });
+            locales.insert(l.tag.clone(), LocaleStrings { chain, name: l.name.clone(), date });
         }
         let mut i18n = I18n { bundles, locales, missing: Vec::new() };
         i18n.missing = i18n.find_missing(config, &files);
@@ -139,9 +141,13 @@ impl I18n {
         }
     }
 
-    /// The native name of a locale ("Español"), from its `language-name` message.
+    /// The native name of a locale ("Español"): the config's `name` for it,
+    /// else its `language-name` message.
     pub fn language_name(&self, locale: &str) -> String {
-        self.text(locale, "language-name", &[])
+        match self.locales.get(locale).and_then(|l| l.name.clone()) {
+            Some(name) => name,
+            None => self.text(locale, "language-name", &[]),
+        }
     }
 
     /// `missing-message` warnings: every message of the English (reference)

@@ -99,3 +99,12 @@ fn every_shipped_locale_translates_every_message() {
     assert_eq!(i.text("pt-BR", "page-count", &[("count", Arg::Number(3.0))]), "3 páginas");
     assert_eq!(i.language_name("zh-Hans"), "简体中文");
 }
+
+#[test]
+fn a_configured_locale_name_wins() {
+    let mut c = site("names", &["en", "es"], &[]);
+    c.locales[1].name = Some("Castellano".into());
+    let i = I18n::load(&c).unwrap();
+    assert_eq!(i.language_name("es"), "Castellano");
+    assert_eq!(i.language_name("en"), "English");
+}
