@@ -31,6 +31,9 @@ pub mod resolve;
 pub mod source;
 pub mod url;
 
+#[cfg(test)]
+mod testing;
+
 use config::{Config, Options};
 use diag::{Diagnostic, Severity};
 use error::Result;

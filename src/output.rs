@@ -155,12 +155,7 @@ fn absolute(p: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn temp(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("playbook-output-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
-    }
+    use crate::testing::temp_dir as temp;
 
     fn file(path: &str, s: &str) -> OutputFile {
         OutputFile { path: path.into(), body: Body::Bytes(s.as_bytes().to_vec()) }

@@ -1,11 +1,6 @@
 use super::*;
 
-fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("playbook-config-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+use crate::testing::temp_dir as temp;
 
 #[test]
 fn zero_config_discovers_locales_and_puts_en_first() {

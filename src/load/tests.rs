@@ -6,12 +6,7 @@ use crate::config::{LocaleConfig, Vocabulary};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("playbook-load-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+use crate::testing::temp_dir as temp;
 
 /// Writes `files` (relative path, bytes) under a fresh temp folder.
 fn tree(name: &str, files: &[(&str, &[u8])]) -> PathBuf {

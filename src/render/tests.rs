@@ -9,12 +9,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub(super) fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("playbook-render-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+pub(super) use crate::testing::temp_dir as temp;
 
 pub(super) fn config(site_dir: PathBuf, tags: &[&str]) -> Config {
     let locales = tags
