@@ -192,8 +192,7 @@ mod tests {
 
     /// A fresh temporary folder with `files` (relative path → text).
     pub(crate) fn tree(name: &str, files: &[&str]) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("playbook-walk-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = crate::testing::temp_dir(name);
         for f in files {
             let p = dir.join(f);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();

@@ -3,8 +3,7 @@ use crate::config::Options;
 
 /// A zero-config site with `locales` overrides written into it.
 fn site(name: &str, tags: &[&str], ftl: &[(&str, &str)]) -> Config {
-    let d = std::env::temp_dir().join(format!("playbook-i18n-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
+    let d = crate::testing::temp_dir(name);
     for t in tags {
         std::fs::create_dir_all(d.join("content").join(t)).unwrap();
     }
