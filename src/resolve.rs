@@ -41,6 +41,9 @@ pub struct Suggestion {
     pub case_mismatch: Option<String>,
     /// A close existing file name in the same folder, if any.
     pub closest: Option<String>,
+    /// The same file (path inside its locale folder, any letter case) in
+    /// another locale's folder: images often exist only in the English one.
+    pub elsewhere: Option<String>,
 }
 
 /// Suggests a fix for a `Target::Missing` path (root-relative). Costs a
@@ -50,8 +53,30 @@ pub fn suggest(site: &Site, path: &str) -> Suggestion {
         || site.pages.iter().map(|p| p.source.path.as_str()).chain(site.files.iter().map(String::as_str));
     let lower = path.to_lowercase();
     let case_mismatch = candidates().find(|c| c.to_lowercase() == lower).map(str::to_string);
-    let closest = if case_mismatch.is_some() { None } else { closest(path, candidates()) };
-    Suggestion { case_mismatch, closest }
+    if case_mismatch.is_some() {
+        return Suggestion { case_mismatch, ..Suggestion::default() };
+    }
+    // Locale endings (`-es`, `-jp`, `-en`) say nothing about which page is meant.
+    let noise: Vec<String> = site
+        .locales
+        .iter()
+        .flat_map(|l| [l.suffix.trim_start_matches('-').to_lowercase(), l.tag.to_lowercase()])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let closest = closest(path, candidates(), &noise);
+    let inside = site
+        .locales
+        .iter()
+        .find_map(|l| path.strip_prefix(&format!("{}/", l.dir)).filter(|_| !l.dir.is_empty()));
+    let elsewhere = inside.and_then(|rel| {
+        let rel = rel.to_lowercase();
+        site.locales.iter().filter(|l| !l.dir.is_empty()).find_map(|l| {
+            candidates()
+                .find(|c| c.to_lowercase() == format!("{}/{rel}", l.dir.to_lowercase()))
+                .map(str::to_string)
+        })
+    });
+    Suggestion { case_mismatch: None, closest, elsewhere }
 }
 
 /// Resolves `link` as written on page `from`.
@@ -80,6 +105,13 @@ pub fn file(site: &Site, from_file: &str, path: &str, fragment: Option<String>) 
     // A link to a folder: its index.md.
     if let Some(page) = site.page_by_file(&format!("{joined}/index.md")) {
         return Target::Page { page, fragment };
+    }
+    // DocFX publishes `page.md` at `page`, so writers link `[a](page)`.
+    let last = joined.rsplit('/').next().unwrap_or(&joined);
+    if !last.contains('.') {
+        if let Some(page) = site.page_by_file(&format!("{joined}.md")) {
+            return Target::Page { page, fragment };
+        }
     }
     Target::Missing { path: joined }
 }
@@ -144,7 +176,7 @@ pub fn join(from_file: &str, path: &str) -> Option<String> {
 
 /// The existing file in the same folder whose name is closest to `wanted`,
 /// if it is close enough to be a plausible typo.
-fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, noise: &[String]) -> Option<String> {
     let (dir, name) = wanted.rsplit_once('/').unwrap_or(("", wanted));
     let ext = name.rsplit_once('.').map(|(_, e)| e);
     let name_len = name.chars().count();
@@ -161,11 +193,36 @@ fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Optio
             continue;
         }
         let d = distance(name, cname);
+        if !plausible(name, cname, d, limit, noise) {
+            continue;
+        }
         if best.is_none_or(|(bd, bn)| d < bd || (d == bd && c < bn)) {
             best = Some((d, c));
         }
     }
-    best.filter(|(d, _)| *d <= limit).map(|(_, c)| c.to_string())
+    best.map(|(_, c)| c.to_string())
+}
+
+/// Whether `candidate` is a believable intent for `wanted` at edit distance
+/// `d`: a small typo, or a name that shares most of its words
+/// (`success-conduct-success-review-es` → `…-review-partner-es`), but not
+/// merely a similar-looking one (`phase-success` ↛ `phase-assess`).
+fn plausible(wanted: &str, candidate: &str, d: usize, limit: usize, noise: &[String]) -> bool {
+    if d <= 2 {
+        return true;
+    }
+    let words = |s: &str| -> std::collections::BTreeSet<String> {
+        let stem = s.rsplit_once('.').map_or(s, |(stem, _)| stem);
+        stem.split(['-', '_', ' '])
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| !noise.contains(w))
+            .collect()
+    };
+    let (a, b) = (words(wanted), words(candidate));
+    let shared = a.intersection(&b).count();
+    let all = a.union(&b).count().max(1);
+    d <= limit && shared * 2 >= all
 }
 
 /// Levenshtein distance in characters.
@@ -200,10 +257,24 @@ mod tests {
         let files =
             ["spanish-playbook/success-conduct-success-review-partner-es.md", "spanish-playbook/index.md"];
         assert_eq!(
-            closest("spanish-playbook/success-conduct-success-review-es.md", files.into_iter()).as_deref(),
+            closest("spanish-playbook/success-conduct-success-review-es.md", files.into_iter(), &[])
+                .as_deref(),
             Some("spanish-playbook/success-conduct-success-review-partner-es.md")
         );
-        assert_eq!(closest("spanish-playbook/zzz.md", files.into_iter()), None);
+        assert_eq!(closest("spanish-playbook/zzz.md", files.into_iter(), &[]), None);
+        let en = ["english-playbook/phase-assess.md", "english-playbook/phase-initiate.md"];
+        assert_eq!(closest("english-playbook/phase-success.md", en.into_iter(), &[]), None, "other words");
+        let ja = ["ja/phase-assess-jp.md"];
+        assert_eq!(
+            closest("ja/phase-success-jp.md", ja.into_iter(), &["jp".into()]),
+            None,
+            "suffix is noise"
+        );
+        assert_eq!(
+            closest("english-playbook/phase-asess.md", en.into_iter(), &[]).as_deref(),
+            Some("english-playbook/phase-assess.md"),
+            "a typo"
+        );
     }
 
     #[test]

@@ -16,8 +16,7 @@ pub(crate) fn page(site: &Site, page: &Page) -> Vec<Diagnostic> {
     for link in &page.doc.links {
         match resolve::link(site, page.id, link) {
             Target::Missing { path } => {
-                let hint = resolve::suggest(site, &path);
-                out.push(broken_link(page, link, &path, hint.case_mismatch, hint.closest));
+                out.push(broken_link(site, page, link, &path));
             }
             Target::SamePage(fragment) => {
                 if let Some(d) = broken_anchor(page, page, link, &fragment) {
@@ -39,33 +38,75 @@ pub(crate) fn page(site: &Site, page: &Page) -> Vec<Diagnostic> {
     out
 }
 
-fn broken_link(
-    page: &Page,
-    link: &Link,
-    path: &str,
-    case_mismatch: Option<String>,
-    suggestion: Option<String>,
-) -> Diagnostic {
+fn broken_link(site: &Site, page: &Page, link: &Link, path: &str) -> Diagnostic {
     let what = if link.image { "image" } else { "link" };
     let escapes =
         matches!(&link.kind, LinkKind::File { path: p, .. } if resolve::join(&page.source.path, p).is_none());
     let message = if escapes {
         format!("broken {what}: `{}` leaves the content root", link.dest)
     } else {
-        format!("broken {what}: `{}` does not exist", path)
+        format!("broken {what}: `{path}` does not exist")
     };
     let d = page.source.diag(Code::BrokenLink, link.span.start, message).with_target(&link.dest);
     let from = &page.source.path;
-    if let Some(real) = case_mismatch {
+    let hint = resolve::suggest(site, path);
+    if let Some(real) = hint.case_mismatch {
         let rel = relative_file(from, &real);
         return d.with_help(format!(
             "the file is `{rel}`: only the letter case differs, which works on Windows and macOS but breaks on Linux hosts and the published site; write `{rel}`"
         ));
     }
-    if let Some(s) = suggestion {
+    // The page this link means, by translation key: its version in this
+    // locale, or the locales that have it.
+    let key = key_of(site, path);
+    let versions = key.as_deref().map(|k| site.translations_of_key(k)).unwrap_or(&[]);
+    if let Some(&same) = versions.iter().find(|&&p| site.page(p).locale == page.locale) {
+        let rel = relative_file(from, &site.page(same).source.path);
+        return d.with_help(format!("did you mean `{rel}` (this locale's version of that page)?"));
+    }
+    if let Some(s) = hint.closest {
         return d.with_help(format!("did you mean `{}`?", relative_file(from, &s)));
     }
+    if let Some(other) = hint.elsewhere {
+        return d.with_help(format!(
+            "the file exists only in another locale's folder: `{}`; copy it here or link that one",
+            relative_file(from, &other)
+        ));
+    }
+    if !versions.is_empty() {
+        let list: Vec<String> = versions
+            .iter()
+            .map(|&p| {
+                format!(
+                    "{} (`{}`)",
+                    site.locale(site.page(p).locale).tag,
+                    relative_file(from, &site.page(p).source.path)
+                )
+            })
+            .collect();
+        let here = &site.locale(page.locale).tag;
+        return d.with_help(format!("that page has no {here} version; it exists in {}", list.join(", ")));
+    }
     d
+}
+
+/// The translation key a missing root-relative path would have: its path
+/// inside its locale folder, without `.md` and without any locale's suffix
+/// or `-<tag>` ending (the pairing rule of `load`).
+fn key_of(site: &Site, path: &str) -> Option<String> {
+    let locale =
+        site.locales.iter().find(|l| path.starts_with(&format!("{}/", l.dir)) || l.dir.is_empty())?;
+    let rel = path.get(locale.dir.len()..)?.trim_start_matches('/');
+    let stem = rel.strip_suffix(".md").unwrap_or(rel);
+    let endings = site
+        .locales
+        .iter()
+        .flat_map(|l| [l.suffix.clone(), format!("-{}", l.tag.to_lowercase())])
+        .filter(|e| !e.is_empty());
+    let stripped = endings
+        .filter_map(|e| stem.strip_suffix(e.as_str()).filter(|s| !s.is_empty() && !s.ends_with('/')))
+        .min_by_key(|s| s.len());
+    Some(stripped.unwrap_or(stem).to_string())
 }
 
 fn broken_anchor(from: &Page, target: &Page, link: &Link, fragment: &str) -> Option<Diagnostic> {
