@@ -93,7 +93,7 @@ fn classify_clean(d: &str) -> LinkKind {
         return LinkKind::OtherScheme;
     }
     if let Some(frag) = d.strip_prefix('#') {
-        return LinkKind::Fragment(percent_decode(frag));
+        return LinkKind::Fragment(crate::url::percent_decode(frag));
     }
     let (path, fragment) = match d.split_once('#') {
         Some((p, f)) => (p, Some(f)),
@@ -115,8 +115,8 @@ fn classify_clean(d: &str) -> LinkKind {
         );
     }
     LinkKind::File {
-        path: percent_decode(path),
-        fragment: fragment.filter(|f| !f.is_empty()).map(percent_decode),
+        path: crate::url::percent_decode(path),
+        fragment: fragment.filter(|f| !f.is_empty()).map(crate::url::percent_decode),
     }
 }
 
@@ -141,31 +141,6 @@ fn looks_like_web_address(path: &str) -> bool {
     let host = path.split('/').next().unwrap_or("").to_ascii_lowercase();
     let tld = [".com", ".net", ".org", ".io"].iter().any(|t| host.len() > t.len() + 1 && host.ends_with(t));
     host.starts_with("www.") || tld || host == "aka.ms"
-}
-
-/// Decodes `%XX` escapes as UTF-8; text that does not decode to UTF-8 is
-/// returned unchanged.
-pub(crate) fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).and_then(|&b| hex(b)), bytes.get(i + 2).and_then(|&b| hex(b))) {
-            (b'%', Some(hi), Some(lo)) => {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 /// The body range of a link's destination text: inside `](…)` for inline

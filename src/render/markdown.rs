@@ -434,8 +434,8 @@ fn is_mail_or_phone(dest: &str) -> bool {
     starts("mailto:") || starts("tel:")
 }
 
-/// Appends `text` escaped for HTML text and double-quoted attributes.
-fn escape_html(out: &mut String, text: &str) {
+/// Appends `text` escaped for HTML (and XML) text and quoted attributes.
+pub(crate) fn escape_html(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

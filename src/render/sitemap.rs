@@ -70,18 +70,9 @@ fn ascii_url(url: &str) -> String {
     out
 }
 
-/// Escapes the five XML special characters.
+/// Escapes the XML special characters.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
+    super::markdown::escape_html(&mut out, text);
     out
 }
