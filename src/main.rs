@@ -86,7 +86,7 @@ fn main() -> ExitCode {
                         FormatArg::Sarif => Format::Sarif,
                     };
                     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                    print!("{}", playbook::report::render(&diags, format, color, &prefix));
+                    out(&playbook::report::render(&diags, format, color, &prefix));
                     let failing = |d: &&playbook::diag::Diagnostic| {
                         d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
                     };
@@ -100,15 +100,15 @@ fn main() -> ExitCode {
             match playbook::build(&opts) {
                 Ok(outcome) => {
                     if !quiet {
-                        eprint!("{}", playbook::report::human(&outcome.diagnostics, color()));
-                        eprintln!(
-                            "built {} pages in {} locales into {} ({} files, {} ms)",
+                        err(&playbook::report::human(&outcome.diagnostics, color()));
+                        err(&format!(
+                            "built {} pages in {} locales into {} ({} files, {} ms)\n",
                             outcome.pages,
                             outcome.locales,
                             outcome.out.display(),
                             outcome.files,
                             outcome.elapsed.as_millis()
-                        );
+                        ));
                     }
                     exit(outcome.has_errors())
                 }
@@ -135,6 +135,20 @@ fn repo_prefix(root: Option<&std::path::Path>) -> String {
     if s.is_empty() || s == "." { String::new() } else { format!("{s}/") }
 }
 
+/// Writes a report to stdout. A closed pipe (`playbook check | head`) is
+/// not an error worth a panic: the reader has what it wanted.
+fn out(text: &str) {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+}
+
+/// Writes to stderr, ignoring a closed stream like `out`.
+fn err(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
 /// Colours on a terminal, unless `NO_COLOR` is set.
 fn color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
@@ -146,10 +160,15 @@ fn exit(findings: bool) -> ExitCode {
 
 /// Prints a fatal error with its cause chain; exit code 2.
 fn fatal(e: &playbook::error::Error) -> ExitCode {
-    eprintln!("error: {e}");
+    let message = e.to_string();
+    err(&format!("error: {message}\n"));
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        eprintln!("  caused by: {s}");
+        let cause = s.to_string();
+        // `Error` messages already end with their direct cause.
+        if !message.contains(&cause) {
+            err(&format!("  caused by: {cause}\n"));
+        }
         source = s.source();
     }
     ExitCode::from(2)

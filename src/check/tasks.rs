@@ -9,7 +9,7 @@
 //! Must not render, write or read the disk.
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Page, Requirement, Site, Task};
+use crate::model::{Page, Requirement, Site, TableKind, Task};
 use std::collections::BTreeMap;
 
 /// `duplicate-task` findings.
@@ -140,9 +140,9 @@ pub(crate) fn locale_mismatches(site: &Site) -> Vec<Diagnostic> {
                     )
                     .with_target(id.to_string())
                     .with_help(format!("translate the row at {}:{}", reference.source.path, r.line));
-                    out.push(match page.doc.tasks.first() {
-                        Some(first) => {
-                            let loc = page.source.location(first.span.start);
+                    out.push(match matching_table(reference, r, page) {
+                        Some(offset) => {
+                            let loc = page.source.location(offset);
                             d.at(loc.line, loc.column).with_snippet(page.source.line_text(loc.line))
                         }
                         None => d,
@@ -152,6 +152,19 @@ pub(crate) fn locale_mismatches(site: &Site) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Where a task of `reference` is missing in `page`: the start of the task
+/// table of `page` in the same position among task tables (the n-th task
+/// table holds the n-th table's rows in every version), else of its first.
+fn matching_table(reference: &Page, task: &Task, page: &Page) -> Option<usize> {
+    let tables = |p: &Page| -> Vec<usize> {
+        p.doc.tables.iter().enumerate().filter(|(_, t)| t.kind == TableKind::Tasks).map(|(i, _)| i).collect()
+    };
+    let nth = tables(reference).iter().position(|&i| i == task.table).unwrap_or(0);
+    let here = tables(page);
+    let table = here.get(nth).or(here.first())?;
+    Some(page.doc.tables[*table].span.start)
 }
 
 fn by_id(page: &Page) -> BTreeMap<&str, &Task> {

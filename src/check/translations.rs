@@ -8,7 +8,7 @@
 //! Must not render, write or read the disk.
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Date, Page, Site};
+use crate::model::{Date, Page, Site, TableKind};
 
 /// Both translation rules, for every translation key.
 pub(crate) fn site(site: &Site) -> Vec<Diagnostic> {
@@ -52,18 +52,20 @@ fn stale(reference: &Page, page: &Page, default_tag: &str) -> Option<Diagnostic>
     }
     let here = newest_here
         .map_or_else(|| "has no update date".to_string(), |d| format!("was last updated {}", d.iso()));
+    let message = format!(
+        "this translation {here}, but the {default_tag} page `{}` was updated {}",
+        reference.source.path,
+        newest_ref.iso()
+    );
+    // Point at the update summary (the page's last one), where the fix goes.
+    let at = page.doc.tables.iter().rev().find(|t| t.kind == TableKind::Updates).map(|t| t.span.start);
+    let d = match at {
+        Some(offset) => page.source.diag(Code::StaleTranslation, offset, message),
+        None => Diagnostic::new(Code::StaleTranslation, &page.source.path, message),
+    };
     Some(
-        Diagnostic::new(
-            Code::StaleTranslation,
-            &page.source.path,
-            format!(
-                "this translation {here}, but the {default_tag} page `{}` was updated {}",
-                reference.source.path,
-                newest_ref.iso()
-            ),
-        )
-        .with_target(reference.source.path.clone())
-        .with_help("bring the translation up to date and add a row to its update summary"),
+        d.with_target(reference.source.path.clone())
+            .with_help("bring the translation up to date and add a row to its update summary"),
     )
 }
 
