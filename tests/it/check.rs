@@ -1,0 +1,168 @@
+//! `playbook check` on fixture sites whose files carry their expected
+//! findings inline (typst style), so every rule is tested positively and
+//! negatively without snapshot churn:
+//!
+//! - `<!-- expect: code, code -->` (markdown) or `# expect: code` (YAML):
+//!   findings with these codes on the next line; `code@+N` means N lines
+//!   below the comment (tables cannot hold a comment between their rows),
+//!   `code@N` line N of the file (e.g. 1, the front matter's first line).
+//! - `<!-- expect-file: code -->`: a finding about the whole file (no line).
+//!
+//! Every finding must be expected and every expectation found: exactly.
+
+use crate::harness::{playbook, repo, text};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// (file, line or 0 for the whole file, code) → how many times.
+type Findings = BTreeMap<(String, usize, String), usize>;
+
+fn expected(root: &Path) -> Findings {
+    let mut out = Findings::new();
+    for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+        let entry = entry.expect("walk fixture");
+        let path = entry.path();
+        let Ok(text) = std::fs::read_to_string(path) else { continue };
+        let rel = path.strip_prefix(root).expect("under root").to_string_lossy().replace('\\', "/");
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim();
+            let (body, file_level) = if let Some(b) = t.strip_prefix("<!-- expect-file:") {
+                (b.trim_end_matches("-->"), true)
+            } else if let Some(b) = t.strip_prefix("<!-- expect:") {
+                (b.trim_end_matches("-->"), false)
+            } else if let Some(b) = t.strip_prefix("# expect:") {
+                (b, false)
+            } else {
+                continue;
+            };
+            for item in body.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                let (code, line) = match item.split_once('@') {
+                    Some((c, n)) => match n.strip_prefix('+') {
+                        Some(rel) => (c, i + 1 + rel.parse::<usize>().expect("offset")),
+                        None => (c, n.parse::<usize>().expect("line")),
+                    },
+                    None => (item, i + 2),
+                };
+                let line = if file_level { 0 } else { line };
+                *out.entry((rel.clone(), line, code.to_string())).or_default() += 1;
+            }
+        }
+    }
+    out
+}
+
+fn actual(root: &Path) -> (Findings, serde_json::Value) {
+    let o = playbook(&["check", "--root", root.to_str().expect("utf-8 path"), "--format", "json"]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", text(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json report");
+    let mut out = Findings::new();
+    for d in json["diagnostics"].as_array().expect("diagnostics") {
+        let key = (
+            d["file"].as_str().expect("file").to_string(),
+            d["line"].as_u64().map_or(0, |l| l as usize),
+            d["code"].as_str().expect("code").to_string(),
+        );
+        *out.entry(key).or_default() += 1;
+    }
+    (out, json)
+}
+
+/// Runs one fixture and compares findings with its annotations.
+fn fixture(name: &str) -> serde_json::Value {
+    let root = repo().join("tests/fixtures/check").join(name);
+    let (found, json) = actual(&root);
+    let want = expected(&root);
+    if found != want {
+        let missing: Vec<_> = want.iter().filter(|(k, n)| found.get(*k) != Some(n)).collect();
+        let extra: Vec<_> = found.iter().filter(|(k, n)| want.get(*k) != Some(n)).collect();
+        panic!(
+            "fixture `{name}`:\n  expected but not found: {missing:#?}\n  found but not expected: {extra:#?}\n{}",
+            serde_json::to_string_pretty(&json["diagnostics"]).unwrap_or_default()
+        );
+    }
+    json
+}
+
+/// The finding of `code` at `file:line`, for checking its details.
+fn finding<'a>(json: &'a serde_json::Value, file: &str, line: u64, code: &str) -> &'a serde_json::Value {
+    json["diagnostics"]
+        .as_array()
+        .and_then(|a| a.iter().find(|d| d["file"] == file && d["line"] == line && d["code"] == code))
+        .unwrap_or_else(|| panic!("no {code} at {file}:{line}"))
+}
+
+#[test]
+fn broken_links() {
+    let json = fixture("links");
+    let case = finding(&json, "content/en/index.md", 19, "broken-link");
+    assert!(case["help"].as_str().unwrap().contains("only the letter case differs"), "{case}");
+    let typo = finding(&json, "content/en/index.md", 21, "broken-link");
+    assert_eq!(typo["help"], "did you mean `guide.md`?");
+    assert_eq!(typo["column"], 10, "the column of the destination");
+}
+
+#[test]
+fn broken_anchors() {
+    let json = fixture("anchors");
+    let d = finding(&json, "content/en/index.md", 29, "broken-anchor");
+    assert_eq!(d["help"], "did you mean `#setup`? (heading ids follow the slug rule in the README)");
+}
+
+#[test]
+fn malformed_urls() {
+    let json = fixture("malformed");
+    let email = finding(&json, "content/en/index.md", 7, "malformed-url");
+    assert_eq!(email["help"], "did you mean `mailto:someone@example.com`?");
+}
+
+#[test]
+fn cross_locale_links_and_duplicate_pages() {
+    let json = fixture("locales");
+    let d = finding(&json, "content/es/guia-es.md", 8, "cross-locale-link");
+    assert_eq!(d["help"], "link the es translation instead: `index-es.md`");
+}
+
+#[test]
+fn toc_entries_and_orphans() {
+    fixture("toc");
+}
+
+#[test]
+fn toc_yaml_errors() {
+    fixture("toc-yaml");
+}
+
+#[test]
+fn front_matter() {
+    fixture("front-matter");
+}
+
+#[test]
+fn alerts() {
+    fixture("alerts");
+}
+
+#[test]
+fn task_rows() {
+    fixture("task-rows");
+}
+
+#[test]
+fn duplicate_and_mismatched_tasks() {
+    fixture("tasks");
+}
+
+#[test]
+fn translations() {
+    let json = fixture("translations");
+    let stale = finding(&json, "content/es/guide.md", 12, "stale-translation");
+    assert!(stale["message"].as_str().unwrap().contains("2024-01-10"), "{stale}");
+}
+
+#[test]
+fn a_clean_site_has_no_findings_and_exits_0() {
+    let root = repo().join("tests/fixtures/check/clean");
+    let o = playbook(&["check", "--root", root.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("0 error(s), 0 warning(s), 0 info"), "{}", text(&o));
+}
