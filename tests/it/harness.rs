@@ -25,6 +25,16 @@ pub fn playbook(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_playbook")).args(args).output().expect("run playbook")
 }
 
+/// Runs the `playbook` binary with `args` and extra environment variables.
+pub fn playbook_env(args: &[&str], env: &[(&str, &std::path::Path)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_playbook"));
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run playbook")
+}
+
 /// stdout + stderr of a run, for assertion messages.
 pub fn text(o: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))

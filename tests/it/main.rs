@@ -5,4 +5,5 @@ mod build;
 mod check;
 mod cli;
 mod corpus;
+mod external;
 mod harness;
