@@ -17,6 +17,7 @@
 #![warn(missing_docs, unreachable_pub)]
 
 pub mod assemble;
+pub mod catalog;
 pub mod check;
 pub mod config;
 pub mod diag;
@@ -107,6 +108,38 @@ pub fn check(opts: &Options, checks: &Checks) -> Result<Vec<Diagnostic>> {
         diags.extend(check::external(&site));
     }
     Ok(diag::finish(diags, &site.config.severity))
+}
+
+/// Which task rows `tasks` lists.
+#[derive(Debug, Clone, Default)]
+pub struct TaskFilter {
+    /// Only this locale (BCP 47 tag, compared without regard to case).
+    pub locale: Option<String>,
+    /// Only this task id.
+    pub id: Option<u32>,
+}
+
+/// `playbook tasks`: the task catalog, as entries in (id, locale, page,
+/// line) order. An unknown `--locale` is an error naming the known ones.
+pub fn tasks(opts: &Options, filter: &TaskFilter) -> Result<Vec<catalog::TaskEntry>> {
+    let (site, _) = load_site(opts)?;
+    if let Some(tag) = &filter.locale {
+        if !site.locales.iter().any(|l| l.tag.eq_ignore_ascii_case(tag)) {
+            let known: Vec<&str> = site.locales.iter().map(|l| l.tag.as_str()).collect();
+            return Err(error::Error::Config {
+                path: site.config.file.clone().unwrap_or_else(|| site.config.root.clone()),
+                line: None,
+                column: None,
+                message: format!("--locale {tag}: not a locale of this site (it has {})", known.join(", ")),
+            });
+        }
+    }
+    let entries = catalog::TaskCatalog::of(&site).entries(&site);
+    Ok(entries
+        .into_iter()
+        .filter(|e| filter.locale.as_ref().is_none_or(|l| e.locale.eq_ignore_ascii_case(l)))
+        .filter(|e| filter.id.is_none_or(|id| e.id == id))
+        .collect())
 }
 
 /// Runs `config → load → parse → assemble`: the immutable site plus the

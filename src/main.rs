@@ -4,7 +4,7 @@
 use clap::{Parser, Subcommand};
 use playbook::config::Options;
 use playbook::diag::Severity;
-use playbook::report::Format;
+use playbook::report::{Format, TaskFormat};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,8 +41,33 @@ enum FormatArg {
     Sarif,
 }
 
+/// An output format for `tasks`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum TaskFormatArg {
+    /// Aligned columns.
+    Table,
+    /// A JSON array of entries (schema in the README).
+    Json,
+    /// CSV with a header row.
+    Csv,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Print the task catalog: every task row, by id.
+    Tasks {
+        #[command(flatten)]
+        site: Site,
+        /// Only this locale (e.g. `es`).
+        #[arg(long, value_name = "L")]
+        locale: Option<String>,
+        /// Only this task id (e.g. 4060).
+        #[arg(long, value_name = "N")]
+        id: Option<u32>,
+        /// Output format (on stdout).
+        #[arg(long, value_enum, default_value = "table")]
+        format: TaskFormatArg,
+    },
     /// Run every check without writing a site (exit 1 on error-level findings).
     Check {
         #[command(flatten)]
@@ -73,6 +98,21 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Tasks { site, locale, id, format } => {
+            let opts = Options { root: site.root, config: site.config, out: None };
+            match playbook::tasks(&opts, &playbook::TaskFilter { locale, id }) {
+                Ok(entries) => {
+                    let format = match format {
+                        TaskFormatArg::Table => TaskFormat::Table,
+                        TaskFormatArg::Json => TaskFormat::Json,
+                        TaskFormatArg::Csv => TaskFormat::Csv,
+                    };
+                    out(&playbook::report::tasks(&entries, format));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fatal(&e),
+            }
+        }
         Command::Check { site, format, deny_warnings, external } => {
             let prefix = repo_prefix(site.root.as_deref());
             let opts = Options { root: site.root, config: site.config, out: None };

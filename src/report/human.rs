@@ -35,7 +35,8 @@ pub fn human(diags: &[Diagnostic], color: bool) -> String {
             let gutter = line.to_string();
             let pad = " ".repeat(gutter.len());
             let (shown, caret_col) = window(&snippet.replace('\t', " "), col);
-            let caret_at: usize = shown.chars().take(caret_col.saturating_sub(1)).map(char_width).sum();
+            let caret_at: usize =
+                shown.chars().take(caret_col.saturating_sub(1)).map(super::char_width).sum();
             let _ = writeln!(out, "    {pad} |");
             let _ = writeln!(out, "    {gutter} | {shown}");
             let _ = writeln!(out, "    {pad} | {}{}", " ".repeat(caret_at), paint(sev_color, "^"));
@@ -79,17 +80,6 @@ fn window(line: &str, col: usize) -> (String, usize) {
         out.push('…');
     }
     (out, at - start + 1 + usize::from(start > 0))
-}
-
-/// Display width of a character: CJK and other wide characters take two
-/// terminal cells, so the caret lands under the right character.
-fn char_width(c: char) -> usize {
-    let cp = c as u32;
-    let wide = matches!(cp,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
-    if wide { 2 } else { 1 }
 }
 
 #[cfg(test)]

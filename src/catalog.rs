@@ -1,0 +1,141 @@
+//! `TaskCatalog`: every task row of the site, grouped by task id across
+//! locales, and `TaskEntry`, one row with everything a reader wants to know
+//! (name, requirement, role, services, page, section, phase, line, URL).
+//!
+//! Which rows: those with a numeric id on *primary* pages. A non-primary page
+//! is an extra copy of another page (see `load::pairing`): its rows would
+//! list the same tasks twice, in the wrong language. Rows with a non-numeric
+//! id are `task-row` errors and stay out of the catalog.
+//!
+//! Derived from `&Site` only: no I/O, no HTML.
+
+use crate::model::{LocaleId, Page, PageId, Requirement, Site, Task};
+use std::collections::BTreeMap;
+
+/// One task row: where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskRef {
+    /// The page holding the row.
+    pub page: PageId,
+    /// Index into that page's `doc.tasks`.
+    pub index: usize,
+}
+
+/// Every catalogued task row, by id.
+#[derive(Debug, Clone, Default)]
+pub struct TaskCatalog {
+    /// id → rows in (locale, page path, line) order.
+    by_id: BTreeMap<u32, Vec<TaskRef>>,
+}
+
+/// A task row with every field resolved, ready for pages, JSON and the CLI.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TaskEntry {
+    /// The task id (4060).
+    pub id: u32,
+    /// BCP 47 tag of the row's locale.
+    pub locale: String,
+    /// Task name.
+    pub name: String,
+    /// `mandatory`, `optional`, or the unknown value as written.
+    pub requirement: String,
+    /// Role cell.
+    pub role: String,
+    /// Services, split on `/`.
+    pub services: Vec<String>,
+    /// The page's phase (`Migrar`), from the line under its H1.
+    pub phase: Option<String>,
+    /// Text of the section heading the table belongs to.
+    pub section: Option<String>,
+    /// Anchor id of that heading.
+    pub section_id: Option<String>,
+    /// Title of the page.
+    pub page_title: String,
+    /// Source file, relative to the content root.
+    pub file: String,
+    /// 1-based line of the row in `file`.
+    pub line: usize,
+    /// URL of the row: the page URL (below the site root, with `base_url`
+    /// when one is configured, else starting with `/`) plus `#task-<id>`.
+    pub url: String,
+}
+
+impl TaskCatalog {
+    /// Collects every task row of the site's primary pages.
+    pub fn of(site: &Site) -> TaskCatalog {
+        let mut by_id: BTreeMap<u32, Vec<TaskRef>> = BTreeMap::new();
+        // `site.pages` is sorted by (locale, path) and rows are in source
+        // order, so each list comes out in (locale, path, line) order.
+        for page in site.pages.iter().filter(|p| p.primary) {
+            for (index, task) in page.doc.tasks.iter().enumerate() {
+                if let Some(id) = numeric_id(task) {
+                    by_id.entry(id).or_default().push(TaskRef { page: page.id, index });
+                }
+            }
+        }
+        TaskCatalog { by_id }
+    }
+
+    /// Every id, ascending.
+    pub fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.by_id.keys().copied()
+    }
+
+    /// The rows of one id, in every locale.
+    pub fn rows(&self, id: u32) -> &[TaskRef] {
+        self.by_id.get(&id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Whether `id` has a row in `locale`.
+    pub fn has(&self, site: &Site, id: u32, locale: LocaleId) -> bool {
+        self.rows(id).iter().any(|r| site.page(r.page).locale == locale)
+    }
+
+    /// The rows of one locale, by id then page order.
+    pub fn in_locale<'a>(&'a self, site: &'a Site, locale: LocaleId) -> impl Iterator<Item = TaskRef> + 'a {
+        self.by_id.values().flatten().copied().filter(move |r| site.page(r.page).locale == locale)
+    }
+
+    /// Number of distinct ids with a row in `locale`.
+    pub fn count(&self, site: &Site, locale: LocaleId) -> usize {
+        self.by_id.values().filter(|rows| rows.iter().any(|r| site.page(r.page).locale == locale)).count()
+    }
+
+    /// Every row as an entry, in (id, locale, page, line) order.
+    pub fn entries(&self, site: &Site) -> Vec<TaskEntry> {
+        self.by_id.values().flatten().map(|&r| entry(site, r)).collect()
+    }
+}
+
+/// The id of a row when it is a plain decimal number.
+pub fn numeric_id(task: &Task) -> Option<u32> {
+    let id = task.id.trim();
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then(|| id.parse().ok()).flatten()
+}
+
+/// A row with every field resolved.
+pub fn entry(site: &Site, r: TaskRef) -> TaskEntry {
+    let page: &Page = site.page(r.page);
+    let task = &page.doc.tasks[r.index];
+    let heading = task.section.and_then(|i| page.doc.headings.get(i));
+    let base = if site.config.base_url.is_empty() { String::new() } else { site.config.base_url.clone() };
+    TaskEntry {
+        id: numeric_id(task).unwrap_or(0),
+        locale: site.locale(page.locale).tag.clone(),
+        name: task.name.clone(),
+        requirement: match &task.requirement {
+            Requirement::Mandatory => "mandatory".into(),
+            Requirement::Optional => "optional".into(),
+            Requirement::Unknown(s) => s.clone(),
+        },
+        role: task.role.clone(),
+        services: task.services.clone(),
+        phase: page.doc.phase.clone(),
+        section: heading.map(|h| h.text.clone()),
+        section_id: heading.map(|h| h.id.clone()),
+        page_title: page.title().to_string(),
+        file: page.source.path.clone(),
+        line: task.line,
+        url: format!("{base}/{}#task-{}", page.url, task.id.trim()),
+    }
+}
