@@ -7,3 +7,4 @@ mod cli;
 mod corpus;
 mod external;
 mod harness;
+mod html;

@@ -1,0 +1,124 @@
+//! The built site as a browser sees it: every HTML file parses without
+//! HTML5 parse errors, and every local `href`/`src` (and its `#fragment`)
+//! resolves to a file (and an element id) in the output.
+
+use crate::harness::{playbook, repo, temp_dir, text};
+use scraper::{Html, Selector};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
+
+/// Every problem found in a built site, as readable lines.
+pub fn problems(out: &Path) -> Vec<String> {
+    let mut pages: BTreeMap<PathBuf, Html> = BTreeMap::new();
+    for e in walkdir::WalkDir::new(out).sort_by_file_name().into_iter().flatten() {
+        if e.path().extension().is_some_and(|x| x == "html") {
+            let text = std::fs::read_to_string(e.path()).expect("read html");
+            pages.insert(e.path().to_path_buf(), Html::parse_document(&text));
+        }
+    }
+    let ids: BTreeMap<&PathBuf, BTreeSet<String>> = pages
+        .iter()
+        .map(|(p, h)| {
+            let sel = Selector::parse("[id], a[name]").expect("selector");
+            let set = h
+                .select(&sel)
+                .flat_map(|el| [el.value().attr("id"), el.value().attr("name")])
+                .flatten()
+                .map(str::to_string)
+                .collect();
+            (p, set)
+        })
+        .collect();
+    let refs = Selector::parse("a[href], link[href], script[src], img[src]").expect("selector");
+    let mut out_problems = Vec::new();
+    for (path, html) in &pages {
+        let rel = path.strip_prefix(out).expect("under out").display().to_string();
+        for e in &html.errors {
+            out_problems.push(format!("{rel}: HTML parse error: {e}"));
+        }
+        for el in html.select(&refs) {
+            let v = el.value();
+            let Some(url) = v.attr("href").or(v.attr("src")) else { continue };
+            if url.contains("://")
+                || url.starts_with("mailto:")
+                || url.starts_with("tel:")
+                || url.starts_with("data:")
+            {
+                continue;
+            }
+            let (file_part, fragment) = url.split_once('#').map_or((url, None), |(f, g)| (f, Some(g)));
+            let file_part = file_part.split('?').next().unwrap_or("");
+            let target = if file_part.is_empty() { path.clone() } else { resolve(out, path, file_part) };
+            if !target.is_file() {
+                out_problems.push(format!("{rel}: `{url}` → {} does not exist", target.display()));
+                continue;
+            }
+            if let Some(frag) = fragment.filter(|f| !f.is_empty()) {
+                let frag = percent_decode(frag);
+                if target.extension().is_some_and(|x| x == "html")
+                    && !ids.get(&target).is_some_and(|s| s.contains(&frag))
+                {
+                    out_problems.push(format!("{rel}: `{url}`: no id `{frag}` in {}", target.display()));
+                }
+            }
+        }
+    }
+    out_problems
+}
+
+fn resolve(out: &Path, page: &Path, href: &str) -> PathBuf {
+    let href = percent_decode(href);
+    let base = match href.strip_prefix('/') {
+        Some(abs) => out.join(abs),
+        None => page.parent().expect("page has a folder").join(&href),
+    };
+    let mut p = PathBuf::new();
+    for c in base.components() {
+        match c {
+            Component::ParentDir => {
+                p.pop();
+            }
+            Component::CurDir => {}
+            c => p.push(c),
+        }
+    }
+    if href.ends_with('/') || p.is_dir() { p.join("index.html") } else { p }
+}
+
+fn percent_decode(s: &str) -> String {
+    playbook::url::percent_decode(s)
+}
+
+#[test]
+fn the_sample_site_is_valid_html_and_every_link_resolves() {
+    let out = temp_dir("html-sample").join("site");
+    let o = playbook(&["build", "--root", repo().to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let found = problems(&out);
+    assert!(found.is_empty(), "{} problems:\n{}", found.len(), found.join("\n"));
+}
+
+#[test]
+fn the_validator_catches_bad_markup_links_and_fragments() {
+    let out = temp_dir("html-validator");
+    crate::harness::write_files(
+        &out,
+        &[
+            (
+                "a/index.html",
+                "<!DOCTYPE html><html lang=en><head><title>a</title></head><body><p id=x>ok</p>\
+              <a href=\"../b/\">b</a> <a href=\"../b/#nope\">frag</a> <a href=\"../c/\">c</a> <a href=\"#x\">self</a>\
+              </body></html>",
+            ),
+            (
+                "b/index.html",
+                "<!DOCTYPE html><html lang=en><head><title>b</title></head><body><p>unclosed</div></body></html>",
+            ),
+        ],
+    );
+    let found = problems(&out);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(found.iter().any(|p| p.contains("no id `nope`")));
+    assert!(found.iter().any(|p| p.contains("c/index.html does not exist")));
+    assert!(found.iter().any(|p| p.starts_with("b/index.html: HTML parse error")));
+}
