@@ -184,6 +184,19 @@ pub struct Task {
     pub line: usize,
 }
 
+/// A task named in prose: "Tarea 2050", or a later id of a list such as
+/// "tasks 4088 and 4089" (see `parse::task_mentions` for the rules).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskMention {
+    /// The task id named.
+    pub id: u32,
+    /// The word that introduced it, as written ("Tarea", "tareas").
+    pub word: String,
+    /// The text that becomes the link: word and number ("Tarea 2050") for
+    /// the first id, the number alone ("4089") for a later id of a list.
+    pub span: Span,
+}
+
 /// What kind of table a table is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableKind {
@@ -257,6 +270,8 @@ pub struct Document {
     pub html_anchors: Vec<String>,
     /// Dates of the update-summary table(s).
     pub update_dates: Vec<Date>,
+    /// Tasks named in prose ("Tarea 2050"), in source order.
+    pub task_mentions: Vec<TaskMention>,
 }
 
 /// One content file, loaded and parsed.

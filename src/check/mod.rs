@@ -8,10 +8,12 @@
 
 mod external;
 mod links;
+mod task_mentions;
 mod tasks;
 mod toc;
 mod translations;
 
+use crate::catalog::TaskCatalog;
 use crate::diag::Diagnostic;
 use crate::model::Site;
 use rayon::prelude::*;
@@ -24,6 +26,7 @@ pub fn site(site: &Site) -> Vec<Diagnostic> {
     out.extend(toc::orphans(site));
     out.extend(tasks::duplicates(site));
     out.extend(tasks::locale_mismatches(site));
+    out.extend(task_mentions::unknown(site, &TaskCatalog::of(site)));
     out.extend(translations::site(site));
     out
 }

@@ -1,14 +1,15 @@
 //! One page's markdown → `model::Document`: headings with unique ids, links
 //! and images with the span of their destination, tables (task rows and
 //! update dates), alerts, the phase line, code-block languages and raw-HTML
-//! anchors, plus the findings only one file is needed for (`malformed-url`,
+//! anchors, tasks named in prose, plus the findings only one file is needed for (`malformed-url`,
 //! `task-row`, `unknown-alert`).
 //!
 //! It is ONE pulldown-cmark offset pass over `text[body_start..]` with
 //! `config::markdown_options()` (the renderer uses the same options, so
 //! event ranges agree). Every span and offset stored is absolute in
 //! `SourceFile::text`. The sub-modules own the rules: `slug` (heading ids),
-//! `links` (destinations), `tasks` (tables), `alerts`, `html` (anchors).
+//! `links` (destinations), `tasks` (tables), `alerts`, `html` (anchors),
+//! `task_mentions` (tasks named in prose).
 //!
 //! Phase rule: in the first paragraph after the first H1 (before any other
 //! heading), the first line that reads `<label>: value` or `<label>：value`,
@@ -22,6 +23,7 @@ mod alerts;
 mod html;
 mod links;
 mod slug;
+mod task_mentions;
 mod tasks;
 
 #[cfg(test)]
@@ -129,6 +131,10 @@ struct Pass<'a> {
     lone_bracket_end: Option<usize>,
     /// The last block closed was a heading (so a table now is captioned by it).
     after_heading: bool,
+    /// Inside a code block.
+    in_code: bool,
+    /// Prose text collected for `task_mentions`.
+    prose: task_mentions::ProseRun,
 }
 
 impl<'a> Pass<'a> {
@@ -146,6 +152,8 @@ impl<'a> Pass<'a> {
             phase: Phase::WaitH1,
             lone_bracket_end: None,
             after_heading: false,
+            in_code: false,
+            prose: task_mentions::ProseRun::default(),
         }
     }
 
@@ -155,6 +163,9 @@ impl<'a> Pass<'a> {
             if let Some(top) = self.links.last_mut() {
                 top.text_end = top.text_end.max(range.end);
             }
+        }
+        if !matches!(event, Event::Text(_) | Event::SoftBreak) {
+            self.prose.flush(&self.ctx, &mut self.doc.task_mentions);
         }
         match event {
             Event::Start(tag) => self.start(tag, range, definition),
@@ -167,10 +178,15 @@ impl<'a> Pass<'a> {
                 if !escaped && self.ctx.body.get(range.clone()) == Some("]") {
                     self.lone_bracket_end = Some(range.end);
                 }
+                self.prose_text(&t, range);
                 self.text(&t);
             }
             Event::Code(t) => self.text(&t),
-            Event::SoftBreak | Event::HardBreak => self.line_break(),
+            Event::SoftBreak => {
+                self.prose_text("\n", range);
+                self.line_break();
+            }
+            Event::HardBreak => self.line_break(),
             Event::Html(h) => match &mut self.html_block {
                 Some(buf) => buf.push_str(&h),
                 None => html::anchors(&h, &mut self.doc.html_anchors),
@@ -212,7 +228,10 @@ impl<'a> Pass<'a> {
                 }
                 self.quote_depth += 1;
             }
-            Tag::CodeBlock(kind) => self.doc.code_langs.push(code_lang(&kind)),
+            Tag::CodeBlock(kind) => {
+                self.in_code = true;
+                self.doc.code_langs.push(code_lang(&kind));
+            }
             Tag::HtmlBlock => self.html_block = Some(String::new()),
             Tag::Table(_) => {
                 let section = table_section(&self.doc.headings, after_heading);
@@ -236,6 +255,7 @@ impl<'a> Pass<'a> {
                     self.end_phase();
                 }
             }
+            TagEnd::CodeBlock => self.in_code = false,
             TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
             TagEnd::HtmlBlock => {
                 if let Some(buf) = self.html_block.take() {
@@ -253,6 +273,17 @@ impl<'a> Pass<'a> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Text that may name a task: collected when it is prose (see
+    /// `task_mentions`), else it ends the prose run.
+    fn prose_text(&mut self, t: &str, range: Range<usize>) {
+        let id_cell = self.table.as_ref().is_some_and(|t| t.in_task_id_cell(&self.ctx.vocab.task_id));
+        if self.heading.is_none() && self.links.is_empty() && !self.in_code && !id_cell {
+            self.prose.push(&self.ctx, t, range);
+        } else {
+            self.prose.flush(&self.ctx, &mut self.doc.task_mentions);
         }
     }
 
@@ -341,6 +372,7 @@ impl<'a> Pass<'a> {
     }
 
     fn finish(mut self) -> (Document, Vec<Diagnostic>) {
+        self.prose.flush(&self.ctx, &mut self.doc.task_mentions);
         self.end_phase();
         assign_ids(&mut self.doc.headings, &self.explicit_ids);
         (self.doc, self.diags)

@@ -92,6 +92,15 @@ impl TableBuilder {
         }
     }
 
+    /// Whether text now goes into the id cell (first column) of a body row
+    /// of a task table (its first header is one of `task_id`).
+    pub(crate) fn in_task_id_cell(&self, task_id: &[String]) -> bool {
+        !self.in_head
+            && self.cell.is_some()
+            && self.rows.last().is_some_and(|r| r.cells.is_empty())
+            && self.header.first().is_some_and(|c| matches(task_id, &c.text))
+    }
+
     fn kind(&self, ctx: &Ctx<'_>) -> TableKind {
         let dates = self.rows.iter().filter(|r| first_date(r).is_some()).count();
         if !self.rows.is_empty() && dates * 2 > self.rows.len() {

@@ -35,9 +35,13 @@
 //!   `<pre class="code">` and leaves `has_code` false. Only a fenced block
 //!   that names a language loads syntect.
 //! * Raw HTML elsewhere follows [`RawHtml`]: `body` keeps it (CommonMark).
+//! * A task named in prose (`Document::task_mentions`) whose id has a row
+//!   in the page's locale becomes `<a class="task-ref">` to
+//!   `<tag>/tasks/<id>/` (see `task_links`).
 //!
 //! Must not decide link validity, compute slugs, create findings or do I/O.
 
+use crate::catalog::TaskCatalog;
 use crate::model::{AlertKind, Link, Page, Site};
 use crate::resolve::{self, Target};
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
@@ -68,16 +72,23 @@ pub enum RawHtml {
     Escape,
 }
 
-/// Renders `page`'s markdown body. `alert_label` gives the localized title
-/// of an alert kind ("Nota", "Hinweis").
-pub fn body(site: &Site, page: &Page, alert_label: &dyn Fn(&AlertKind) -> String) -> Body {
-    body_with(site, page, alert_label, RawHtml::Keep)
+/// Renders `page`'s markdown body. `catalog` tells which task ids exist
+/// (tasks named in prose are linked only then); `alert_label` gives the
+/// localized title of an alert kind ("Nota", "Hinweis").
+pub fn body(
+    site: &Site,
+    page: &Page,
+    catalog: &TaskCatalog,
+    alert_label: &dyn Fn(&AlertKind) -> String,
+) -> Body {
+    body_with(site, page, catalog, alert_label, RawHtml::Keep)
 }
 
 /// [`body`] with an explicit raw-HTML policy.
 pub fn body_with(
     site: &Site,
     page: &Page,
+    catalog: &TaskCatalog,
     alert_label: &dyn Fn(&AlertKind) -> String,
     raw_html: RawHtml,
 ) -> Body {
@@ -90,7 +101,7 @@ pub fn body_with(
         pulldown_cmark::Parser::new_ext(markdown, crate::config::markdown_options()).into_offset_iter();
     let mut events = Events {
         source: parser,
-        pass: Pass::new(site, page, body_start, alert_label, raw_html),
+        pass: Pass::new(site, page, catalog, body_start, alert_label, raw_html),
         finished: false,
     };
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
@@ -164,6 +175,7 @@ struct CodeState {
 struct Pass<'p, 'a> {
     site: &'p Site,
     page: &'p Page,
+    catalog: &'p TaskCatalog,
     body_start: usize,
     alert_label: &'p dyn Fn(&AlertKind) -> String,
     raw_html: RawHtml,
@@ -182,12 +194,17 @@ struct Pass<'p, 'a> {
     task_ids: BTreeSet<String>,
     has_code: bool,
     assets: Vec<String>,
+    /// Next entry of `doc.task_mentions` to look at.
+    next_mention: usize,
+    /// End offset of the task link now open, if one is.
+    open_mention: Option<usize>,
 }
 
 impl<'p, 'a> Pass<'p, 'a> {
     fn new(
         site: &'p Site,
         page: &'p Page,
+        catalog: &'p TaskCatalog,
         body_start: usize,
         alert_label: &'p dyn Fn(&AlertKind) -> String,
         raw_html: RawHtml,
@@ -195,6 +212,7 @@ impl<'p, 'a> Pass<'p, 'a> {
         Pass {
             site,
             page,
+            catalog,
             body_start,
             alert_label,
             raw_html,
@@ -210,11 +228,16 @@ impl<'p, 'a> Pass<'p, 'a> {
             task_ids: BTreeSet::new(),
             has_code: false,
             assets: Vec::new(),
+            next_mention: 0,
+            open_mention: None,
         }
     }
 
     fn handle(&mut self, event: Event<'a>, range: Range<usize>) {
         let Some(event) = self.strip_marker(event) else { return };
+        if !matches!(event, Event::Text(_) | Event::SoftBreak) {
+            self.close_task_link();
+        }
         if self.code.is_some() {
             self.code_event(event);
             return;
@@ -224,6 +247,7 @@ impl<'p, 'a> Pass<'p, 'a> {
             Event::End(tag) => self.end(tag),
             Event::Html(html) => self.raw(html, false),
             Event::InlineHtml(html) => self.raw(html, true),
+            Event::Text(text) => self.text(text, range),
             other => self.out.push_back(other),
         }
     }
@@ -386,6 +410,7 @@ impl<'p, 'a> Pass<'p, 'a> {
 }
 
 mod blocks;
+mod task_links;
 
 fn html<'a>(s: &'static str) -> Event<'a> {
     Event::Html(CowStr::Borrowed(s))

@@ -87,7 +87,7 @@ fn bytes(path: String, text: String) -> OutputFile {
 fn page(site: &Site, theme: &Theme, i18n: &I18n, page: &Page) -> Result<PageOutput> {
     let lang = site.locale(page.locale).tag.as_str();
     let label = |kind: &AlertKind| alert_label(i18n, lang, kind);
-    let body = markdown::body(site, page, &label);
+    let body = markdown::body(site, page, &crate::catalog::TaskCatalog::of(site), &label);
     let view = view::page(site, i18n, page, body.html, body.has_code);
     let template = if view.home.is_some() { "locale_home.html" } else { "page.html" };
     let html = theme.render(template, &view)?;

@@ -30,6 +30,25 @@ fn sample_content_builds_in_every_locale() {
 }
 
 #[test]
+fn sample_content_links_tasks_named_in_prose() {
+    let out = temp_dir("sample-task-links").join("site");
+    let root = crate::harness::repo();
+    let o = playbook(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let read = |f: &str| std::fs::read_to_string(out.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
+    let link = |href: &str, text: &str| format!("<a class=\"task-ref\" href=\"{href}\">{text}</a>");
+    let cases = [
+        ("en/index.html", link("tasks/1020/", "Task 1020")),
+        ("en/initiate-set-up-governance-cadence/index.html", link("../tasks/1020/", "Task 1020")),
+        ("es/migrate-prepare-migration-waves/index.html", link("../tasks/2050/", "Tarea 2050")),
+        ("de/initiate-hold-kickoff-meeting/index.html", link("../tasks/3080/", "Aufgabe 3080")),
+    ];
+    for (file, expected) in cases {
+        assert!(read(file).contains(&expected), "{file} lacks {expected}");
+    }
+}
+
+#[test]
 fn zero_config_site_builds_with_rewritten_links() {
     let dir = tiny_site("zero");
     let o = playbook(&["build", "--root", dir.to_str().unwrap()]);

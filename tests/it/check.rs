@@ -153,6 +153,23 @@ fn duplicate_and_mismatched_tasks() {
 }
 
 #[test]
+fn unknown_task_references() {
+    let json = fixture("task-refs");
+    let elsewhere = finding(&json, "content/es/index.md", 14, "unknown-task-reference");
+    assert_eq!(elsewhere["message"], "Tarea 1050 names a task that does not exist in es");
+    assert_eq!(elsewhere["help"], "it exists in en, ja");
+    assert_eq!(elsewhere["column"], 4, "the column of the word");
+    let typo = finding(&json, "content/en/index.md", 17, "unknown-task-reference");
+    assert_eq!(typo["help"], "did you mean task 1020 (Second, after Task 1010)?");
+    assert_eq!(finding(&json, "content/en/index.md", 20, "unknown-task-reference")["help"], "check the id");
+    let listed = finding(&json, "content/en/index.md", 23, "unknown-task-reference");
+    assert_eq!(listed["message"], "Tasks … 4444 names a task that does not exist in en");
+    assert_eq!(listed["column"], 22, "a later id of a list is reported at its number");
+    let cjk = finding(&json, "content/ja/index.md", 14, "unknown-task-reference");
+    assert_eq!(cjk["message"], "タスク1040 names a task that does not exist in ja");
+}
+
+#[test]
 fn translations() {
     let json = fixture("translations");
     let stale = finding(&json, "content/es/guide.md", 12, "stale-translation");

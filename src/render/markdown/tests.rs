@@ -68,7 +68,7 @@ fn label(kind: &AlertKind) -> String {
 
 fn render(markdown: &str, doc: Document) -> Body {
     let site = site(markdown, doc);
-    body(&site, site.page(PageId(0)), &label)
+    body(&site, site.page(PageId(0)), &TaskCatalog::of(&site), &label)
 }
 
 /// Absolute offset of `needle` in page 0's source (front matter included).
@@ -229,7 +229,7 @@ fn inline_html_in_link_text_is_escaped_elsewhere_kept() {
 fn raw_html_escape_policy_escapes_blocks_and_inline() {
     let md = "<div onclick=x>hi</div>\n\ntext <i>x</i>\n";
     let site = site(md, Document::default());
-    let html = body_with(&site, site.page(PageId(0)), &label, RawHtml::Escape).html;
+    let html = body_with(&site, site.page(PageId(0)), &TaskCatalog::of(&site), &label, RawHtml::Escape).html;
     assert!(html.contains("<p>&lt;div onclick=x&gt;hi&lt;/div&gt;"), "{html}");
     assert!(html.contains("text &lt;i&gt;x&lt;/i&gt;"), "{html}");
 }
@@ -390,5 +390,5 @@ fn body_start_out_of_range_or_mid_character_does_not_panic() {
     let Some(page) = site.pages.first_mut() else { return };
     page.front.body_start = page.source.text.len() - 1; // inside `é`
     let site = Site::new(config(), site.locales.clone(), site.pages.clone(), site.files.clone());
-    let _ = body(&site, site.page(PageId(0)), &label);
+    let _ = body(&site, site.page(PageId(0)), &TaskCatalog::of(&site), &label);
 }
