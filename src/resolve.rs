@@ -5,6 +5,7 @@
 //! Must not emit HTML, findings or do I/O (it looks files up in the `Site`).
 
 use crate::model::{Link, LinkKind, PageId, Site};
+use std::collections::HashMap;
 
 /// What a link points to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,49 +35,65 @@ pub enum Target {
     },
 }
 
-/// What a missing path probably meant.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Suggestion {
-    /// The existing file that differs only in letter case, if any.
-    pub case_mismatch: Option<String>,
-    /// A close existing file name in the same folder, if any.
-    pub closest: Option<String>,
-    /// The same file (path inside its locale folder, any letter case) in
-    /// another locale's folder: images often exist only in the English one.
-    pub elsewhere: Option<String>,
+/// Suggests fixes for `Target::Missing` paths. Built once per check (it
+/// indexes every file of the site) and only when something is missing, so
+/// `render` never pays for it.
+#[derive(Debug)]
+pub struct Suggester<'a> {
+    /// Lowercased path → the real path.
+    lower: HashMap<String, &'a str>,
+    /// Folder → paths in it with their words (for typo suggestions).
+    by_dir: HashMap<&'a str, Vec<(&'a str, Vec<String>)>>,
+    /// Locale folders, for "the same file in another locale".
+    dirs: Vec<&'a str>,
+    /// Words that say nothing about which page is meant: locale endings.
+    noise: Vec<String>,
 }
 
-/// Suggests a fix for a `Target::Missing` path (root-relative). Costs a
-/// scan of the site's files, so only `check` asks, never `render`.
-pub fn suggest(site: &Site, path: &str) -> Suggestion {
-    let candidates =
-        || site.pages.iter().map(|p| p.source.path.as_str()).chain(site.files.iter().map(String::as_str));
-    let lower = path.to_lowercase();
-    let case_mismatch = candidates().find(|c| c.to_lowercase() == lower).map(str::to_string);
-    if case_mismatch.is_some() {
-        return Suggestion { case_mismatch, ..Suggestion::default() };
+impl<'a> Suggester<'a> {
+    /// Indexes the site's files.
+    pub fn new(site: &'a Site) -> Suggester<'a> {
+        let all =
+            site.pages.iter().map(|p| p.source.path.as_str()).chain(site.files.iter().map(String::as_str));
+        let noise: Vec<String> = site
+            .locales
+            .iter()
+            .flat_map(|l| [l.suffix.trim_start_matches('-').to_lowercase(), l.tag.to_lowercase()])
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut lower = HashMap::new();
+        let mut by_dir: HashMap<&str, Vec<(&str, Vec<String>)>> = HashMap::new();
+        for path in all {
+            // The first of several paths that differ only in case wins, as
+            // in a deterministic walk order.
+            lower.entry(path.to_lowercase()).or_insert(path);
+            let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+            by_dir.entry(dir).or_default().push((path, words(name, &noise)));
+        }
+        let dirs = site.locales.iter().map(|l| l.dir.as_str()).filter(|d| !d.is_empty()).collect();
+        Suggester { lower, by_dir, dirs, noise }
     }
-    // Locale endings (`-es`, `-jp`, `-en`) say nothing about which page is meant.
-    let noise: Vec<String> = site
-        .locales
-        .iter()
-        .flat_map(|l| [l.suffix.trim_start_matches('-').to_lowercase(), l.tag.to_lowercase()])
-        .filter(|w| !w.is_empty())
-        .collect();
-    let closest = closest(path, candidates(), &noise);
-    let inside = site
-        .locales
-        .iter()
-        .find_map(|l| path.strip_prefix(&format!("{}/", l.dir)).filter(|_| !l.dir.is_empty()));
-    let elsewhere = inside.and_then(|rel| {
+
+    /// The existing file whose path differs from `path` only in letter case.
+    pub fn case_mismatch(&self, path: &str) -> Option<&'a str> {
+        self.lower.get(&path.to_lowercase()).copied()
+    }
+
+    /// A file of the same folder whose name is a plausible intent for
+    /// `path`: a small typo, or most of the same words.
+    pub fn closest(&self, path: &str) -> Option<String> {
+        let (dir, _) = path.rsplit_once('/').unwrap_or(("", path));
+        let same_dir = self.by_dir.get(dir).map(Vec::as_slice).unwrap_or(&[]);
+        closest(path, same_dir.iter().map(|(p, w)| (*p, w.as_slice())), &self.noise)
+    }
+
+    /// The same file (path inside its locale folder, any letter case) in
+    /// another locale's folder: images often exist only in the English one.
+    pub fn elsewhere(&self, path: &str) -> Option<&'a str> {
+        let rel = self.dirs.iter().find_map(|d| path.strip_prefix(d).and_then(|r| r.strip_prefix('/')))?;
         let rel = rel.to_lowercase();
-        site.locales.iter().filter(|l| !l.dir.is_empty()).find_map(|l| {
-            candidates()
-                .find(|c| c.to_lowercase() == format!("{}/{rel}", l.dir.to_lowercase()))
-                .map(str::to_string)
-        })
-    });
-    Suggestion { case_mismatch: None, closest, elsewhere }
+        self.dirs.iter().find_map(|d| self.lower.get(&format!("{}/{rel}", d.to_lowercase())).copied())
+    }
 }
 
 /// Resolves `link` as written on page `from`.
@@ -176,26 +193,27 @@ pub fn join(from_file: &str, path: &str) -> Option<String> {
 
 /// The existing file in the same folder whose name is closest to `wanted`,
 /// if it is close enough to be a plausible typo.
-fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, noise: &[String]) -> Option<String> {
+fn closest<'a>(
+    wanted: &str,
+    candidates: impl Iterator<Item = (&'a str, &'a [String])>,
+    noise: &[String],
+) -> Option<String> {
     let (dir, name) = wanted.rsplit_once('/').unwrap_or(("", wanted));
     let ext = name.rsplit_once('.').map(|(_, e)| e);
     let name_len = name.chars().count();
     let limit = (name_len / 3).max(3);
+    let name_words = words(name, noise);
     let mut best: Option<(usize, &str)> = None;
-    for c in candidates {
+    for (c, c_words) in candidates {
         let (cdir, cname) = c.rsplit_once('/').unwrap_or(("", c));
         if cdir != dir || cname.rsplit_once('.').map(|(_, e)| e) != ext {
             continue;
         }
-        // The distance is at least the length difference: skip hopeless names.
-        let bound = best.map_or(limit, |(bd, _)| bd.min(limit));
-        if cname.chars().count().abs_diff(name_len) > bound {
-            continue;
-        }
-        let d = distance(name, cname);
-        if !plausible(name, cname, d, limit, noise) {
-            continue;
-        }
+        // Plausible: a small typo (distance ≤ 2), or a name that shares most
+        // of its words within `limit`; never worse than the best so far.
+        let shares_words = shares_most_words(&name_words, c_words);
+        let bound = best.map_or(usize::MAX, |(bd, _)| bd).min(if shares_words { limit } else { 2 });
+        let Some(d) = distance_within(name, cname, bound) else { continue };
         if best.is_none_or(|(bd, bn)| d < bd || (d == bd && c < bn)) {
             best = Some((d, c));
         }
@@ -203,26 +221,61 @@ fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>, noise: &
     best.map(|(_, c)| c.to_string())
 }
 
-/// Whether `candidate` is a believable intent for `wanted` at edit distance
-/// `d`: a small typo, or a name that shares most of its words
-/// (`success-conduct-success-review-es` → `…-review-partner-es`), but not
-/// merely a similar-looking one (`phase-success` ↛ `phase-assess`).
-fn plausible(wanted: &str, candidate: &str, d: usize, limit: usize, noise: &[String]) -> bool {
-    if d <= 2 {
-        return true;
+/// The words of a file name (`success-conduct-review-es.md` → success,
+/// conduct, review), lowercased, without `noise` (locale endings, which say
+/// nothing about which page is meant).
+fn words(name: &str, noise: &[String]) -> Vec<String> {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let mut w: Vec<String> = stem
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !noise.contains(w))
+        .collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// Whether two sorted word sets share at least half of their union
+/// (`…-review-es` → `…-review-partner-es`, but not `phase-success` →
+/// `phase-assess`).
+fn shares_most_words(a: &[String], b: &[String]) -> bool {
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let all = (a.len() + b.len() - shared).max(1);
+    shared * 2 >= all
+}
+
+/// The Levenshtein distance in characters when it is at most `bound`.
+/// Stops as soon as every cell of a row exceeds the bound.
+fn distance_within(a: &str, b: &str, bound: usize) -> Option<usize> {
+    // File names are nearly always ASCII: compare bytes without allocating.
+    if a.is_ascii() && b.is_ascii() {
+        return levenshtein_within(a.as_bytes(), b.as_bytes(), bound);
     }
-    let words = |s: &str| -> std::collections::BTreeSet<String> {
-        let stem = s.rsplit_once('.').map_or(s, |(stem, _)| stem);
-        stem.split(['-', '_', ' '])
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .filter(|w| !noise.contains(w))
-            .collect()
-    };
-    let (a, b) = (words(wanted), words(candidate));
-    let shared = a.intersection(&b).count();
-    let all = a.union(&b).count().max(1);
-    d <= limit && shared * 2 >= all
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    levenshtein_within(&a, &b, bound)
+}
+
+fn levenshtein_within<T: PartialEq>(a: &[T], b: &[T], bound: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > bound {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > bound {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    Some(prev[b.len()]).filter(|&d| d <= bound)
 }
 
 /// Levenshtein distance in characters.
@@ -252,29 +305,40 @@ mod tests {
         assert_eq!(join("es/a.md", "../../x.md"), None);
     }
 
+    /// `closest` over plain paths, with words computed as `Suggester` does.
+    fn closest_of(wanted: &str, paths: &[&str], noise: &[String]) -> Option<String> {
+        let with_words: Vec<(&str, Vec<String>)> =
+            paths.iter().map(|p| (*p, words(p.rsplit_once('/').map_or(*p, |(_, n)| n), noise))).collect();
+        closest(wanted, with_words.iter().map(|(p, w)| (*p, w.as_slice())), noise)
+    }
+
     #[test]
     fn closest_finds_the_seed_page_typo() {
         let files =
             ["spanish-playbook/success-conduct-success-review-partner-es.md", "spanish-playbook/index.md"];
         assert_eq!(
-            closest("spanish-playbook/success-conduct-success-review-es.md", files.into_iter(), &[])
-                .as_deref(),
+            closest_of("spanish-playbook/success-conduct-success-review-es.md", &files, &[]).as_deref(),
             Some("spanish-playbook/success-conduct-success-review-partner-es.md")
         );
-        assert_eq!(closest("spanish-playbook/zzz.md", files.into_iter(), &[]), None);
+        assert_eq!(closest_of("spanish-playbook/zzz.md", &files, &[]), None);
         let en = ["english-playbook/phase-assess.md", "english-playbook/phase-initiate.md"];
-        assert_eq!(closest("english-playbook/phase-success.md", en.into_iter(), &[]), None, "other words");
+        assert_eq!(closest_of("english-playbook/phase-success.md", &en, &[]), None, "other words");
         let ja = ["ja/phase-assess-jp.md"];
+        assert_eq!(closest_of("ja/phase-success-jp.md", &ja, &["jp".into()]), None, "suffix is noise");
         assert_eq!(
-            closest("ja/phase-success-jp.md", ja.into_iter(), &["jp".into()]),
-            None,
-            "suffix is noise"
-        );
-        assert_eq!(
-            closest("english-playbook/phase-asess.md", en.into_iter(), &[]).as_deref(),
+            closest_of("english-playbook/phase-asess.md", &en, &[]).as_deref(),
             Some("english-playbook/phase-assess.md"),
             "a typo"
         );
+    }
+
+    #[test]
+    fn bounded_distance_stops_early_and_agrees_with_the_full_one() {
+        for (a, b) in [("kitten", "sitting"), ("día", "dia"), ("", "ab"), ("abc", "abc")] {
+            assert_eq!(distance_within(a, b, 10), Some(distance(a, b)));
+        }
+        assert_eq!(distance_within("kitten", "sitting", 2), None);
+        assert_eq!(distance_within("a", "abcdef", 3), None);
     }
 
     #[test]

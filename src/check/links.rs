@@ -8,15 +8,15 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Link, LinkKind, Page, PageId, Site};
-use crate::resolve::{self, Target};
+use crate::resolve::{self, Suggester, Target};
 
 /// Every link finding of one page.
-pub(crate) fn page(site: &Site, page: &Page) -> Vec<Diagnostic> {
+pub(crate) fn page(site: &Site, suggester: &Suggester<'_>, page: &Page) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for link in &page.doc.links {
         match resolve::link(site, page.id, link) {
             Target::Missing { path } => {
-                out.push(broken_link(site, page, link, &path));
+                out.push(broken_link(site, suggester, page, link, &path));
             }
             Target::SamePage(fragment) => {
                 if let Some(d) = broken_anchor(page, page, link, &fragment) {
@@ -38,7 +38,7 @@ pub(crate) fn page(site: &Site, page: &Page) -> Vec<Diagnostic> {
     out
 }
 
-fn broken_link(site: &Site, page: &Page, link: &Link, path: &str) -> Diagnostic {
+fn broken_link(site: &Site, suggester: &Suggester<'_>, page: &Page, link: &Link, path: &str) -> Diagnostic {
     let what = if link.image { "image" } else { "link" };
     let escapes =
         matches!(&link.kind, LinkKind::File { path: p, .. } if resolve::join(&page.source.path, p).is_none());
@@ -49,28 +49,27 @@ fn broken_link(site: &Site, page: &Page, link: &Link, path: &str) -> Diagnostic 
     };
     let d = page.source.diag(Code::BrokenLink, link.span.start, message).with_target(&link.dest);
     let from = &page.source.path;
-    let hint = resolve::suggest(site, path);
-    if let Some(real) = hint.case_mismatch {
-        let rel = relative_file(from, &real);
+    // The page this link means, by translation key: its version in this
+    // locale is the best fix (and needs no typo search).
+    let key = key_of(site, path);
+    let versions = key.as_deref().map(|k| site.translations_of_key(k)).unwrap_or(&[]);
+    if let Some(real) = suggester.case_mismatch(path) {
+        let rel = relative_file(from, real);
         return d.with_help(format!(
             "the file is `{rel}`: only the letter case differs, which works on Windows and macOS but breaks on Linux hosts and the published site; write `{rel}`"
         ));
     }
-    // The page this link means, by translation key: its version in this
-    // locale, or the locales that have it.
-    let key = key_of(site, path);
-    let versions = key.as_deref().map(|k| site.translations_of_key(k)).unwrap_or(&[]);
     if let Some(&same) = versions.iter().find(|&&p| site.page(p).locale == page.locale) {
         let rel = relative_file(from, &site.page(same).source.path);
         return d.with_help(format!("did you mean `{rel}` (this locale's version of that page)?"));
     }
-    if let Some(s) = hint.closest {
+    if let Some(s) = suggester.closest(path) {
         return d.with_help(format!("did you mean `{}`?", relative_file(from, &s)));
     }
-    if let Some(other) = hint.elsewhere {
+    if let Some(other) = suggester.elsewhere(path) {
         return d.with_help(format!(
             "the file exists only in another locale's folder: `{}`; copy it here or link that one",
-            relative_file(from, &other)
+            relative_file(from, other)
         ));
     }
     if !versions.is_empty() {

@@ -16,13 +16,16 @@ mod translations;
 use crate::catalog::TaskCatalog;
 use crate::diag::Diagnostic;
 use crate::model::Site;
+use crate::resolve::Suggester;
 use rayon::prelude::*;
 
 /// Runs every site-level rule. Order of the result is not significant:
 /// `diag::finish` sorts.
 pub fn site(site: &Site) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = site.pages.par_iter().flat_map_iter(|p| links::page(site, p)).collect();
-    out.extend(toc::entries(site));
+    let suggester = Suggester::new(site);
+    let mut out: Vec<Diagnostic> =
+        site.pages.par_iter().flat_map_iter(|p| links::page(site, &suggester, p)).collect();
+    out.extend(toc::entries(site, &suggester));
     out.extend(toc::orphans(site));
     out.extend(tasks::duplicates(site));
     out.extend(tasks::locale_mismatches(site));

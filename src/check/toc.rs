@@ -6,14 +6,14 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{PageId, Site, Toc, TocItem};
-use crate::resolve::{self, Target};
+use crate::resolve::{self, Suggester, Target};
 
 /// `toc` findings of every locale's toc.
-pub(crate) fn entries(site: &Site) -> Vec<Diagnostic> {
+pub(crate) fn entries(site: &Site, suggester: &Suggester<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for toc in site.locales.iter().filter_map(|l| l.toc.as_ref()) {
         walk(&toc.items, &mut |item| {
-            if let Some(d) = entry(site, toc, item) {
+            if let Some(d) = entry(site, suggester, toc, item) {
                 out.push(d);
             }
         });
@@ -21,7 +21,7 @@ pub(crate) fn entries(site: &Site) -> Vec<Diagnostic> {
     out
 }
 
-fn entry(site: &Site, toc: &Toc, item: &TocItem) -> Option<Diagnostic> {
+fn entry(site: &Site, suggester: &Suggester<'_>, toc: &Toc, item: &TocItem) -> Option<Diagnostic> {
     let href = item.href.as_deref()?;
     let path = href.split(['#', '?']).next().unwrap_or("");
     if item.page.is_some() || path.is_empty() || href.contains("://") || href.starts_with("mailto:") {
@@ -29,14 +29,14 @@ fn entry(site: &Site, toc: &Toc, item: &TocItem) -> Option<Diagnostic> {
     }
     let decoded = crate::url::percent_decode(path);
     let Target::Missing { path } = resolve::file(site, &toc.file, &decoded, None) else { return None };
-    let hint = resolve::suggest(site, &path);
-    let help = match (hint.case_mismatch, hint.closest) {
-        (Some(real), _) => Some(format!(
+    let help = match suggester.case_mismatch(&path) {
+        Some(real) => Some(format!(
             "the file is `{}`: only the letter case differs, which breaks on Linux hosts",
-            super::links::relative_file(&toc.file, &real)
+            super::links::relative_file(&toc.file, real)
         )),
-        (None, Some(s)) => Some(format!("did you mean `{}`?", super::links::relative_file(&toc.file, &s))),
-        (None, None) => None,
+        None => suggester
+            .closest(&path)
+            .map(|s| format!("did you mean `{}`?", super::links::relative_file(&toc.file, &s))),
     };
     let d = Diagnostic::new(
         Code::Toc,

@@ -137,10 +137,24 @@ pub fn normalize(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-/// Whether `value` is one of `list`, under `normalize`.
+/// Whether `value` is one of `list`, under `normalize` (compared word by
+/// word, case-insensitively, without allocating: this runs for every table
+/// header and requirement cell).
 pub fn matches(list: &[String], value: &str) -> bool {
-    let v = normalize(value);
-    list.iter().any(|w| normalize(w) == v)
+    list.iter().any(|w| same_words(w, value))
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (a.split_whitespace(), b.split_whitespace());
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y))
+                if x == y
+                    || x.chars().flat_map(char::to_lowercase).eq(y.chars().flat_map(char::to_lowercase)) => {}
+            _ => return false,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -116,14 +116,40 @@ impl ProseRun {
 
 /// Every mention in `text` for the given task words (see the module rules).
 pub(crate) fn scan(text: &str, words: &[String]) -> Vec<Found> {
+    let mut out = Vec::new();
+    // Most prose has no digit at all, and a mention needs one.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     let mut words: Vec<&str> = words.iter().map(|w| w.trim()).filter(|w| !w.is_empty()).collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at < text.len() {
-        match words.iter().find_map(|w| mention_at(text, at, w)) {
-            Some((first, end)) => at = list_items(text, end, first, &mut out),
-            None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+    // Work from the numbers back to the word before them: numbers are rare,
+    // letters are not. `consumed` skips the numbers of a list already taken.
+    let bytes = text.as_bytes();
+    let mut consumed = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_number = bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit());
+        if !starts_number || i < consumed {
+            i += 1;
+            continue;
+        }
+        let word_end = text[..i].trim_end().len();
+        let found = words.iter().find_map(|w| {
+            let start = word_end.checked_sub(w.len())?;
+            // A configured word with blanks inside ("Id. de tarea") matches
+            // any run of blanks, so its text may be a little longer.
+            let slack = if w.contains(char::is_whitespace) { 16 } else { 0 };
+            (start.saturating_sub(slack)..=start)
+                .filter(|&s| text.is_char_boundary(s))
+                .find_map(|s| mention_at(text, s, w))
+        });
+        match found {
+            Some((first, end)) => {
+                consumed = list_items(text, end, first, &mut out);
+                i = consumed.max(i + 1);
+            }
+            None => i += 1,
         }
     }
     out
