@@ -103,6 +103,9 @@ pub(super) fn read(source: &SourceFile, required: &[String]) -> (FrontMatter, Ve
 fn parse_yaml(source: &SourceFile, block: Block) -> Result<BTreeMap<String, Value>, Box<Diagnostic>> {
     let yaml = source.text.get(block.yaml_start..block.yaml_end).unwrap_or_default();
     // The opening `---` is line 1, so YAML line n is file line n + 1.
+    if let Some(fields) = super::flat_yaml::parse(yaml) {
+        return Ok(fields);
+    }
     let at = |line: u64, column: u64| yaml::offset_at(source, line as usize + 1, column as usize);
     match serde_saphyr::from_str::<serde_saphyr::Spanned<Value>>(yaml) {
         Ok(root) => match root.value {

@@ -16,6 +16,7 @@
 //!
 //! Must not parse markdown, resolve links or check anything across pages.
 
+mod flat_yaml;
 mod front_matter;
 mod pairing;
 mod read;
