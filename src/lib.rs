@@ -79,7 +79,8 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     output::check_safe(&config.out, &config.root, &content)?;
     let i18n = Arc::new(render::i18n::I18n::load(config)?);
     let theme = render::Theme::load(config, Arc::clone(&i18n))?;
-    let rendered = render::site(&site, &theme, &i18n)?;
+    let catalog = catalog::TaskCatalog::of(&site);
+    let rendered = render::site(&site, &catalog, &theme, &i18n)?;
     diags.extend(rendered.diagnostics);
     output::write(&config.out, &rendered.files)?;
     Ok(Outcome {

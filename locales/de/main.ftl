@@ -56,3 +56,61 @@ root-intro = Dieses Playbook ist in den folgenden Sprachen verfügbar.
 not-found-title = Seite nicht gefunden
 not-found-text = Die angeforderte Seite existiert nicht oder wurde verschoben.
 not-found-homes = Zur Startseite einer Sprache:
+
+## Aufgabenkatalog
+nav-tasks = Aufgaben
+catalog-title = Aufgabenkatalog
+catalog-intro = Alle Aufgaben dieses Playbooks in dieser Sprache, nach Phase gruppiert. Jede ID öffnet die Seite der Aufgabe; der Seitenlink führt zu ihrer Zeile.
+catalog-no-phase = Ohne Phase
+catalog-empty = In dieser Sprache gibt es noch keine Aufgaben.
+catalog-phases = Phasen
+catalog-distinct-ids =
+    { $count ->
+        [one] { $count } eindeutige ID
+       *[other] { $count } eindeutige IDs
+    }
+catalog-json = Als JSON herunterladen
+catalog-back = Alle Aufgaben
+col-id = ID
+col-task = Aufgabe
+col-requirement = Verbindlichkeit
+col-role = Rolle
+col-services = Dienste
+col-where = Fundstelle
+requirement-mandatory = Erforderlich
+requirement-optional = Optional
+filter-title = Aufgaben filtern
+filter-text = Suchen
+filter-text-hint = ID, Name, Rolle oder Dienst
+filter-service = Dienst
+filter-all = Alle
+filter-reset = Filter zurücksetzen
+filter-no-match = Keine Aufgabe entspricht diesen Filtern.
+
+## Seite einer Aufgabe
+task-page-title = Aufgabe { $id }: { $name }
+task-label = Aufgabe { $id }
+task-where = Fundstelle
+task-rows-here =
+    { $count ->
+        [one] Diese ID hat { $count } Zeile in dieser Sprache.
+       *[other] Diese ID hat { $count } Zeilen in dieser Sprache.
+    }
+task-languages = In allen Sprachen
+task-status = Status
+task-open = Aufgabenseite
+status-this = diese Sprache
+status-same = gleiche Verbindlichkeit
+status-differs = abweichende Verbindlichkeit
+status-missing = fehlt
+
+## Übersetzungsmatrix
+matrix-title = Übersetzungsmatrix
+matrix-intro = Welche Aufgaben-IDs es in welcher Sprache gibt. Die Verbindlichkeit wird mit { $language } verglichen (oder, wenn die Aufgabe dort fehlt, mit der ersten Sprache, die sie hat).
+matrix-legend = Legende
+matrix-present = vorhanden, gleiche Verbindlichkeit
+matrix-differs = vorhanden, abweichende Verbindlichkeit
+matrix-missing = fehlt
+matrix-total-present = Vorhanden
+matrix-total-differs = Abweichende Verbindlichkeit
+matrix-total-missing = Fehlend

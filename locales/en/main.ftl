@@ -88,3 +88,77 @@ root-intro = This playbook is available in the following languages.
 not-found-title = Page not found
 not-found-text = The page you asked for does not exist or has moved.
 not-found-homes = Go to the home page of a language:
+
+## Task catalog (OUT/<locale>/tasks/…)
+
+# Sidebar entry that leads to the task catalog.
+nav-tasks = Tasks
+# Title of the catalog page, and its breadcrumb.
+catalog-title = Task catalog
+catalog-intro = Every task of this playbook in this language, grouped by phase. Each id opens the task's page; the page link goes to its row.
+# Group of tasks on pages that name no phase.
+catalog-no-phase = Without a phase
+catalog-empty = This language has no tasks yet.
+# Accessible name of the list of links to the phase groups.
+catalog-phases = Phases
+# Shown when some ids have more than one row.
+catalog-distinct-ids =
+    { $count ->
+        [one] { $count } distinct id
+       *[other] { $count } distinct ids
+    }
+catalog-json = Download as JSON
+# Link back from a task or matrix page.
+catalog-back = All tasks
+# Column headers of the catalog.
+col-id = ID
+col-task = Task
+col-requirement = Requirement
+col-role = Role
+col-services = Services
+col-where = Where
+requirement-mandatory = Mandatory
+requirement-optional = Optional
+# Filters (shown only when JavaScript runs).
+filter-title = Filter tasks
+filter-text = Search
+filter-text-hint = ID, name, role or service
+filter-service = Service
+filter-all = All
+filter-reset = Clear filters
+filter-no-match = No task matches these filters.
+
+## Task page (OUT/<locale>/tasks/<id>/)
+
+# Page title; $id is the task id, $name its name.
+task-page-title = Task { $id }: { $name }
+# Above the task's name.
+task-label = Task { $id }
+task-where = Where it is
+# When an id has several rows in one language.
+task-rows-here =
+    { $count ->
+        [one] This id has { $count } row in this language.
+       *[other] This id has { $count } rows in this language.
+    }
+task-languages = In every language
+task-status = Status
+task-open = Task page
+status-this = this language
+status-same = same requirement
+status-differs = requirement differs
+status-missing = missing
+
+## Translation matrix (OUT/<locale>/tasks/matrix/)
+
+matrix-title = Translation matrix
+# $language is the language requirements are compared with.
+matrix-intro = Which task ids exist in which language. Requirements are compared with { $language } (or, for a task it lacks, with the first language that has it).
+matrix-legend = Legend
+matrix-present = present, same requirement
+matrix-differs = present, requirement differs
+matrix-missing = missing
+# Rows of totals under the matrix.
+matrix-total-present = Present
+matrix-total-differs = Requirement differs
+matrix-total-missing = Missing

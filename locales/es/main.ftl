@@ -56,3 +56,61 @@ root-intro = Este cuaderno de estrategias está disponible en los siguientes idi
 not-found-title = Página no encontrada
 not-found-text = La página que busca no existe o se ha movido.
 not-found-homes = Vaya a la página de inicio de un idioma:
+
+## Catálogo de tareas
+nav-tasks = Tareas
+catalog-title = Catálogo de tareas
+catalog-intro = Todas las tareas de este cuaderno en este idioma, agrupadas por fase. Cada id abre la página de la tarea; el enlace a la página lleva a su fila.
+catalog-no-phase = Sin fase
+catalog-empty = Este idioma aún no tiene tareas.
+catalog-phases = Fases
+catalog-distinct-ids =
+    { $count ->
+        [one] { $count } id distinto
+       *[other] { $count } ids distintos
+    }
+catalog-json = Descargar en JSON
+catalog-back = Todas las tareas
+col-id = Id.
+col-task = Tarea
+col-requirement = Obligatoriedad
+col-role = Rol
+col-services = Servicios
+col-where = Ubicación
+requirement-mandatory = Obligatoria
+requirement-optional = Opcional
+filter-title = Filtrar tareas
+filter-text = Buscar
+filter-text-hint = Id., nombre, rol o servicio
+filter-service = Servicio
+filter-all = Todos
+filter-reset = Borrar filtros
+filter-no-match = Ninguna tarea coincide con estos filtros.
+
+## Página de una tarea
+task-page-title = Tarea { $id }: { $name }
+task-label = Tarea { $id }
+task-where = Dónde está
+task-rows-here =
+    { $count ->
+        [one] Este id tiene { $count } fila en este idioma.
+       *[other] Este id tiene { $count } filas en este idioma.
+    }
+task-languages = En todos los idiomas
+task-status = Estado
+task-open = Página de la tarea
+status-this = este idioma
+status-same = misma obligatoriedad
+status-differs = obligatoriedad distinta
+status-missing = falta
+
+## Matriz de traducción
+matrix-title = Matriz de traducción
+matrix-intro = Qué ids de tarea existen en cada idioma. La obligatoriedad se compara con { $language } (o, si le falta la tarea, con el primer idioma que la tiene).
+matrix-legend = Leyenda
+matrix-present = presente, misma obligatoriedad
+matrix-differs = presente, obligatoriedad distinta
+matrix-missing = falta
+matrix-total-present = Presentes
+matrix-total-differs = Obligatoriedad distinta
+matrix-total-missing = Faltan

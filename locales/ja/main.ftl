@@ -48,3 +48,53 @@ root-intro = このプレイブックは次の言語で利用できます。
 not-found-title = ページが見つかりません
 not-found-text = お探しのページは存在しないか、移動されました。
 not-found-homes = 各言語のホーム ページへ移動:
+
+## タスク カタログ
+nav-tasks = タスク
+catalog-title = タスク カタログ
+catalog-intro = この言語のプレイブックに含まれるすべてのタスクを、フェーズ別に示します。ID をクリックするとタスクのページが開き、ページのリンクからはその行へ移動します。
+catalog-no-phase = フェーズなし
+catalog-empty = この言語にはまだタスクがありません。
+catalog-phases = フェーズ
+catalog-distinct-ids = 重複を除いた ID: { $count } 件
+catalog-json = JSON でダウンロード
+catalog-back = すべてのタスク
+col-id = ID
+col-task = タスク
+col-requirement = 必須/オプション
+col-role = ロール
+col-services = サービス
+col-where = 掲載場所
+requirement-mandatory = 必須
+requirement-optional = オプション
+filter-title = タスクの絞り込み
+filter-text = 検索
+filter-text-hint = ID、名前、ロール、サービス
+filter-service = サービス
+filter-all = すべて
+filter-reset = 絞り込みを解除
+filter-no-match = 条件に一致するタスクはありません。
+
+## タスクのページ
+task-page-title = タスク { $id }: { $name }
+task-label = タスク { $id }
+task-where = 掲載場所
+task-rows-here = この ID はこの言語で { $count } 行あります。
+task-languages = すべての言語
+task-status = 状態
+task-open = タスクのページ
+status-this = この言語
+status-same = 必須/オプションが一致
+status-differs = 必須/オプションが不一致
+status-missing = なし
+
+## 翻訳マトリックス
+matrix-title = 翻訳マトリックス
+matrix-intro = どのタスク ID がどの言語にあるかを示します。必須/オプションは { $language } と比較します (その言語にないタスクは、それを含む最初の言語と比較します)。
+matrix-legend = 凡例
+matrix-present = あり (必須/オプションが一致)
+matrix-differs = あり (必須/オプションが不一致)
+matrix-missing = なし
+matrix-total-present = あり
+matrix-total-differs = 不一致
+matrix-total-missing = なし

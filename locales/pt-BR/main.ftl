@@ -56,3 +56,61 @@ root-intro = Este guia estratégico está disponível nos seguintes idiomas.
 not-found-title = Página não encontrada
 not-found-text = A página solicitada não existe ou foi movida.
 not-found-homes = Ir para a página inicial de um idioma:
+
+## Catálogo de tarefas
+nav-tasks = Tarefas
+catalog-title = Catálogo de tarefas
+catalog-intro = Todas as tarefas deste manual neste idioma, agrupadas por fase. Cada ID abre a página da tarefa; o link da página leva à sua linha.
+catalog-no-phase = Sem fase
+catalog-empty = Este idioma ainda não tem tarefas.
+catalog-phases = Fases
+catalog-distinct-ids =
+    { $count ->
+        [one] { $count } ID distinto
+       *[other] { $count } IDs distintos
+    }
+catalog-json = Baixar em JSON
+catalog-back = Todas as tarefas
+col-id = ID
+col-task = Tarefa
+col-requirement = Obrigatoriedade
+col-role = Função
+col-services = Serviços
+col-where = Onde
+requirement-mandatory = Obrigatória
+requirement-optional = Opcional
+filter-title = Filtrar tarefas
+filter-text = Pesquisar
+filter-text-hint = ID, nome, função ou serviço
+filter-service = Serviço
+filter-all = Todos
+filter-reset = Limpar filtros
+filter-no-match = Nenhuma tarefa corresponde a estes filtros.
+
+## Página de uma tarefa
+task-page-title = Tarefa { $id }: { $name }
+task-label = Tarefa { $id }
+task-where = Onde está
+task-rows-here =
+    { $count ->
+        [one] Este ID tem { $count } linha neste idioma.
+       *[other] Este ID tem { $count } linhas neste idioma.
+    }
+task-languages = Em todos os idiomas
+task-status = Situação
+task-open = Página da tarefa
+status-this = este idioma
+status-same = mesma obrigatoriedade
+status-differs = obrigatoriedade diferente
+status-missing = ausente
+
+## Matriz de tradução
+matrix-title = Matriz de tradução
+matrix-intro = Quais IDs de tarefa existem em cada idioma. A obrigatoriedade é comparada com { $language } (ou, para uma tarefa que falta nele, com o primeiro idioma que a tem).
+matrix-legend = Legenda
+matrix-present = presente, mesma obrigatoriedade
+matrix-differs = presente, obrigatoriedade diferente
+matrix-missing = ausente
+matrix-total-present = Presentes
+matrix-total-differs = Obrigatoriedade diferente
+matrix-total-missing = Ausentes

@@ -48,3 +48,53 @@ root-intro = 本手册提供以下语言版本。
 not-found-title = 找不到页面
 not-found-text = 你请求的页面不存在或已被移动。
 not-found-homes = 转到某种语言的主页：
+
+## 任务目录
+nav-tasks = 任务
+catalog-title = 任务目录
+catalog-intro = 本手册在此语言中的全部任务，按阶段分组。点击 ID 打开任务页面；页面链接会跳转到该任务所在的行。
+catalog-no-phase = 无阶段
+catalog-empty = 此语言还没有任务。
+catalog-phases = 阶段
+catalog-distinct-ids = 不重复的 ID：{ $count } 个
+catalog-json = 以 JSON 格式下载
+catalog-back = 全部任务
+col-id = ID
+col-task = 任务
+col-requirement = 必需/可选
+col-role = 角色
+col-services = 服务
+col-where = 位置
+requirement-mandatory = 必需
+requirement-optional = 可选
+filter-title = 筛选任务
+filter-text = 搜索
+filter-text-hint = ID、名称、角色或服务
+filter-service = 服务
+filter-all = 全部
+filter-reset = 清除筛选
+filter-no-match = 没有符合这些筛选条件的任务。
+
+## 任务页面
+task-page-title = 任务 { $id }：{ $name }
+task-label = 任务 { $id }
+task-where = 所在位置
+task-rows-here = 此 ID 在此语言中有 { $count } 行。
+task-languages = 所有语言
+task-status = 状态
+task-open = 任务页面
+status-this = 当前语言
+status-same = 必需/可选一致
+status-differs = 必需/可选不一致
+status-missing = 缺失
+
+## 翻译矩阵
+matrix-title = 翻译矩阵
+matrix-intro = 显示每种语言中有哪些任务 ID。必需/可选与 { $language } 比较（如果该语言缺少此任务，则与第一个包含它的语言比较）。
+matrix-legend = 图例
+matrix-present = 存在，必需/可选一致
+matrix-differs = 存在，必需/可选不一致
+matrix-missing = 缺失
+matrix-total-present = 存在
+matrix-total-differs = 不一致
+matrix-total-missing = 缺失

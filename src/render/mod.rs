@@ -1,5 +1,6 @@
 //! `render`: the immutable `Site` → the list of output files (pages, locale
-//! homes, root, 404, sitemap, theme assets, copied content assets).
+//! homes, task catalog pages and JSON, root, 404, sitemap, theme assets,
+//! copied content assets).
 //!
 //! Pure: never writes to disk, never walks content, never creates content
 //! findings (only `missing-message` for UI strings).
@@ -7,8 +8,13 @@
 //! * [`theme`] loads and compiles the templates (built-in, overridden file
 //!   by file by the site's own) and knows the static files;
 //! * [`view`] and [`nav`] build the typed values the templates see;
-//! * [`site`](fn@site) puts it together; [`sitemap`] writes `sitemap.xml`.
+//! * [`site`](fn@site) puts it together; [`sitemap`] writes `sitemap.xml`;
+//! * [`catalog`], [`catalog_view`] and [`catalog_compare`] add the task
+//!   catalog pages and `tasks.json`.
 
+pub mod catalog;
+pub mod catalog_compare;
+pub mod catalog_view;
 pub mod highlight;
 pub mod i18n;
 pub mod markdown;
@@ -21,6 +27,7 @@ pub mod view;
 pub use site::alert_label;
 pub use theme::Theme;
 
+use crate::catalog::TaskCatalog;
 use crate::diag::Diagnostic;
 use crate::error::Result;
 use crate::model::Site;
@@ -42,10 +49,11 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Renders every output file of `site` with `theme`. A template that fails
-/// to render is an `Error::Template` naming the file and line.
-pub fn site(site: &Site, theme: &Theme, i18n: &I18n) -> Result<Rendered> {
-    site::render(site, theme, i18n)
+/// Renders every output file of `site` (whose tasks are `catalog`) with
+/// `theme`. A template that fails to render is an `Error::Template` naming
+/// the file and line.
+pub fn site(site: &Site, catalog: &TaskCatalog, theme: &Theme, i18n: &I18n) -> Result<Rendered> {
+    site::render(site, catalog, theme, i18n)
 }
 
 #[cfg(test)]

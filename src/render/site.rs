@@ -1,21 +1,25 @@
 //! The list of output files of a site: every page (rendered in parallel),
-//! generated locale homes, the root language chooser, the 404 page, the
-//! sitemap, the theme's static files (plus `static/syntax.css` when some page
-//! has highlighted code) and the content assets pages link to.
+//! generated locale homes, the task catalog pages and JSON files, the root
+//! language chooser, the 404 page, the sitemap, the theme's static files
+//! (plus `static/syntax.css` when some page has highlighted code) and the
+//! content assets pages link to.
 //!
 //! Files are sorted by path; when two would share a path the first in this
-//! order wins: pages, generated homes, root, 404, sitemap, syntax CSS, theme
-//! static files, content assets. A locale without `index.md` gets a home at
-//! `<tag>/index.html` unless a page already lives there.
+//! order wins: pages, generated homes, catalog pages and JSON, root, 404,
+//! sitemap, syntax CSS, theme static files, content assets. A locale without
+//! `index.md` gets a home at `<tag>/index.html` unless a page already lives
+//! there. Every page and home gets the sidebar link to its locale's task
+//! catalog (`render::catalog::sidebar_link`).
 //!
 //! Must not write files or read content (assets are "copy this file" entries).
 
+use crate::catalog::TaskCatalog;
 use crate::error::Result;
 use crate::model::{AlertKind, Page, Site};
 use crate::output::{Body, OutputFile};
 use crate::render::i18n::{Arg, I18n};
 use crate::render::theme::Theme;
-use crate::render::{Rendered, highlight, markdown, sitemap, view};
+use crate::render::{Rendered, catalog as task_pages, highlight, markdown, sitemap, view};
 use crate::resolve::asset_output;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,17 +32,23 @@ pub(super) struct PageOutput {
 }
 
 /// Renders the whole site. See the module documentation for the rules.
-pub(super) fn render(site: &Site, theme: &Theme, i18n: &I18n) -> Result<Rendered> {
+pub(super) fn render(site: &Site, catalog: &TaskCatalog, theme: &Theme, i18n: &I18n) -> Result<Rendered> {
     // Collect every result first so the error reported is the first page's,
     // whatever the thread scheduling.
     let results: Vec<Result<PageOutput>> =
-        site.pages.par_iter().map(|p| page(site, theme, i18n, p)).collect();
+        site.pages.par_iter().map(|p| page(site, catalog, theme, i18n, p)).collect();
     let pages = results.into_iter().collect::<Result<Vec<PageOutput>>>()?;
-    collect(site, theme, i18n, pages)
+    collect(site, catalog, theme, i18n, pages)
 }
 
 /// Everything else, around the rendered pages.
-pub(super) fn collect(site: &Site, theme: &Theme, i18n: &I18n, pages: Vec<PageOutput>) -> Result<Rendered> {
+pub(super) fn collect(
+    site: &Site,
+    catalog: &TaskCatalog,
+    theme: &Theme,
+    i18n: &I18n,
+    pages: Vec<PageOutput>,
+) -> Result<Rendered> {
     let has_code = pages.iter().any(|p| p.has_code);
     let assets: BTreeSet<String> = pages.iter().flat_map(|p| p.assets.iter().cloned()).collect();
 
@@ -51,15 +61,24 @@ pub(super) fn collect(site: &Site, theme: &Theme, i18n: &I18n, pages: Vec<PageOu
         add(p.file);
     }
     for locale in site.locales.iter().filter(|l| l.home.is_none()) {
-        let path = format!("{}index.html", view::home_url(site, locale));
+        let home_url = view::home_url(site, locale);
+        let path = format!("{home_url}index.html");
         if !page_paths.contains(&path) {
-            let html = theme.render("locale_home.html", &view::generated_home(site, i18n, locale))?;
-            add(bytes(path, html));
+            let mut home = view::generated_home(site, i18n, locale);
+            home.shell.catalog_link = task_pages::sidebar_link(catalog, locale, &home_url, None);
+            add(bytes(path, theme.render("locale_home.html", &home)?));
         }
+    }
+    for file in task_pages::pages(site, catalog, theme, i18n)? {
+        add(file);
+    }
+    for file in task_pages::json_files(site, catalog) {
+        add(file);
     }
     add(bytes("index.html".into(), theme.render("root.html", &view::site_page(site, i18n, true))?));
     add(bytes("404.html".into(), theme.render("404.html", &view::site_page(site, i18n, false))?));
-    add(bytes("sitemap.xml".into(), sitemap::xml(site)));
+    let extra = task_pages::sitemap_entries(site, catalog);
+    add(bytes("sitemap.xml".into(), sitemap::xml_with(site, &extra)));
     if has_code {
         add(bytes("static/syntax.css".into(), highlight::css()));
     }
@@ -84,11 +103,13 @@ fn bytes(path: String, text: String) -> OutputFile {
 
 /// A content page: `locale_home.html` for a locale's `index.md`, else
 /// `page.html`.
-fn page(site: &Site, theme: &Theme, i18n: &I18n, page: &Page) -> Result<PageOutput> {
-    let lang = site.locale(page.locale).tag.as_str();
+fn page(site: &Site, catalog: &TaskCatalog, theme: &Theme, i18n: &I18n, page: &Page) -> Result<PageOutput> {
+    let locale = site.locale(page.locale);
+    let lang = locale.tag.as_str();
     let label = |kind: &AlertKind| alert_label(i18n, lang, kind);
-    let body = markdown::body(site, page, &crate::catalog::TaskCatalog::of(site), &label);
-    let view = view::page(site, i18n, page, body.html, body.has_code);
+    let body = markdown::body(site, page, catalog, &label);
+    let mut view = view::page(site, i18n, page, body.html, body.has_code);
+    view.shell.catalog_link = task_pages::sidebar_link(catalog, locale, &page.url, None);
     let template = if view.home.is_some() { "locale_home.html" } else { "page.html" };
     let html = theme.render(template, &view)?;
     Ok(PageOutput { file: bytes(page.out_file(), html), has_code: body.has_code, assets: body.assets })

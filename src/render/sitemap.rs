@@ -1,7 +1,8 @@
 //! `sitemap.xml`: every primary page (and every generated locale home) with
 //! an `<xhtml:link rel="alternate" hreflang>` for each translation, plus
 //! `x-default` (the default locale's version), and `<lastmod>` from
-//! `ms.date`.
+//! `ms.date`; then any extra generated pages (the task catalog) with the
+//! alternates their caller gives.
 //!
 //! URLs are `config.base_url` + `/` + url. Without a base URL they are
 //! root-absolute (`/es/x/`): search engines require absolute URLs, so a
@@ -16,6 +17,12 @@ use std::fmt::Write as _;
 
 /// The sitemap document.
 pub fn xml(site: &Site) -> String {
+    xml_with(site, &[])
+}
+
+/// The sitemap document with extra generated pages: (folder URL below the
+/// site root, alternates), listed after the content pages in the given order.
+pub fn xml_with(site: &Site, extra: &[(String, Vec<Alternate>)]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
@@ -32,6 +39,9 @@ pub fn xml(site: &Site) -> String {
             continue;
         }
         entry(&mut out, &view::public_url(site, &url), None, &view::home_alternates(site));
+    }
+    for (url, alternates) in extra {
+        entry(&mut out, &view::public_url(site, url), None, alternates);
     }
     out.push_str("</urlset>\n");
     out

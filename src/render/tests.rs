@@ -145,7 +145,7 @@ pub(super) fn text(rendered: &Rendered, path: &str) -> String {
 fn every_page_home_root_404_sitemap_and_static_file_is_written_sorted() {
     let site = fixture(temp("all"));
     let (theme, i18n) = load(&site);
-    let out = super::site(&site, &theme, &i18n).unwrap();
+    let out = super::site(&site, &crate::catalog::TaskCatalog::of(&site), &theme, &i18n).unwrap();
     let paths: Vec<&str> = out.files.iter().map(|f| f.path.as_str()).collect();
     for p in &site.pages {
         assert!(paths.contains(&p.out_file().as_str()), "{}", p.out_file());
@@ -165,7 +165,7 @@ fn every_page_home_root_404_sitemap_and_static_file_is_written_sorted() {
 fn pages_use_locale_home_and_page_templates() {
     let site = fixture(temp("templates"));
     let (theme, i18n) = load(&site);
-    let out = super::site(&site, &theme, &i18n).unwrap();
+    let out = super::site(&site, &crate::catalog::TaskCatalog::of(&site), &theme, &i18n).unwrap();
     let home = text(&out, "en/index.html");
     assert!(home.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"), "{home}");
     assert!(home.contains("class=\"home-stats\""), "locale home layout");
@@ -182,8 +182,8 @@ fn pages_use_locale_home_and_page_templates() {
 fn rendering_twice_gives_identical_files() {
     let site = fixture(temp("determinism"));
     let (theme, i18n) = load(&site);
-    let a = super::site(&site, &theme, &i18n).unwrap();
-    let b = super::site(&site, &theme, &i18n).unwrap();
+    let a = super::site(&site, &crate::catalog::TaskCatalog::of(&site), &theme, &i18n).unwrap();
+    let b = super::site(&site, &crate::catalog::TaskCatalog::of(&site), &theme, &i18n).unwrap();
     assert_eq!(a.files, b.files);
 }
 
@@ -191,17 +191,29 @@ fn rendering_twice_gives_identical_files() {
 fn syntax_css_is_emitted_only_when_a_page_has_code() {
     let site = fixture(temp("syntax"));
     let (theme, i18n) = load(&site);
-    let out = super::site(&site, &theme, &i18n).unwrap();
+    let out = super::site(&site, &crate::catalog::TaskCatalog::of(&site), &theme, &i18n).unwrap();
     let any_code = out.files.iter().filter(|f| f.path.ends_with(".html")).any(
         |f| matches!(&f.body, Body::Bytes(b) if String::from_utf8_lossy(b).contains("static/syntax.css")),
     );
     let emitted = out.files.iter().any(|f| f.path == "static/syntax.css");
     assert_eq!(any_code, emitted, "syntax.css exactly when a page links it");
-    let with_code =
-        site::collect(&site, &theme, &i18n, vec![site::fake_output("en/x/index.html", true)]).unwrap();
+    let with_code = site::collect(
+        &site,
+        &crate::catalog::TaskCatalog::of(&site),
+        &theme,
+        &i18n,
+        vec![site::fake_output("en/x/index.html", true)],
+    )
+    .unwrap();
     assert!(with_code.files.iter().any(|f| f.path == "static/syntax.css"));
-    let without =
-        site::collect(&site, &theme, &i18n, vec![site::fake_output("en/x/index.html", false)]).unwrap();
+    let without = site::collect(
+        &site,
+        &crate::catalog::TaskCatalog::of(&site),
+        &theme,
+        &i18n,
+        vec![site::fake_output("en/x/index.html", false)],
+    )
+    .unwrap();
     assert!(!without.files.iter().any(|f| f.path == "static/syntax.css"));
 }
 
@@ -230,7 +242,7 @@ fn user_values_are_escaped_in_pages() {
     site.locales[0].toc.as_mut().unwrap().items[0].items[1].name = evil.into();
     page_meta_template(&site);
     let (theme, i18n) = load(&site);
-    let out = super::site(&site, &theme, &i18n).unwrap();
+    let out = super::site(&site, &crate::catalog::TaskCatalog::of(&site), &theme, &i18n).unwrap();
     for f in &out.files {
         if let Body::Bytes(b) = &f.body {
             assert!(!String::from_utf8_lossy(b).contains(evil), "raw value in {}", f.path);
@@ -258,7 +270,7 @@ fn page_meta_template(site: &Site) {
 fn missing_message_diagnostics_are_passed_on() {
     let site = fixture(temp("missing"));
     let (theme, i18n) = load(&site);
-    let out = super::site(&site, &theme, &i18n).unwrap();
+    let out = super::site(&site, &crate::catalog::TaskCatalog::of(&site), &theme, &i18n).unwrap();
     assert_eq!(out.diagnostics, i18n.missing());
 }
 
@@ -270,7 +282,8 @@ fn content_assets_are_copied_once_under_their_locale() {
     a.assets = vec!["content/en/media/a.png".into(), "content/shared/b.pdf".into()];
     let mut b = site::fake_output("en/y/index.html", false);
     b.assets = vec!["content/en/media/a.png".into()];
-    let out = site::collect(&site, &theme, &i18n, vec![a, b]).unwrap();
+    let out =
+        site::collect(&site, &crate::catalog::TaskCatalog::of(&site), &theme, &i18n, vec![a, b]).unwrap();
     let copies: Vec<(&str, &Body)> = out
         .files
         .iter()

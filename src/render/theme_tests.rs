@@ -18,11 +18,15 @@ fn write(path: &Path, text: &str) {
 fn every_embedded_template_compiles() {
     let theme = theme_for(&temp("embedded")).unwrap();
     let names: Vec<&str> = theme.template_names().collect();
-    for name in ["base.html", "doc.html", "page.html", "locale_home.html", "root.html", "404.html"] {
-        assert!(names.contains(&name), "{name} in {names:?}");
+    let catalog = ["tasks.html", "task.html", "matrix.html", "partials/catalog_nav.html"];
+    for name in ["base.html", "doc.html", "page.html", "locale_home.html", "root.html", "404.html"]
+        .iter()
+        .chain(&catalog)
+    {
+        assert!(names.contains(name), "{name} in {names:?}");
     }
     let statics: Vec<String> = theme.static_files().into_iter().map(|f| f.path).collect();
-    assert_eq!(statics, ["static/favicon.svg", "static/main.js", "static/style.css"]);
+    assert_eq!(statics, ["static/catalog.js", "static/favicon.svg", "static/main.js", "static/style.css"]);
 }
 
 #[test]
@@ -35,7 +39,7 @@ fn an_override_replaces_one_template_and_keeps_the_rest() {
     write(&dir.join("static/extra.txt"), "x");
     let site = fixture(dir.clone());
     let (theme, i18n) = load(&site);
-    let out = crate::render::site(&site, &theme, &i18n).unwrap();
+    let out = crate::render::site(&site, &crate::catalog::TaskCatalog::of(&site), &theme, &i18n).unwrap();
     let not_found = text(&out, "404.html");
     assert!(not_found.contains("CUSTOM 404") && not_found.contains("class=\"site-header\""), "{not_found}");
     assert!(text(&out, "en/guide/index.html").contains("class=\"sidebar\""), "page.html still built in");
@@ -102,7 +106,7 @@ fn a_render_error_names_the_template_and_line() {
     );
     let site = fixture(dir.clone());
     let (theme, i18n) = load(&site);
-    let err = crate::render::site(&site, &theme, &i18n).unwrap_err();
+    let err = crate::render::site(&site, &crate::catalog::TaskCatalog::of(&site), &theme, &i18n).unwrap_err();
     let Error::Template { path, line, .. } = &err else { panic!("{err:?}") };
     assert_eq!(path, &dir.join("templates/404.html"));
     assert_eq!(*line, Some(3));

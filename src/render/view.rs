@@ -48,6 +48,19 @@ pub struct Shell {
     pub canonical: Option<String>,
     /// `<link rel="alternate" hreflang>` entries.
     pub alternates: Vec<Alternate>,
+    /// The sidebar link to this locale's task catalog; `None` when the site
+    /// has no task (set by `render::catalog`).
+    pub catalog_link: Option<CatalogLink>,
+}
+
+/// The sidebar entry that leads to the task catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CatalogLink {
+    /// Relative href of the locale's catalog page.
+    pub href: String,
+    /// `aria-current` value: `page` on the catalog itself, `true` on a task
+    /// or matrix page, `None` elsewhere.
+    pub current: Option<&'static str>,
 }
 
 /// One `hreflang` alternate.
@@ -198,7 +211,8 @@ pub fn language_name(site: &Site, i18n: &I18n, tag: &str) -> String {
     configured.unwrap_or_else(|| i18n.language_name(tag))
 }
 
-fn shell(site: &Site, locale: &Locale, url: &str, title: String) -> Shell {
+/// The common fields of a page of `locale` at folder URL `url`.
+pub(crate) fn shell(site: &Site, locale: &Locale, url: &str, title: String) -> Shell {
     Shell {
         lang: locale.tag.clone(),
         dir: text_dir(&locale.tag),
@@ -211,6 +225,7 @@ fn shell(site: &Site, locale: &Locale, url: &str, title: String) -> Shell {
         has_code: false,
         canonical: None,
         alternates: Vec::new(),
+        catalog_link: None,
     }
 }
 
@@ -350,7 +365,7 @@ pub fn home_alternates(site: &Site) -> Vec<Alternate> {
 
 /// The switcher: each locale with the URL of its translation (from
 /// `translation_url`), or of its home when there is none.
-fn languages(
+pub(crate) fn languages(
     site: &Site,
     i18n: &I18n,
     current: LocaleId,

@@ -2,6 +2,7 @@
 //! on the sample content, small fixture sites and the real corpus.
 
 mod build;
+mod catalog;
 mod check;
 mod cli;
 mod corpus;

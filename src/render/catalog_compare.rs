@@ -1,0 +1,261 @@
+//! Typed views of the pages that compare a task across locales: a task's
+//! page (`task.html`) and the translation matrix (`matrix.html`).
+//!
+//! Rules:
+//! * a task page compares every locale with *this* locale's requirement
+//!   (its first row of the id): `this`, `same`, `differs` or `missing`;
+//! * the matrix compares with a *reference*: the default locale's first row
+//!   when it has the id (as `check` does for `task-locale-mismatch`), else
+//!   the first locale in config order that has it; each column counts its
+//!   `present`, `differs` and `missing` ids;
+//! * requirements are compared as the catalog gives them (`mandatory`,
+//!   `optional`, or an unknown value as written, which differs from both);
+//! * a matrix row is named in this locale when it has the id, else in the
+//!   reference locale (with that locale's `lang`).
+//!
+//! Layout fields, rows and hrefs come from [`catalog_view`](super::catalog_view).
+//! Must not render HTML or read anything but the `Site` and the catalog.
+
+use crate::catalog::{TaskCatalog, TaskRef, entry};
+use crate::model::{Locale, Site};
+use crate::render::catalog::{matrix_url, task_url};
+use crate::render::catalog_view::{Chrome, Kind, TaskRow, chrome, requirement, task_row};
+use crate::render::i18n::{Arg, I18n};
+use crate::render::view::{self, text_dir};
+use crate::resolve::relative_href;
+use serde::Serialize;
+
+/// One row of a task page's comparison table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TranslationRow {
+    /// BCP 47 tag.
+    pub tag: String,
+    /// Native name of the locale.
+    pub language: String,
+    /// `rtl` or `ltr`.
+    pub dir: &'static str,
+    /// `this`, `same`, `differs` or `missing`.
+    pub state: &'static str,
+    /// Task name in that locale.
+    pub name: Option<String>,
+    /// Localized requirement of that row.
+    pub requirement_label: Option<String>,
+    /// Relative link to that row on its page.
+    pub row_href: Option<String>,
+    /// Relative link to the task's page in that locale.
+    pub task_href: Option<String>,
+}
+
+/// `task.html`: one task id in one locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskView {
+    /// Layout fields.
+    #[serde(flatten)]
+    pub chrome: Chrome,
+    /// The first row of the id in this locale.
+    pub task: TaskRow,
+    /// Every row of the id in this locale (usually one).
+    pub rows: Vec<TaskRow>,
+    /// Every locale's rows of the id, in locale order.
+    pub translations: Vec<TranslationRow>,
+}
+
+/// One locale column of the matrix, with its totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MatrixColumn {
+    /// BCP 47 tag.
+    pub tag: String,
+    /// Native name.
+    pub name: String,
+    /// `rtl` or `ltr`.
+    pub dir: &'static str,
+    /// The page's own locale.
+    pub current: bool,
+    /// Ids present with the reference requirement.
+    pub present: usize,
+    /// Ids present with another requirement.
+    pub differs: usize,
+    /// Ids missing.
+    pub missing: usize,
+}
+
+/// One cell of the matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MatrixCell {
+    /// `present`, `differs` or `missing`.
+    pub state: &'static str,
+    /// Localized requirement of the locale's first row.
+    pub requirement_label: Option<String>,
+    /// Relative link to the task's page in that locale.
+    pub href: Option<String>,
+}
+
+/// One task id of the matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MatrixRow {
+    /// Task id.
+    pub id: u32,
+    /// Its name in this locale, else in the reference locale.
+    pub name: String,
+    /// Tag of the name's locale.
+    pub name_lang: String,
+    /// `rtl` or `ltr`, for the name.
+    pub name_dir: &'static str,
+    /// Relative link to the task's page in this locale, when it has one.
+    pub href: Option<String>,
+    /// One cell per locale, in locale order.
+    pub cells: Vec<MatrixCell>,
+}
+
+/// `matrix.html`: task ids × locales.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixView {
+    /// Layout fields.
+    #[serde(flatten)]
+    pub chrome: Chrome,
+    /// Native name of the default locale (the usual reference).
+    pub reference: String,
+    /// Locale columns with totals.
+    pub columns: Vec<MatrixColumn>,
+    /// One row per task id, ascending.
+    pub rows: Vec<MatrixRow>,
+}
+
+/// The view of task `id` in `locale`; `None` when the locale has no row of it.
+pub fn task(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale, id: u32) -> Option<TaskView> {
+    let url = task_url(locale, id);
+    let lang = locale.tag.as_str();
+    let in_locale = |l: &Locale| -> Vec<TaskRef> {
+        catalog.rows(id).iter().copied().filter(|r| site.page(r.page).locale == l.id).collect()
+    };
+    let rows: Vec<TaskRow> =
+        in_locale(locale).into_iter().map(|r| task_row(site, i18n, lang, r, &url)).collect();
+    let first = rows.first()?.clone();
+    let title = i18n.text(
+        lang,
+        "task-page-title",
+        &[("id", Arg::Text(id.to_string())), ("name", Arg::Text(first.name.clone()))],
+    );
+    let mut translations = Vec::new();
+    for l in &site.locales {
+        let language = view::language_name(site, i18n, &l.tag);
+        let mut any = false;
+        for r in in_locale(l) {
+            any = true;
+            let row = task_row(site, i18n, lang, r, &url);
+            let state = match () {
+                _ if l.id == locale.id => "this",
+                _ if row.requirement == first.requirement => "same",
+                _ => "differs",
+            };
+            translations.push(TranslationRow {
+                tag: l.tag.clone(),
+                language: language.clone(),
+                dir: text_dir(&l.tag),
+                state,
+                name: Some(row.name),
+                requirement_label: Some(row.requirement_label),
+                row_href: Some(row.row_href),
+                task_href: Some(row.task_href),
+            });
+        }
+        if !any {
+            translations.push(TranslationRow {
+                tag: l.tag.clone(),
+                language,
+                dir: text_dir(&l.tag),
+                state: "missing",
+                name: None,
+                requirement_label: None,
+                row_href: None,
+                task_href: None,
+            });
+        }
+    }
+    let crumb = i18n.text(lang, "task-label", &[("id", Arg::Text(id.to_string()))]);
+    Some(TaskView {
+        chrome: chrome(site, catalog, i18n, locale, Kind::Task(id), title, crumb),
+        task: first,
+        rows,
+        translations,
+    })
+}
+
+/// The view of `locale`'s translation matrix.
+pub fn matrix(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) -> MatrixView {
+    let lang = locale.tag.as_str();
+    let mut columns: Vec<MatrixColumn> = site
+        .locales
+        .iter()
+        .map(|l| MatrixColumn {
+            tag: l.tag.clone(),
+            name: view::language_name(site, i18n, &l.tag),
+            dir: text_dir(&l.tag),
+            current: l.id == locale.id,
+            present: 0,
+            differs: 0,
+            missing: 0,
+        })
+        .collect();
+    let rows: Vec<MatrixRow> =
+        catalog.ids().filter_map(|id| matrix_row(site, catalog, i18n, locale, id, &mut columns)).collect();
+    let reference = site.locales.first().map(|l| view::language_name(site, i18n, &l.tag)).unwrap_or_default();
+    let title = i18n.text(lang, "matrix-title", &[]);
+    MatrixView {
+        chrome: chrome(site, catalog, i18n, locale, Kind::Matrix, title.clone(), title),
+        reference,
+        columns,
+        rows,
+    }
+}
+
+/// The matrix row of task `id` as seen from `locale`'s matrix, counting
+/// each cell into its column; `None` for an id without rows.
+fn matrix_row(
+    site: &Site,
+    catalog: &TaskCatalog,
+    i18n: &I18n,
+    locale: &Locale,
+    id: u32,
+    columns: &mut [MatrixColumn],
+) -> Option<MatrixRow> {
+    let url = matrix_url(locale);
+    // The first row of the id in each locale, in locale order.
+    let firsts: Vec<Option<TaskRef>> = site
+        .locales
+        .iter()
+        .map(|l| catalog.rows(id).iter().copied().find(|r| site.page(r.page).locale == l.id))
+        .collect();
+    let reference = firsts.iter().flatten().next().map(|&r| entry(site, r))?;
+    let mut cells = Vec::with_capacity(columns.len());
+    for ((l, first), column) in site.locales.iter().zip(&firsts).zip(columns.iter_mut()) {
+        let Some(r) = first else {
+            column.missing += 1;
+            cells.push(MatrixCell { state: "missing", requirement_label: None, href: None });
+            continue;
+        };
+        let req = entry(site, *r).requirement;
+        let state = if req == reference.requirement {
+            column.present += 1;
+            "present"
+        } else {
+            column.differs += 1;
+            "differs"
+        };
+        cells.push(MatrixCell {
+            state,
+            requirement_label: Some(requirement(i18n, &locale.tag, &req).0),
+            href: Some(relative_href(&url, &task_url(l, id))),
+        });
+    }
+    let own = site.locales.iter().zip(&firsts).find(|(l, _)| l.id == locale.id).and_then(|(_, f)| *f);
+    let named = own.map(|r| entry(site, r)).unwrap_or(reference);
+    Some(MatrixRow {
+        id,
+        name_dir: text_dir(&named.locale),
+        name: named.name,
+        name_lang: named.locale,
+        href: own.map(|_| relative_href(&url, &task_url(locale, id))),
+        cells,
+    })
+}

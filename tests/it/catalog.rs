@@ -1,0 +1,320 @@
+//! The task catalog pages and JSON: on the sample content, on a tiny site
+//! with a requirement mismatch, and on the real corpus.
+
+use crate::harness::{corpus, playbook, repo, temp_dir, text, write_files};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The sample content, built once for this module.
+fn sample() -> &'static PathBuf {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = temp_dir("catalog-sample").join("site");
+        let root = repo();
+        let o = playbook(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+        out
+    })
+}
+
+/// The real corpus, built once for this module.
+fn corpus_site() -> &'static PathBuf {
+    static OUT: OnceLock<PathBuf> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = temp_dir("catalog-corpus").join("site");
+        let cfg = repo().join("tests/fixtures/fasttrack.toml");
+        let root = corpus();
+        let o = playbook(&[
+            "build",
+            "--config",
+            cfg.to_str().unwrap(),
+            "--root",
+            root.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(1), "the corpus has error-level findings: {}", text(&o));
+        out
+    })
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every link a browser follows or loads: `href` of `<a>` and `<link>`
+/// (except the `alternate` and `canonical` URLs, absolute or root-absolute
+/// by design) and `src` of `<script>` and `<img>`, attribute-unescaped.
+fn hrefs(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for tag in html.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or("");
+        let name = tag.split_whitespace().next().unwrap_or("");
+        let attr = match name {
+            "a" => "href=\"",
+            "link" if !tag.contains("rel=\"alternate\"") && !tag.contains("rel=\"canonical\"") => "href=\"",
+            "script" | "img" => "src=\"",
+            _ => continue,
+        };
+        if let Some(value) = tag.split(attr).nth(1).and_then(|v| v.split('"').next()) {
+            out.push(value.replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\""));
+        }
+    }
+    out
+}
+
+/// Resolves a relative href of the page `page` (an `index.html`) to a file
+/// of the output and its fragment.
+fn resolve(page: &Path, href: &str) -> (PathBuf, Option<String>) {
+    let (path, fragment) = match href.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (href, None),
+    };
+    let mut target = page.parent().unwrap().to_path_buf();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                target.pop();
+            }
+            s => target.push(percent_decode(s)),
+        }
+    }
+    if path.is_empty() {
+        return (page.to_path_buf(), fragment.map(|f| percent_decode(&f)));
+    }
+    if target.is_dir() {
+        target.push("index.html");
+    }
+    (target, fragment.map(|f| percent_decode(&f)))
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+            if let Ok(b) = u8::from_str_radix(hex, 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// Checks that every relative href of `page` resolves to a built file and,
+/// with a fragment, to an element with that id. Returns how many it checked.
+fn assert_links_resolve(out: &Path, page: &Path) -> usize {
+    let html = read(page);
+    let mut checked = 0;
+    for href in hrefs(&html) {
+        assert!(!href.starts_with('/'), "root-absolute href {href} in {}", page.display());
+        if href.starts_with("http") || href.starts_with("mailto:") {
+            continue;
+        }
+        let (file, fragment) = resolve(page, &href);
+        assert!(file.starts_with(out), "{href} leaves the output ({})", page.display());
+        assert!(file.is_file(), "{href} of {} → {} does not exist", page.display(), file.display());
+        if let (Some(f), true) = (fragment, file.extension().is_some_and(|e| e == "html")) {
+            let target = read(&file);
+            assert!(target.contains(&format!("id=\"{f}\"")), "#{f} not in {} ({href})", file.display());
+        }
+        checked += 1;
+    }
+    checked
+}
+
+#[test]
+fn every_sample_locale_has_a_catalog_and_a_matrix() {
+    let out = sample();
+    for tag in ["en", "es", "de"] {
+        let catalog = read(&out.join(tag).join("tasks/index.html"));
+        assert!(catalog.contains(&format!("<html lang=\"{tag}\"")));
+        assert!(catalog.contains("class=\"catalog-table\""));
+        assert!(out.join(tag).join("tasks/matrix/index.html").is_file());
+        assert!(out.join(tag).join("tasks.json").is_file());
+    }
+    let de = read(&out.join("de/tasks/index.html"));
+    assert!(de.contains("6 Aufgaben"), "de has six rows, in a Fluent plural");
+}
+
+#[test]
+fn the_es_catalog_links_each_row_on_its_page_and_its_task_page() {
+    let out = sample();
+    let page = out.join("es/tasks/index.html");
+    let html = read(&page);
+    for (id, name) in
+        [("4060", "Cerrar la interacción en el rastreador"), ("1010", "Completar el primer contacto")]
+    {
+        assert!(html.contains(&format!("<a href=\"{id}/\">{id}</a>")), "task page link of {id}");
+        assert!(html.contains(name), "{name}");
+    }
+    let rows: Vec<String> = hrefs(&html).into_iter().filter(|h| h.contains("#task-")).collect();
+    assert_eq!(rows.len(), 30, "one row link per es task row: {rows:?}");
+    for href in &rows {
+        let (file, fragment) = resolve(&page, href);
+        let target = read(&file);
+        let fragment = fragment.unwrap();
+        assert!(
+            target.contains(&format!("id=\"{fragment}\"")),
+            "{href}: no {fragment} in {}",
+            file.display()
+        );
+    }
+    assert!(rows.contains(&"../succeed-close-engagement/#task-4060".to_string()), "{rows:?}");
+    assert!(assert_links_resolve(out, &page) > 90);
+}
+
+#[test]
+fn every_link_of_every_sample_catalog_page_resolves() {
+    let out = sample();
+    let mut pages = 0;
+    for tag in ["en", "es", "de"] {
+        for entry in walkdir::WalkDir::new(out.join(tag).join("tasks")) {
+            let entry = entry.unwrap();
+            if entry.file_name() == "index.html" {
+                assert_links_resolve(out, entry.path());
+                pages += 1;
+            }
+        }
+    }
+    assert_eq!(pages, 3 * 2 + 30 + 30 + 6, "catalog + matrix per locale, one page per task of each locale");
+    assert_links_resolve(out, &out.join("en/index.html"));
+    assert_links_resolve(out, &out.join("es/succeed-close-engagement/index.html"));
+}
+
+#[test]
+fn a_sample_task_page_shows_every_locale_and_the_missing_one() {
+    let out = sample();
+    let html = read(&out.join("es/tasks/4060/index.html"));
+    assert!(html.contains("<h1>Cerrar la interacción en el rastreador</h1>"), "{html}");
+    assert!(html.contains("Close the engagement in the tracker"), "the en name");
+    assert!(html.contains("href=\"../../../en/tasks/4060/\""), "the en task page");
+    assert!(html.contains("<tr class=\"row-missing\">"), "de has no 4060");
+    assert!(
+        html.contains("href=\"../../../de/tasks/\" hreflang=\"de\" data-lang=\"de\" class=\"untranslated\"")
+    );
+    assert!(html.contains("hreflang=\"en\" href=\"/en/tasks/4060/\""), "alternate");
+    let de = read(&out.join("de/tasks/1010/index.html"));
+    assert!(de.contains("<tr class=\"row-same\">"), "en and es agree with de on 1010");
+}
+
+#[test]
+fn a_requirement_mismatch_is_labelled_on_the_task_page_and_in_the_matrix() {
+    let dir = temp_dir("catalog-mismatch");
+    let table = |header: &str, row: &str| {
+        format!("# T\n\n| {header} | N | M/O | R | S |\n|---|---|---|---|---|\n{row}\n")
+    };
+    write_files(
+        &dir,
+        &[
+            ("content/en/a.md", &table("Task ID", "| 7 | Seven | M | Lead | Mail |")),
+            ("content/es/a.md", &table("Id. de Tareas", "| 7 | Siete | O | Jefe | Mail |")),
+        ],
+    );
+    let o = playbook(&["build", "--root", dir.to_str().unwrap()]);
+    assert_ne!(o.status.code(), Some(2), "{}", text(&o));
+    let html = read(&dir.join("public/es/tasks/7/index.html"));
+    assert!(html.contains("<tr class=\"row-differs\">"), "{html}");
+    assert!(html.contains("obligatoriedad distinta"), "a text label, not colour only: {html}");
+    let matrix = read(&dir.join("public/es/tasks/matrix/index.html"));
+    assert!(matrix.contains("class=\"mx-cell mx-differs\""), "{matrix}");
+    assert!(matrix.contains("presente, obligatoriedad distinta"), "{matrix}");
+}
+
+#[test]
+fn the_sample_matrix_shows_tasks_missing_in_de() {
+    let out = sample();
+    let html = read(&out.join("en/tasks/matrix/index.html"));
+    let row = html.split("<a href=\"../1040/\">1040</a>").nth(1).expect("row 1040");
+    let row = row.split("</tr>").next().unwrap();
+    let cells: Vec<&str> =
+        row.split("<td class=\"mx-cell ").skip(1).map(|c| c.split('"').next().unwrap()).collect();
+    assert_eq!(cells, ["mx-present", "mx-missing", "mx-present"], "en, de, es: {row}");
+    assert!(row.contains("<span class=\"visually-hidden\">missing</span>"));
+    assert!(html.contains("<tr class=\"total-missing\">"), "per-locale totals");
+}
+
+#[test]
+fn sample_tasks_json() {
+    let json = read(&sample().join("tasks.json"));
+    insta::assert_snapshot!("sample_tasks_json", json);
+}
+
+#[test]
+fn a_locale_json_is_what_playbook_tasks_prints() {
+    let root = repo();
+    let o = playbook(&["tasks", "--root", root.to_str().unwrap(), "--locale", "es", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(read(&sample().join("es/tasks.json")), String::from_utf8(o.stdout).unwrap());
+}
+
+#[test]
+fn the_sitemap_lists_catalog_pages() {
+    let xml = read(&sample().join("sitemap.xml"));
+    for loc in ["/en/tasks/", "/es/tasks/matrix/", "/es/tasks/4060/", "/de/tasks/3060/"] {
+        assert!(xml.contains(&format!("<loc>{loc}</loc>")), "{loc}");
+    }
+    assert!(!xml.contains("<loc>/de/tasks/4060/</loc>"));
+}
+
+#[test]
+fn corpus_task_4060_has_its_spanish_page() {
+    let html = read(&corpus_site().join("es/tasks/4060/index.html"));
+    assert!(html.contains("<h1>El proceso de desconexión finalizado</h1>"), "{html}");
+    assert!(html.contains("#task-4060\""), "links its row");
+    let (file, _) = resolve(
+        &corpus_site().join("es/tasks/4060/index.html"),
+        "../../migrate-conduct-engagement-completion-discussion-partner-es/#task-4060",
+    );
+    assert!(read(&file).contains("id=\"task-4060\""));
+}
+
+#[test]
+fn corpus_task_counts_per_locale_are_pinned() {
+    let options = playbook::config::Options {
+        root: Some(corpus()),
+        config: Some(repo().join("tests/fixtures/fasttrack.toml")),
+        out: None,
+    };
+    let (site, _) = playbook::load_site(&options).expect("corpus loads");
+    let catalog = playbook::catalog::TaskCatalog::of(&site);
+    let mut counts = Vec::new();
+    for locale in &site.locales {
+        let ids = catalog.count(&site, locale.id);
+        let rows = catalog.in_locale(&site, locale.id).count();
+        let json: Vec<serde_json::Value> =
+            serde_json::from_str(&read(&corpus_site().join(&locale.tag).join("tasks.json"))).unwrap();
+        assert_eq!(json.len(), rows, "{} tasks.json has every row", locale.tag);
+        let distinct: std::collections::BTreeSet<u64> =
+            json.iter().map(|e| e["id"].as_u64().unwrap()).collect();
+        assert_eq!(distinct.len(), ids, "{} distinct ids", locale.tag);
+        counts.push((locale.tag.clone(), ids, rows));
+    }
+    let expected = [
+        ("en", 224, 254),
+        ("es", 220, 248),
+        ("pt-BR", 220, 252),
+        ("de", 220, 248),
+        ("ja", 222, 250),
+        ("zh-Hans", 220, 248),
+    ];
+    assert_eq!(counts, expected.map(|(t, i, r)| (t.to_string(), i, r)).to_vec());
+    let all: serde_json::Value = serde_json::from_str(&read(&corpus_site().join("tasks.json"))).unwrap();
+    assert_eq!(all["tasks"].as_array().unwrap().len(), catalog.ids().count());
+    assert_eq!(catalog.ids().count(), 225);
+}
+
+#[test]
+fn corpus_catalog_pages_link_only_to_built_files() {
+    let out = corpus_site();
+    for page in ["es/tasks/index.html", "ja/tasks/matrix/index.html", "de/tasks/3184/index.html"] {
+        assert!(assert_links_resolve(out, &out.join(page)) > 50, "{page}");
+    }
+}
