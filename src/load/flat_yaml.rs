@@ -36,7 +36,8 @@ pub(super) fn parse(yaml: &str) -> Option<BTreeMap<String, Value>> {
             None if value.is_empty() => "",
             None => return None,
         };
-        let parsed = if value.is_empty() { Value::Null } else { Value::String(plain_string(value)?.to_string()) };
+        let parsed =
+            if value.is_empty() { Value::Null } else { Value::String(plain_string(value)?.to_string()) };
         if fields.insert(key.to_string(), parsed).is_some() {
             return None; // a duplicate key: let the YAML parser report it
         }
@@ -53,7 +54,8 @@ fn plain_key(key: &str) -> bool {
 fn plain_string(value: &str) -> Option<&str> {
     let first = value.chars().next()?;
     let indicator = "-?:,[]{}#&*!|>'\"%@`".contains(first);
-    let special = value.contains(": ") || value.contains(" #") || value.contains('\t') || value.ends_with(':');
+    let special =
+        value.contains(": ") || value.contains(" #") || value.contains('\t') || value.ends_with(':');
     if indicator || special || looks_typed(value) {
         return None;
     }
@@ -63,9 +65,12 @@ fn plain_string(value: &str) -> Option<&str> {
 /// Whether YAML could read `value` as a number, boolean or null.
 fn looks_typed(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
-    let word = matches!(lower.as_str(), "~" | "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n");
+    let word =
+        matches!(lower.as_str(), "~" | "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n");
     let numeric = value.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '.'))
-        && value.bytes().all(|b| b.is_ascii_hexdigit() || matches!(b, b'x' | b'X' | b'o' | b'O' | b'.' | b'_' | b'+' | b'-'));
+        && value.bytes().all(|b| {
+            b.is_ascii_hexdigit() || matches!(b, b'x' | b'X' | b'o' | b'O' | b'.' | b'_' | b'+' | b'-')
+        });
     word || numeric
 }
 
@@ -110,9 +115,9 @@ mod tests {
 
     #[test]
     fn every_corpus_front_matter_means_the_same_on_both_paths() {
-        let root = std::env::var_os("PLAYBOOK_CORPUS")
-            .map(std::path::PathBuf::from)
-            .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/fasttrack-playbook"));
+        let root = std::env::var_os("PLAYBOOK_CORPUS").map(std::path::PathBuf::from).unwrap_or_else(|| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/fasttrack-playbook")
+        });
         assert!(root.is_dir(), "corpus not found at {} (set PLAYBOOK_CORPUS)", root.display());
         let (mut fast, mut total) = (0, 0);
         for e in walkdir::WalkDir::new(&root).into_iter().flatten() {

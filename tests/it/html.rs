@@ -9,33 +9,28 @@ use std::path::{Component, Path, PathBuf};
 
 /// Every problem found in a built site, as readable lines.
 pub fn problems(out: &Path) -> Vec<String> {
-    let mut pages: BTreeMap<PathBuf, Html> = BTreeMap::new();
-    for e in walkdir::WalkDir::new(out).sort_by_file_name().into_iter().flatten() {
-        if e.path().extension().is_some_and(|x| x == "html") {
-            let text = std::fs::read_to_string(e.path()).expect("read html");
-            pages.insert(e.path().to_path_buf(), Html::parse_document(&text));
-        }
-    }
-    let ids: BTreeMap<&PathBuf, BTreeSet<String>> = pages
-        .iter()
-        .map(|(p, h)| {
-            let sel = Selector::parse("[id], a[name]").expect("selector");
-            let set = h
-                .select(&sel)
-                .flat_map(|el| [el.value().attr("id"), el.value().attr("name")])
-                .flatten()
-                .map(str::to_string)
-                .collect();
-            (p, set)
-        })
-        .collect();
+    let pages = walkdir::WalkDir::new(out)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| e.path().to_path_buf());
+    problems_of(out, pages)
+}
+
+/// The problems of some pages of a built site: their own HTML and links
+/// (link targets are read as needed, for their ids).
+pub fn problems_of(out: &Path, pages: impl Iterator<Item = PathBuf>) -> Vec<String> {
     let refs = Selector::parse("a[href], link[href], script[src], img[src]").expect("selector");
-    let mut out_problems = Vec::new();
-    for (path, html) in &pages {
+    let mut ids: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
+    let mut found = Vec::new();
+    for path in pages {
+        let html = Html::parse_document(&std::fs::read_to_string(&path).expect("read html"));
         let rel = path.strip_prefix(out).expect("under out").display().to_string();
         for e in &html.errors {
-            out_problems.push(format!("{rel}: HTML parse error: {e}"));
+            found.push(format!("{rel}: HTML parse error: {e}"));
         }
+        ids.entry(path.clone()).or_insert_with(|| ids_of(&html));
         for el in html.select(&refs) {
             let v = el.value();
             let Some(url) = v.attr("href").or(v.attr("src")) else { continue };
@@ -48,22 +43,34 @@ pub fn problems(out: &Path) -> Vec<String> {
             }
             let (file_part, fragment) = url.split_once('#').map_or((url, None), |(f, g)| (f, Some(g)));
             let file_part = file_part.split('?').next().unwrap_or("");
-            let target = if file_part.is_empty() { path.clone() } else { resolve(out, path, file_part) };
-            if !target.is_file() {
-                out_problems.push(format!("{rel}: `{url}` → {} does not exist", target.display()));
-                continue;
-            }
-            if let Some(frag) = fragment.filter(|f| !f.is_empty()) {
+            let target = if file_part.is_empty() { path.clone() } else { resolve(out, &path, file_part) };
+            if !target.starts_with(out) {
+                found.push(format!("{rel}: `{url}` leaves the output"));
+            } else if !target.is_file() {
+                found.push(format!("{rel}: `{url}` → {} does not exist", target.display()));
+            } else if let Some(frag) = fragment.filter(|f| !f.is_empty()) {
                 let frag = percent_decode(frag);
-                if target.extension().is_some_and(|x| x == "html")
-                    && !ids.get(&target).is_some_and(|s| s.contains(&frag))
-                {
-                    out_problems.push(format!("{rel}: `{url}`: no id `{frag}` in {}", target.display()));
+                if target.extension().is_some_and(|x| x == "html") {
+                    let target_ids = ids.entry(target.clone()).or_insert_with(|| {
+                        ids_of(&Html::parse_document(&std::fs::read_to_string(&target).expect("read html")))
+                    });
+                    if !target_ids.contains(&frag) {
+                        found.push(format!("{rel}: `{url}`: no id `{frag}` in {}", target.display()));
+                    }
                 }
             }
         }
     }
-    out_problems
+    found
+}
+
+fn ids_of(html: &Html) -> BTreeSet<String> {
+    let sel = Selector::parse("[id], a[name]").expect("selector");
+    html.select(&sel)
+        .flat_map(|el| [el.value().attr("id"), el.value().attr("name")])
+        .flatten()
+        .map(str::to_string)
+        .collect()
 }
 
 fn resolve(out: &Path, page: &Path, href: &str) -> PathBuf {
