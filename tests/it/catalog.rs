@@ -259,3 +259,57 @@ fn every_corpus_catalog_page_is_valid_html_with_working_links() {
     let problems = crate::html::problems_of(out, pages.into_iter());
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
+
+#[test]
+fn corpus_task_4060_in_spanish_has_every_field() {
+    let cfg = repo().join("tests/fixtures/fasttrack.toml");
+    let root = corpus();
+    let args = ["tasks", "--config", cfg.to_str().unwrap(), "--root", root.to_str().unwrap()];
+    let o = playbook(&[&args[..], &["--id", "4060", "--locale", "es", "--format", "json"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let expected = serde_json::json!([{
+        "id": 4060,
+        "locale": "es",
+        "name": "El proceso de desconexión finalizado",
+        "requirement": "mandatory",
+        "role": "Administrador de FastTrack",
+        "services": ["Todos los servicios"],
+        "phase": "Migrar",
+        "section": "Lleve a cabo la discusión de finalización de la interacción (migración)",
+        "section_id": "lleve-a-cabo-la-discusión-de-finalización-de-la-interacción-migración-1",
+        "page_title": "FastTrack Playbook - Conduct Engagement Completion Discussion (migration)",
+        "file": "spanish-playbook/migrate-conduct-engagement-completion-discussion-partner-es.md",
+        "line": 79,
+        "url": "/es/migrate-conduct-engagement-completion-discussion-partner-es/#task-4060"
+    }]);
+    assert_eq!(json, expected);
+    // German `E` and Portuguese `b` mean mandatory.
+    for (locale, letter_rows) in [("de", "E"), ("pt-BR", "b")] {
+        let o = playbook(&[&args[..], &["--locale", locale, "--format", "json"]].concat());
+        let rows: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+        let mandatory = rows.iter().filter(|r| r["requirement"] == "mandatory").count();
+        let unknown: Vec<_> = rows
+            .iter()
+            .filter(|r| r["requirement"] != "mandatory" && r["requirement"] != "optional")
+            .collect();
+        assert!(mandatory > 100, "{locale}: `{letter_rows}` rows are mandatory ({mandatory})");
+        assert!(unknown.len() <= 2, "{locale}: only malformed rows stay unknown: {unknown:?}");
+    }
+}
+
+#[test]
+fn the_tasks_command_prints_csv_and_tables_and_refuses_unknown_locales() {
+    let root = repo();
+    let o = playbook(&["tasks", "--root", root.to_str().unwrap(), "--id", "1010", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let csv = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "id,locale,name,requirement,role,services,phase,section,file,line,url");
+    assert_eq!(lines.len(), 4, "1010 in en, es, de: {csv}");
+    let o = playbook(&["tasks", "--root", root.to_str().unwrap(), "--locale", "es"]);
+    assert!(text(&o).contains("30 task rows"), "{}", text(&o));
+    let o = playbook(&["tasks", "--root", root.to_str().unwrap(), "--locale", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("not a locale of this site (it has en, de, es)"), "{}", text(&o));
+}
