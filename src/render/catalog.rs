@@ -24,6 +24,7 @@ use crate::error::Result;
 use crate::model::{Locale, Site};
 use crate::output::{Body, OutputFile};
 use crate::render::i18n::I18n;
+use crate::render::sidebar::Sidebars;
 use crate::render::theme::Theme;
 use crate::render::view::{self, Alternate, CatalogLink};
 use crate::render::{catalog_compare, catalog_view};
@@ -104,15 +105,23 @@ fn json<T: Serialize + ?Sized>(path: String, value: &T) -> OutputFile {
 /// Every catalog, task and matrix page of the site (none without tasks).
 /// Task pages render in parallel; the first error in (locale, id) order is
 /// returned.
-pub fn pages(site: &Site, catalog: &TaskCatalog, theme: &Theme, i18n: &I18n) -> Result<Vec<OutputFile>> {
+pub fn pages(
+    site: &Site,
+    catalog: &TaskCatalog,
+    theme: &Theme,
+    i18n: &I18n,
+    sidebars: &Sidebars<'_>,
+) -> Result<Vec<OutputFile>> {
     if catalog.ids().next().is_none() {
         return Ok(Vec::new());
     }
     let mut files = Vec::new();
     for locale in &site.locales {
-        let view = catalog_view::catalog(site, catalog, i18n, locale);
+        let mut view = catalog_view::catalog(site, catalog, i18n, locale);
+        view.chrome.shell.sidebar = sidebars.html(locale, &catalog_url(locale), &[]);
         files.push(page(catalog_url(locale), theme.render("tasks.html", &view)?));
-        let view = catalog_compare::matrix(site, catalog, i18n, locale);
+        let mut view = catalog_compare::matrix(site, catalog, i18n, locale);
+        view.chrome.shell.sidebar = sidebars.html(locale, &matrix_url(locale), &[]);
         files.push(page(matrix_url(locale), theme.render("matrix.html", &view)?));
     }
     let tasks: Vec<(&Locale, u32)> = site
@@ -123,7 +132,10 @@ pub fn pages(site: &Site, catalog: &TaskCatalog, theme: &Theme, i18n: &I18n) -> 
     let rendered: Vec<Result<Option<OutputFile>>> = tasks
         .par_iter()
         .map(|&(locale, id)| match catalog_compare::task(site, catalog, i18n, locale, id) {
-            Some(view) => Ok(Some(page(task_url(locale, id), theme.render("task.html", &view)?))),
+            Some(mut view) => {
+                view.chrome.shell.sidebar = sidebars.html(locale, &task_url(locale, id), &[]);
+                Ok(Some(page(task_url(locale, id), theme.render("task.html", &view)?)))
+            }
             None => Ok(None),
         })
         .collect();

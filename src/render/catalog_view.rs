@@ -22,7 +22,7 @@ use crate::catalog::{TaskCatalog, TaskRef, entry};
 use crate::model::{Locale, PageId, Site, TocItem};
 use crate::render::catalog::{alternates, catalog_url, json_path, matrix_url, sidebar_link, task_url};
 use crate::render::i18n::I18n;
-use crate::render::nav::{self, Crumb, NavItem};
+use crate::render::nav::Crumb;
 use crate::render::view::{self, HeadingLink, LangLink, Shell};
 use crate::resolve::relative_href;
 use crate::url::encode_fragment;
@@ -57,8 +57,6 @@ pub struct Chrome {
     pub shell: Shell,
     /// Language switcher entries, in locale order.
     pub languages: Vec<LangLink>,
-    /// Sidebar tree (no item is the current page).
-    pub nav: Vec<NavItem>,
     /// Always empty (the layout's "On this page" column stays closed).
     pub on_this_page: Vec<HeadingLink>,
     /// Home, then the catalog on task and matrix pages.
@@ -231,15 +229,7 @@ pub(super) fn chrome(
         breadcrumbs
             .push(Crumb { name: i18n.text(lang, "catalog-title", &[]), href: Some(links.catalog.clone()) });
     }
-    Chrome {
-        nav: nav::navigation(site, locale, &url, &[]).tree,
-        shell,
-        languages,
-        on_this_page: Vec::new(),
-        breadcrumbs,
-        crumb,
-        links,
-    }
+    Chrome { shell, languages, on_this_page: Vec::new(), breadcrumbs, crumb, links }
 }
 
 /// A catalogued row as seen from the page at folder URL `from_url`, with UI

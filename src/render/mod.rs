@@ -19,6 +19,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod markdown;
 pub mod nav;
+pub mod sidebar;
 mod site;
 pub mod sitemap;
 pub mod theme;

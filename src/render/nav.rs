@@ -18,7 +18,7 @@
 //!
 //! Must not render HTML or read anything but the `Site`.
 
-use crate::model::{Locale, PageId, Site, TocItem};
+use crate::model::{Locale, Page, PageId, Site, TocItem};
 use crate::resolve::relative_href;
 use serde::Serialize;
 
@@ -66,10 +66,21 @@ pub struct Navigation {
 /// The navigation of `locale` as seen from the folder URL `from_url`, with
 /// `this` (one or more page ids) as the current page.
 pub fn navigation(site: &Site, locale: &Locale, from_url: &str, this: &[PageId]) -> Navigation {
-    let Some(toc) = &locale.toc else {
-        return Navigation { tree: flat_tree(site, locale, from_url, this), ..Navigation::default() };
-    };
-    let tree: Vec<NavItem> = toc.items.iter().map(|i| tree_item(site, i, from_url, this)).collect();
+    Navigation { tree: tree(site, locale, from_url, this), ..trail(site, locale, from_url, this) }
+}
+
+/// The sidebar tree alone.
+pub fn tree(site: &Site, locale: &Locale, from_url: &str, this: &[PageId]) -> Vec<NavItem> {
+    match &locale.toc {
+        Some(toc) => toc.items.iter().map(|i| tree_item(site, i, from_url, this)).collect(),
+        None => flat_tree(site, locale, from_url, this),
+    }
+}
+
+/// Breadcrumbs and previous/next alone (the tree stays empty): what a page
+/// needs besides its sidebar, which `sidebar` stamps from a shared tree.
+pub fn trail(site: &Site, locale: &Locale, from_url: &str, this: &[PageId]) -> Navigation {
+    let Some(toc) = &locale.toc else { return Navigation::default() };
     let mut trail = Vec::new();
     let breadcrumbs = if find_trail(&toc.items, this, &mut trail) {
         trail.into_iter().map(|i| crumb(site, i, from_url)).collect()
@@ -86,7 +97,7 @@ pub fn navigation(site: &Site, locale: &Locale, from_url: &str, this: &[PageId])
         ),
         None => (None, None),
     };
-    Navigation { tree, breadcrumbs, prev, next }
+    Navigation { tree: Vec::new(), breadcrumbs, prev, next }
 }
 
 fn tree_item(site: &Site, item: &TocItem, from_url: &str, this: &[PageId]) -> NavItem {
@@ -104,7 +115,7 @@ fn tree_item(site: &Site, item: &TocItem, from_url: &str, this: &[PageId]) -> Na
 }
 
 /// The href of a toc item and whether it is external.
-fn item_href(site: &Site, item: &TocItem, from_url: &str) -> (Option<String>, bool) {
+pub(crate) fn item_href(site: &Site, item: &TocItem, from_url: &str) -> (Option<String>, bool) {
     let raw = item.href.as_deref().unwrap_or("");
     if let Some(page) = item.page {
         let mut href = relative_href(from_url, &site.page(page).url);
@@ -162,11 +173,7 @@ fn flatten_pages<'t>(items: &'t [TocItem], out: &mut Vec<&'t TocItem>) {
 
 /// No toc: the locale's primary pages, in source order, home excluded.
 fn flat_tree(site: &Site, locale: &Locale, from_url: &str, this: &[PageId]) -> Vec<NavItem> {
-    locale
-        .pages
-        .iter()
-        .map(|&id| site.page(id))
-        .filter(|p| p.primary && Some(p.id) != locale.home)
+    flat_pages(site, locale)
         .map(|p| NavItem {
             name: p.title().to_string(),
             href: Some(relative_href(from_url, &p.url)),
@@ -177,4 +184,10 @@ fn flat_tree(site: &Site, locale: &Locale, from_url: &str, this: &[PageId]) -> V
             items: Vec::new(),
         })
         .collect()
+}
+
+/// The pages of the sidebar of a locale without a toc: its primary pages,
+/// in source order, home excluded.
+pub(crate) fn flat_pages<'s>(site: &'s Site, locale: &'s Locale) -> impl Iterator<Item = &'s Page> + 's {
+    locale.pages.iter().map(|&id| site.page(id)).filter(move |p| p.primary && Some(p.id) != locale.home)
 }

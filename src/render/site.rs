@@ -18,6 +18,7 @@ use crate::error::Result;
 use crate::model::{AlertKind, Page, Site};
 use crate::output::{Body, OutputFile};
 use crate::render::i18n::{Arg, I18n};
+use crate::render::sidebar::Sidebars;
 use crate::render::theme::Theme;
 use crate::render::{Rendered, catalog as task_pages, highlight, markdown, sitemap, view};
 use crate::resolve::asset_output;
@@ -35,10 +36,11 @@ pub(super) struct PageOutput {
 pub(super) fn render(site: &Site, catalog: &TaskCatalog, theme: &Theme, i18n: &I18n) -> Result<Rendered> {
     // Collect every result first so the error reported is the first page's,
     // whatever the thread scheduling.
+    let sidebars = Sidebars::new(site);
     let results: Vec<Result<PageOutput>> =
-        site.pages.par_iter().map(|p| page(site, catalog, theme, i18n, p)).collect();
+        site.pages.par_iter().map(|p| page(site, catalog, theme, i18n, &sidebars, p)).collect();
     let pages = results.into_iter().collect::<Result<Vec<PageOutput>>>()?;
-    collect(site, catalog, theme, i18n, pages)
+    collect(site, catalog, theme, i18n, &sidebars, pages)
 }
 
 /// Everything else, around the rendered pages.
@@ -47,6 +49,7 @@ pub(super) fn collect(
     catalog: &TaskCatalog,
     theme: &Theme,
     i18n: &I18n,
+    sidebars: &Sidebars<'_>,
     pages: Vec<PageOutput>,
 ) -> Result<Rendered> {
     let has_code = pages.iter().any(|p| p.has_code);
@@ -66,10 +69,11 @@ pub(super) fn collect(
         if !page_paths.contains(&path) {
             let mut home = view::generated_home(site, i18n, locale);
             home.shell.catalog_link = task_pages::sidebar_link(catalog, locale, &home_url, None);
+            home.shell.sidebar = sidebars.html(locale, &home_url, &[]);
             add(bytes(path, theme.render("locale_home.html", &home)?));
         }
     }
-    for file in task_pages::pages(site, catalog, theme, i18n)? {
+    for file in task_pages::pages(site, catalog, theme, i18n, sidebars)? {
         add(file);
     }
     for file in task_pages::json_files(site, catalog) {
@@ -103,13 +107,21 @@ fn bytes(path: String, text: String) -> OutputFile {
 
 /// A content page: `locale_home.html` for a locale's `index.md`, else
 /// `page.html`.
-fn page(site: &Site, catalog: &TaskCatalog, theme: &Theme, i18n: &I18n, page: &Page) -> Result<PageOutput> {
+fn page(
+    site: &Site,
+    catalog: &TaskCatalog,
+    theme: &Theme,
+    i18n: &I18n,
+    sidebars: &Sidebars<'_>,
+    page: &Page,
+) -> Result<PageOutput> {
     let locale = site.locale(page.locale);
     let lang = locale.tag.as_str();
     let label = |kind: &AlertKind| alert_label(i18n, lang, kind);
     let body = markdown::body(site, page, catalog, &label);
     let mut view = view::page(site, i18n, page, body.html, body.has_code);
     view.shell.catalog_link = task_pages::sidebar_link(catalog, locale, &page.url, None);
+    view.shell.sidebar = sidebars.html(locale, &page.url, &view::this_page(site, page));
     let template = if view.home.is_some() { "locale_home.html" } else { "page.html" };
     let html = theme.render(template, &view)?;
     Ok(PageOutput { file: bytes(page.out_file(), html), has_code: body.has_code, assets: body.assets })

@@ -202,6 +202,7 @@ fn syntax_css_is_emitted_only_when_a_page_has_code() {
         &crate::catalog::TaskCatalog::of(&site),
         &theme,
         &i18n,
+        &crate::render::sidebar::Sidebars::new(&site),
         vec![site::fake_output("en/x/index.html", true)],
     )
     .unwrap();
@@ -211,6 +212,7 @@ fn syntax_css_is_emitted_only_when_a_page_has_code() {
         &crate::catalog::TaskCatalog::of(&site),
         &theme,
         &i18n,
+        &crate::render::sidebar::Sidebars::new(&site),
         vec![site::fake_output("en/x/index.html", false)],
     )
     .unwrap();
@@ -282,8 +284,15 @@ fn content_assets_are_copied_once_under_their_locale() {
     a.assets = vec!["content/en/media/a.png".into(), "content/shared/b.pdf".into()];
     let mut b = site::fake_output("en/y/index.html", false);
     b.assets = vec!["content/en/media/a.png".into()];
-    let out =
-        site::collect(&site, &crate::catalog::TaskCatalog::of(&site), &theme, &i18n, vec![a, b]).unwrap();
+    let out = site::collect(
+        &site,
+        &crate::catalog::TaskCatalog::of(&site),
+        &theme,
+        &i18n,
+        &crate::render::sidebar::Sidebars::new(&site),
+        vec![a, b],
+    )
+    .unwrap();
     let copies: Vec<(&str, &Body)> = out
         .files
         .iter()

@@ -51,6 +51,9 @@ pub struct Shell {
     /// The sidebar link to this locale's task catalog; `None` when the site
     /// has no task (set by `render::catalog`).
     pub catalog_link: Option<CatalogLink>,
+    /// The sidebar tree as HTML (print with `| safe`): stamped for this page
+    /// by `render::sidebar` from a tree shared with its sibling pages.
+    pub sidebar: String,
 }
 
 /// The sidebar entry that leads to the task catalog.
@@ -132,8 +135,6 @@ pub struct PageView<'a> {
     pub date_iso: Option<String>,
     /// Language switcher entries, in locale order.
     pub languages: Vec<LangLink>,
-    /// Sidebar tree.
-    pub nav: Vec<NavItem>,
     /// Toc ancestors of this page.
     pub breadcrumbs: Vec<Crumb>,
     /// Previous page in toc order.
@@ -226,15 +227,27 @@ pub(crate) fn shell(site: &Site, locale: &Locale, url: &str, title: String) -> S
         canonical: None,
         alternates: Vec::new(),
         catalog_link: None,
+        sidebar: String::new(),
     }
+}
+
+/// The primary page of a non-primary copy (`None` for a primary page).
+pub fn main_version(site: &Site, page: &Page) -> Option<PageId> {
+    if page.primary { None } else { site.translation(page.id, page.locale) }
+}
+
+/// The page ids that count as "this page" in navigation: the page, and for
+/// a copy its main version.
+pub fn this_page(site: &Site, page: &Page) -> Vec<PageId> {
+    std::iter::once(page.id).chain(main_version(site, page)).collect()
 }
 
 /// The view of a content page (a locale home gets `home` too).
 pub fn page<'a>(site: &'a Site, i18n: &I18n, page: &'a Page, body: String, has_code: bool) -> PageView<'a> {
     let locale = site.locale(page.locale);
-    let main = if page.primary { None } else { site.translation(page.id, page.locale) };
-    let this: Vec<PageId> = std::iter::once(page.id).chain(main).collect();
-    let navigation = nav::navigation(site, locale, &page.url, &this);
+    let main = main_version(site, page);
+    let this = this_page(site, page);
+    let navigation = nav::trail(site, locale, &page.url, &this);
     let mut shell = shell(site, locale, &page.url, page.title().to_string());
     shell.description = page.front.fields.get("description").and_then(|v| v.as_str()).map(str::to_string);
     shell.has_code = has_code;
@@ -267,8 +280,7 @@ pub fn page<'a>(site: &'a Site, i18n: &I18n, page: &'a Page, body: String, has_c
             .collect(),
         h1_in_body: page.doc.h1.is_some(),
         main_version: main.map(|m| relative_href(&page.url, &site.page(m).url)),
-        home: is_home.then(|| home_view(site, locale, &navigation.tree)),
-        nav: navigation.tree,
+        home: is_home.then(|| home_view(site, locale, &nav::tree(site, locale, &page.url, &this))),
     }
 }
 
@@ -297,7 +309,6 @@ pub fn generated_home(site: &Site, i18n: &I18n, locale: &Locale) -> PageView<'st
         h1_in_body: false,
         main_version: None,
         home: Some(home_view(site, locale, &navigation.tree)),
-        nav: navigation.tree,
     }
 }
 

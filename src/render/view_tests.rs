@@ -113,8 +113,17 @@ fn prev_and_next_follow_toc_order() {
 fn a_copy_is_active_through_its_main_page() {
     let site = fixture(temp("copy"));
     let i18n = I18n::load(&site.config).unwrap();
-    let v = view::page(&site, &i18n, site.page(PageId(6)), String::new(), false);
-    assert!(find(&v.nav, "Guía").unwrap().active);
+    let copy = site.page(PageId(6));
+    let v = view::page(&site, &i18n, copy, String::new(), false);
+    let this = view::this_page(&site, copy);
+    assert!(
+        find(&crate::render::nav::tree(&site, site.locale(copy.locale), &copy.url, &this), "Guía")
+            .unwrap()
+            .active
+    );
+    let sidebar =
+        crate::render::sidebar::Sidebars::new(&site).html(site.locale(copy.locale), &copy.url, &this);
+    assert!(sidebar.contains(">Guía</a>") && sidebar.contains("aria-current=\"page\">Guía<"), "{sidebar}");
     assert_eq!(v.shell.canonical.as_deref(), Some("/es/guide/"));
 }
 

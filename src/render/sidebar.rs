@@ -1,0 +1,216 @@
+//! The sidebar: a locale's toc as nested HTML lists, built once per (locale,
+//! folder level) and then stamped for each page with its current item and
+//! the groups that lead to it.
+//!
+//! Hrefs are relative, and every page one level below the same folder
+//! (`es/a/`, `es/b/`) reaches a given page by the same href (`../c/`), so
+//! the 1 800 pages of the real corpus share a handful of trees instead of
+//! rendering one each: the sidebar was most of the cost of a build. Like
+//! mdBook's table of contents, the markup is written here rather than in a
+//! template; its classes are part of the theme's contract (see `doc.html`
+//! and the "Sidebar" section of `style.css`).
+//!
+//! Must not decide what the tree holds: `nav` owns that (items, hrefs,
+//! the flat list of a locale without a toc).
+
+use super::markdown::escape_html;
+use super::nav;
+use crate::model::{Locale, LocaleId, PageId, Site, TocItem};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// One entry, with its name and href already escaped for HTML.
+#[derive(Debug)]
+struct Node {
+    name: String,
+    href: Option<String>,
+    external: bool,
+    page: Option<PageId>,
+    children: Vec<Node>,
+}
+
+/// The sidebars of a site, built on first use.
+#[derive(Debug)]
+pub struct Sidebars<'s> {
+    site: &'s Site,
+    trees: Mutex<HashMap<(LocaleId, String), Arc<Vec<Node>>>>,
+}
+
+impl<'s> Sidebars<'s> {
+    /// No tree is built until a page asks.
+    pub fn new(site: &'s Site) -> Sidebars<'s> {
+        Sidebars { site, trees: Mutex::new(HashMap::new()) }
+    }
+
+    /// The sidebar of the page at folder URL `url` in `locale`, with `this`
+    /// (the page, and for a copy its main version) as the current page.
+    pub fn html(&self, locale: &Locale, url: &str, this: &[PageId]) -> String {
+        let tree = self.tree(locale, url);
+        let mut marks = Vec::new();
+        mark(&tree, this, &mut marks);
+        let mut out = String::with_capacity(16 * 1024);
+        let mut next = 0;
+        list(&tree, 0, &marks, &mut next, &mut out);
+        out
+    }
+
+    /// The tree as seen from a folder one level below `url`'s parent.
+    fn tree(&self, locale: &Locale, url: &str) -> Arc<Vec<Node>> {
+        let parent = parent_folder(url);
+        let key = (locale.id, parent.to_string());
+        // A poisoned lock only means another page panicked: the cache itself
+        // is always consistent (entries are inserted whole).
+        let mut trees = self.trees.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        Arc::clone(trees.entry(key).or_insert_with(|| {
+            // A folder name no page can have, below the shared parent.
+            let from = format!("{parent}\u{0}/");
+            Arc::new(build(self.site, locale, &from))
+        }))
+    }
+}
+
+/// `es/a/` → `es/`; `es/` → ``.
+fn parent_folder(url: &str) -> &str {
+    let trimmed = url.trim_end_matches('/');
+    match trimmed.rfind('/') {
+        Some(i) => &url[..=i],
+        None => "",
+    }
+}
+
+fn build(site: &Site, locale: &Locale, from: &str) -> Vec<Node> {
+    match &locale.toc {
+        Some(toc) => toc.items.iter().map(|i| node(site, i, from)).collect(),
+        None => nav::flat_pages(site, locale)
+            .map(|p| Node {
+                name: escaped(p.title()),
+                href: Some(escaped(&crate::resolve::relative_href(from, &p.url))),
+                external: false,
+                page: Some(p.id),
+                children: Vec::new(),
+            })
+            .collect(),
+    }
+}
+
+fn node(site: &Site, item: &TocItem, from: &str) -> Node {
+    let (href, external) = nav::item_href(site, item, from);
+    Node {
+        name: escaped(&item.name),
+        href: href.as_deref().map(escaped),
+        external,
+        page: item.page,
+        children: item.items.iter().map(|c| node(site, c, from)).collect(),
+    }
+}
+
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_html(&mut out, text);
+    out
+}
+
+/// (active, expanded) of every node, depth first; returns whether the
+/// subtree holds the current page.
+fn mark(nodes: &[Node], this: &[PageId], marks: &mut Vec<(bool, bool)>) -> bool {
+    let mut any = false;
+    for n in nodes {
+        let at = marks.len();
+        marks.push((false, false));
+        let active = n.page.is_some_and(|p| this.contains(&p));
+        let below = mark(&n.children, this, marks);
+        marks[at] = (active, below);
+        any |= active || below;
+    }
+    any
+}
+
+const CARET: &str = r#"<svg class="icon" width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9 6l6 6-6 6"/></svg>"#;
+const LABEL_CARET: &str = r#"<svg class="icon nav-caret-icon" width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9 6l6 6-6 6"/></svg>"#;
+
+fn list(nodes: &[Node], depth: usize, marks: &[(bool, bool)], next: &mut usize, out: &mut String) {
+    out.push_str("<ul class=\"nav-list nav-depth-");
+    out.push_str(&depth.to_string());
+    out.push_str("\">");
+    for n in nodes {
+        let (active, expanded) = marks[*next];
+        *next += 1;
+        out.push_str("<li class=\"nav-item");
+        if active {
+            out.push_str(" is-active");
+        }
+        if expanded {
+            out.push_str(" is-expanded");
+        }
+        out.push_str("\">");
+        let open = if expanded || active || depth == 0 { " open" } else { "" };
+        match (&n.href, n.children.is_empty()) {
+            (_, true) => row(n, active, out),
+            (Some(_), false) => {
+                row(n, active, out);
+                out.push_str("<details class=\"nav-group\"");
+                out.push_str(open);
+                out.push_str("><summary class=\"nav-caret\" aria-label=\"");
+                out.push_str(&n.name);
+                out.push_str("\">");
+                out.push_str(CARET);
+                out.push_str("</summary>");
+                list(&n.children, depth + 1, marks, next, out);
+                out.push_str("</details>");
+            }
+            (None, false) => {
+                out.push_str("<details class=\"nav-group nav-group-label\"");
+                out.push_str(if expanded || depth == 0 { " open" } else { "" });
+                out.push_str("><summary class=\"nav-row\"><span class=\"nav-label\">");
+                out.push_str(&n.name);
+                out.push_str("</span>");
+                out.push_str(LABEL_CARET);
+                out.push_str("</summary>");
+                list(&n.children, depth + 1, marks, next, out);
+                out.push_str("</details>");
+            }
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+}
+
+/// The link row of an entry: a link to its page, or its name alone.
+fn row(n: &Node, active: bool, out: &mut String) {
+    out.push_str("<div class=\"nav-row\">");
+    match &n.href {
+        Some(href) => {
+            out.push_str("<a href=\"");
+            out.push_str(href);
+            out.push('"');
+            if active {
+                out.push_str(" aria-current=\"page\"");
+            }
+            if n.external {
+                out.push_str(" class=\"external\" rel=\"noopener\"");
+            }
+            out.push('>');
+            out.push_str(&n.name);
+            out.push_str("</a>");
+        }
+        None => {
+            out.push_str("<span class=\"nav-label\">");
+            out.push_str(&n.name);
+            out.push_str("</span>");
+        }
+    }
+    out.push_str("</div>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_of_one_folder_level_share_a_tree() {
+        assert_eq!(parent_folder("es/a/"), "es/");
+        assert_eq!(parent_folder("es/tasks/4060/"), "es/tasks/");
+        assert_eq!(parent_folder("es/"), "");
+        assert_eq!(parent_folder(""), "");
+    }
+}
