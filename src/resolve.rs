@@ -149,16 +149,27 @@ pub fn asset_output(site: &Site, source: &str) -> String {
 /// site root), that reaches the output path `to` (`es/y/`, `es/media/a.png`).
 /// Characters that are not safe in a URL are percent-encoded.
 pub fn relative_href(from: &str, to: &str) -> String {
-    let from: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
-    let to_segs: Vec<&str> = to.split('/').filter(|s| !s.is_empty()).collect();
-    let trailing = to.ends_with('/') || to_segs.is_empty();
+    // Runs for every link of every page: no allocation but the result.
+    fn segments(s: &str) -> impl Iterator<Item = &str> {
+        s.split('/').filter(|x| !x.is_empty())
+    }
+    let from_len = segments(from).count();
+    let to_len = segments(to).count();
+    let trailing = to.ends_with('/') || to_len == 0;
     // A file's last segment is not a folder we can share with `from`.
-    let shareable = if trailing { to_segs.len() } else { to_segs.len().saturating_sub(1) };
-    let common = from.iter().zip(&to_segs[..shareable]).take_while(|(a, b)| a == b).count();
-    let mut out = "../".repeat(from.len() - common);
-    let rest: Vec<String> = to_segs[common..].iter().map(|s| crate::url::encode_segment(s)).collect();
-    out.push_str(&rest.join("/"));
-    if trailing && !rest.is_empty() {
+    let shareable = if trailing { to_len } else { to_len.saturating_sub(1) };
+    let common = segments(from).zip(segments(to).take(shareable)).take_while(|(a, b)| a == b).count();
+    let mut out = String::with_capacity(3 * (from_len - common) + to.len() + 2);
+    for _ in common..from_len {
+        out.push_str("../");
+    }
+    for (i, seg) in segments(to).skip(common).enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        crate::url::push_segment(&mut out, seg);
+    }
+    if trailing && to_len > common {
         out.push('/');
     }
     if out.is_empty() {

@@ -30,19 +30,33 @@ pub fn percent_decode(s: &str) -> String {
 /// (RFC 3986 `pchar`); non-ASCII letters are kept, as browsers and IRIs allow.
 pub fn encode_segment(seg: &str) -> String {
     let mut out = String::with_capacity(seg.len());
+    push_segment(&mut out, seg);
+    out
+}
+
+/// Appends `seg`, percent-encoded as `encode_segment` does, to `out`.
+pub fn push_segment(out: &mut String, seg: &str) {
+    let safe = |c: char| (c.is_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c)) && !c.is_control();
+    // Nearly every segment is plain ASCII that needs nothing.
+    if seg.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')) {
+        out.push_str(seg);
+        return;
+    }
     for c in seg.chars() {
-        let safe = c.is_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c);
-        if safe && !c.is_control() {
+        if safe(c) {
             out.push(c);
         } else {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
             }
         }
     }
-    out
 }
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// Percent-encodes a fragment (`#…`) for an href: spaces, quotes, `<`, `>`,
 /// `#` and controls; letters of any script are kept.

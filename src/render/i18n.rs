@@ -21,7 +21,8 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use icu_datetime::DateTimeFormatter;
 use icu_datetime::fieldsets::YMD;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{PoisonError, RwLock};
 use std::path::PathBuf;
 
 use super::embedded::LOCALES;
@@ -66,6 +67,11 @@ pub struct I18n {
     /// Per site locale tag.
     locales: BTreeMap<String, LocaleStrings>,
     missing: Vec<Diagnostic>,
+    /// Every message id of the reference (English) files, sorted.
+    ids: Vec<String>,
+    /// Messages asked for without arguments, already formatted: a page asks
+    /// for the same few dozen labels, and formatting is the expensive part.
+    plain: RwLock<HashMap<(String, String), String>>,
 }
 
 impl std::fmt::Debug for I18n {
@@ -104,7 +110,10 @@ impl I18n {
                 .and_then(|loc| DateTimeFormatter::try_new(loc.into(), YMD::long()).ok());
             locales.insert(l.tag.clone(), LocaleStrings { chain, name: l.name.clone(), date });
         }
-        let mut i18n = I18n { bundles, locales, missing: Vec::new() };
+        let mut i18n = I18n { bundles, locales, missing: Vec::new(), ids: Vec::new(), plain: RwLock::default() };
+        i18n.ids = reference_ids(&files).into_iter().map(|(id, _)| id).collect();
+        i18n.ids.sort();
+        i18n.ids.dedup();
         i18n.missing = i18n.find_missing(config, &files);
         Ok(i18n)
     }
@@ -112,6 +121,20 @@ impl I18n {
     /// The message `id` in `locale` (a site locale tag), falling back along
     /// `es-MX → es → default locale → en`; the id itself if nowhere found.
     pub fn text(&self, locale: &str, id: &str, args: &[(&str, Arg)]) -> String {
+        if !args.is_empty() {
+            return self.format(locale, id, args);
+        }
+        let key = (locale.to_string(), id.to_string());
+        // A poisoned lock only means a panic elsewhere; the map is always whole.
+        if let Some(text) = self.plain.read().unwrap_or_else(PoisonError::into_inner).get(&key) {
+            return text.clone();
+        }
+        let text = self.format(locale, id, args);
+        self.plain.write().unwrap_or_else(PoisonError::into_inner).insert(key, text.clone());
+        text
+    }
+
+    fn format(&self, locale: &str, id: &str, args: &[(&str, Arg)]) -> String {
         let Some(strings) = self.locales.get(locale) else { return id.to_string() };
         let mut fargs = FluentArgs::with_capacity(args.len());
         for (name, value) in args {
@@ -150,6 +173,11 @@ impl I18n {
         }
     }
 
+    /// Every message id the reference (English) files define, sorted.
+    pub fn message_ids(&self) -> &[String] {
+        &self.ids
+    }
+
     /// `missing-message` warnings: every message of the English (reference)
     /// files that a site locale had to take from another language.
     pub fn missing(&self) -> Vec<Diagnostic> {
@@ -157,18 +185,7 @@ impl I18n {
     }
 
     fn find_missing(&self, config: &Config, files: &[FtlFile]) -> Vec<Diagnostic> {
-        // Every message of the reference files, with the file that defines it.
-        let mut reference: Vec<(String, &str)> = Vec::new();
-        for f in files.iter().filter(|f| f.tag == REFERENCE) {
-            let res = match FluentResource::try_new(f.text.clone()) {
-                Ok(r) | Err((r, _)) => r,
-            };
-            for entry in res.entries() {
-                if let fluent_syntax::ast::Entry::Message(m) = entry {
-                    reference.push((m.id.name.to_string(), f.name.as_str()));
-                }
-            }
-        }
+        let reference = reference_ids(files);
         let mut out = Vec::new();
         for l in &config.locales {
             let lang = language(&l.tag);
@@ -202,6 +219,22 @@ impl I18n {
         }
         out
     }
+}
+
+/// Every message of the reference files, with the file that defines it.
+fn reference_ids(files: &[FtlFile]) -> Vec<(String, &str)> {
+    let mut reference = Vec::new();
+    for f in files.iter().filter(|f| f.tag == REFERENCE) {
+        let res = match FluentResource::try_new(f.text.clone()) {
+            Ok(r) | Err((r, _)) => r,
+        };
+        for entry in res.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                reference.push((m.id.name.to_string(), f.name.as_str()));
+            }
+        }
+    }
+    reference
 }
 
 /// The language subtag, lowercased (`pt-BR` → `pt`).

@@ -125,24 +125,19 @@ fn mark(nodes: &[Node], this: &[PageId], marks: &mut Vec<(bool, bool)>) -> bool 
     any
 }
 
-const CARET: &str = r#"<svg class="icon" width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9 6l6 6-6 6"/></svg>"#;
-const LABEL_CARET: &str = r#"<svg class="icon nav-caret-icon" width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9 6l6 6-6 6"/></svg>"#;
-
+/// Markup (kept small: the sidebar is most of a page's bytes):
+/// `<ul class="nav-list nav-depth-0">` at the top, `<ul class="nav-list">`
+/// below; `<li>` with a `.nav-row` (the link, or a `.nav-label`) and, for an
+/// entry with children, a `<details class="nav-group">` whose `summary` is
+/// the CSS-drawn caret (`.nav-caret`, or the label itself for a group
+/// without a page: `.nav-group-label`). The current page's link has
+/// `aria-current="page"`; groups on its path are `open`.
 fn list(nodes: &[Node], depth: usize, marks: &[(bool, bool)], next: &mut usize, out: &mut String) {
-    out.push_str("<ul class=\"nav-list nav-depth-");
-    out.push_str(&depth.to_string());
-    out.push_str("\">");
+    out.push_str(if depth == 0 { "<ul class=\"nav-list nav-depth-0\">" } else { "<ul class=\"nav-list\">" });
     for n in nodes {
         let (active, expanded) = marks[*next];
         *next += 1;
-        out.push_str("<li class=\"nav-item");
-        if active {
-            out.push_str(" is-active");
-        }
-        if expanded {
-            out.push_str(" is-expanded");
-        }
-        out.push_str("\">");
+        out.push_str("<li>");
         let open = if expanded || active || depth == 0 { " open" } else { "" };
         match (&n.href, n.children.is_empty()) {
             (_, true) => row(n, active, out),
@@ -152,9 +147,7 @@ fn list(nodes: &[Node], depth: usize, marks: &[(bool, bool)], next: &mut usize, 
                 out.push_str(open);
                 out.push_str("><summary class=\"nav-caret\" aria-label=\"");
                 out.push_str(&n.name);
-                out.push_str("\">");
-                out.push_str(CARET);
-                out.push_str("</summary>");
+                out.push_str("\"></summary>");
                 list(&n.children, depth + 1, marks, next, out);
                 out.push_str("</details>");
             }
@@ -163,9 +156,7 @@ fn list(nodes: &[Node], depth: usize, marks: &[(bool, bool)], next: &mut usize, 
                 out.push_str(if expanded || depth == 0 { " open" } else { "" });
                 out.push_str("><summary class=\"nav-row\"><span class=\"nav-label\">");
                 out.push_str(&n.name);
-                out.push_str("</span>");
-                out.push_str(LABEL_CARET);
-                out.push_str("</summary>");
+                out.push_str("</span></summary>");
                 list(&n.children, depth + 1, marks, next, out);
                 out.push_str("</details>");
             }

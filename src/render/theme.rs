@@ -30,7 +30,7 @@ use crate::error::{Error, Result};
 use crate::output::{Body, OutputFile};
 use crate::render::embedded::THEME;
 use crate::render::i18n::{Arg, I18n};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -48,6 +48,10 @@ pub struct Theme {
     origins: BTreeMap<String, PathBuf>,
     /// Path below `static/` → its source.
     statics: BTreeMap<String, StaticSource>,
+    /// Per locale tag: every UI message formatted without arguments, as the
+    /// `ui` map templates read (`{{ ui["on-this-page"] }}`). Built once; a
+    /// tera map is shared, not copied, by every page that uses it.
+    ui: HashMap<String, tera::Value>,
 }
 
 impl std::fmt::Debug for Theme {
@@ -94,20 +98,31 @@ impl Theme {
         let mut tera = tera::Tera::new();
         // Functions must exist before templates are added: tera 2 checks
         // every call when it compiles.
+        let ui = config
+            .locales
+            .iter()
+            .map(|l| {
+                let strings: BTreeMap<String, String> =
+                    i18n.message_ids().iter().map(|id| (id.clone(), i18n.text(&l.tag, id, &[]))).collect();
+                (l.tag.clone(), tera::Value::from(strings))
+            })
+            .collect();
         tera.register_function("t", move |kwargs: tera::Kwargs, state: &tera::State| {
             translate(&i18n, &kwargs, state)
         });
         tera.add_raw_templates(templates.iter().map(|(name, src)| (name.as_str(), src.text.as_str())))
             .map_err(|e| tera_error(&e, &origins))?;
-        Ok(Theme { tera, origins, statics })
+        Ok(Theme { tera, origins, statics, ui })
     }
 
     /// Renders template `name` with `view` as its context (the view's fields
     /// become top-level variables).
     pub fn render<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<String> {
         let origin = || self.origins.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
-        let context = tera::Context::from_serialize(view)
+        let mut context = tera::Context::from_serialize(view)
             .map_err(|e| template_error(&origin(), None, None, &e.to_string()))?;
+        let ui = context.get("lang").and_then(|l| l.as_str()).and_then(|l| self.ui.get(l)).cloned();
+        context.insert_value("ui", ui.unwrap_or_else(|| tera::Value::from(BTreeMap::<String, String>::new())));
         self.tera.render(name, &context).map_err(|e| tera_error(&e, &self.origins))
     }
 
@@ -179,16 +194,20 @@ fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
 
 /// The `t` template function: a Fluent message in `lang`.
 fn translate(i18n: &I18n, kwargs: &tera::Kwargs, state: &tera::State) -> tera::TeraResult<String> {
-    let key: String = kwargs.must_get("key")?;
-    let lang = match kwargs.get::<String>("lang")? {
+    let key: &str = kwargs.must_get("key")?;
+    let from_state;
+    let lang: &str = match kwargs.get::<&str>("lang")? {
         Some(lang) => lang,
-        None => state.get::<String>("lang")?.ok_or_else(|| {
-            tera::Error::message(format!("t(key=\"{key}\"): no `lang` argument and no `lang` variable"))
-        })?,
+        None => {
+            from_state = state.get::<String>("lang")?.ok_or_else(|| {
+                tera::Error::message(format!("t(key=\"{key}\"): no `lang` argument and no `lang` variable"))
+            })?;
+            &from_state
+        }
     };
     let args = fluent_args(kwargs);
     let borrowed: Vec<(&str, Arg)> = args.iter().map(|(n, a)| (n.as_str(), a.clone())).collect();
-    Ok(i18n.text(&lang, &key, &borrowed))
+    Ok(i18n.text(lang, key, &borrowed))
 }
 
 /// Every keyword argument except `key` and `lang`, as Fluent variables:
