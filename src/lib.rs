@@ -59,6 +59,9 @@ pub struct Outcome {
     pub out: PathBuf,
     /// Wall time of the whole build.
     pub elapsed: Duration,
+    /// The previous output being deleted in the background: `wait()` for
+    /// it, or drop it to let it run (the next build sweeps any leftover).
+    pub cleanup: output::Cleanup,
 }
 
 impl Outcome {
@@ -77,12 +80,15 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     let config = &site.config;
     let content: Vec<PathBuf> = site.locales.iter().map(|l| config.root.join(&l.dir)).collect();
     output::check_safe(&config.out, &config.root, &content)?;
+    // Earlier builds' replaced outputs go while this one renders.
+    let sweeping = output::sweep(&config.out);
     let i18n = Arc::new(render::i18n::I18n::load(config)?);
     let theme = render::Theme::load(config, Arc::clone(&i18n))?;
     let catalog = catalog::TaskCatalog::of(&site);
     let rendered = render::site(&site, &catalog, &theme, &i18n)?;
     diags.extend(rendered.diagnostics);
-    output::write(&config.out, &rendered.files)?;
+    let cleanup = output::write(&config.out, &rendered.files)?;
+    sweeping.wait();
     Ok(Outcome {
         diagnostics: diag::finish(diags, &config.severity),
         pages: site.pages.len(),
@@ -90,6 +96,7 @@ pub fn build(opts: &Options) -> Result<Outcome> {
         files: rendered.files.len(),
         out: config.out.clone(),
         elapsed: started.elapsed(),
+        cleanup,
     })
 }
 

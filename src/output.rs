@@ -63,17 +63,77 @@ pub fn check_safe(out: &Path, root: &Path, content: &[PathBuf]) -> Result<()> {
     Ok(())
 }
 
-/// Writes `files` into a staging folder beside `out`, then swaps it in.
-pub fn write(out: &Path, files: &[OutputFile]) -> Result<()> {
+/// Deleting a replaced output, in the background: a handle to wait for it
+/// (tests, `serve`), or to drop, which lets it run detached. Deleting the
+/// previous output must not sit on a build's critical path (Zola spends
+/// most of a large rebuild there); whatever a process leaves when it exits
+/// is swept by the next build (`sweep`), while that build renders.
+#[derive(Default)]
+pub struct Cleanup(Option<std::thread::JoinHandle<()>>);
+
+impl std::fmt::Debug for Cleanup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "Cleanup(running)" } else { "Cleanup(none)" })
+    }
+}
+
+impl Cleanup {
+    fn spawn(dirs: Vec<PathBuf>) -> Cleanup {
+        if dirs.is_empty() {
+            return Cleanup(None);
+        }
+        let handle = std::thread::Builder::new()
+            .name("playbook-cleanup".into())
+            .spawn(move || {
+                for d in dirs {
+                    let _ = std::fs::remove_dir_all(&d);
+                }
+            })
+            .ok();
+        Cleanup(handle)
+    }
+
+    /// Waits until the deletion is done.
+    pub fn wait(self) {
+        if let Some(h) = self.0 {
+            let _ = h.join();
+        }
+    }
+}
+
+/// Starts deleting, in the background, the outputs that earlier builds
+/// replaced but did not finish deleting (`.OUT.playbook-old-*` beside OUT).
+pub fn sweep(out: &Path) -> Cleanup {
+    let (parent, name) = parent_and_name(out);
+    let prefix = format!(".{name}.playbook-old-");
+    let Ok(entries) = std::fs::read_dir(&parent) else { return Cleanup(None) };
+    let old: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .collect();
+    Cleanup::spawn(old)
+}
+
+fn parent_and_name(out: &Path) -> (PathBuf, String) {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    (parent, name)
+}
+
+/// Writes `files` into a staging folder beside `out`, then swaps it in. The
+/// replaced output is deleted in the background (see `Cleanup`).
+pub fn write(out: &Path, files: &[OutputFile]) -> Result<Cleanup> {
+    let (parent, name) = parent_and_name(out);
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
     let pid = std::process::id();
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     let staging = parent.join(format!(".{name}.playbook-staging-{pid}"));
-    let old = parent.join(format!(".{name}.playbook-old-{pid}"));
+    let old = parent.join(format!(".{name}.playbook-old-{pid}-{nanos}"));
     let _ = std::fs::remove_dir_all(&staging);
     let written = write_all(&staging, files);
     if let Err(e) = written {
@@ -94,10 +154,7 @@ pub fn write(out: &Path, files: &[OutputFile]) -> Result<()> {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(Error::io(out, e));
     }
-    if had_old {
-        let _ = std::fs::remove_dir_all(&old);
-    }
-    Ok(())
+    Ok(if had_old { Cleanup::spawn(vec![old]) } else { Cleanup(None) })
 }
 
 fn write_all(staging: &Path, files: &[OutputFile]) -> Result<()> {
@@ -111,10 +168,11 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<()> {
         files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
     dirs.sort();
     dirs.dedup();
-    for d in &dirs {
+    // create_dir_all is safe to race: a folder made by another thread is fine.
+    dirs.par_iter().try_for_each(|d| {
         let full = staging.join(d);
-        std::fs::create_dir_all(&full).map_err(|e| Error::io(&full, e))?;
-    }
+        std::fs::create_dir_all(&full).map_err(|e| Error::io(&full, e))
+    })?;
     files.par_iter().try_for_each(|f| {
         if f.path.split('/').any(|seg| seg == ".." || seg.is_empty()) || f.path.starts_with('/') {
             return Err(Error::UnsafeOutput {
@@ -165,13 +223,27 @@ mod tests {
     fn writes_then_replaces_and_leaves_no_staging() {
         let d = temp("swap");
         let out = d.join("public");
-        write(&out, &[file("a/index.html", "one")]).unwrap();
-        write(&out, &[file("b.txt", "two")]).unwrap();
+        write(&out, &[file("a/index.html", "one")]).unwrap().wait();
+        write(&out, &[file("b.txt", "two")]).unwrap().wait();
         assert!(!out.join("a").exists());
         assert_eq!(std::fs::read_to_string(out.join("b.txt")).unwrap(), "two");
         assert!(out.join(MARKER).is_file());
         let left: Vec<_> = std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(left, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn a_replaced_output_left_behind_is_swept_by_the_next_build() {
+        let d = temp("sweep");
+        let out = d.join("public");
+        write(&out, &[file("a", "1")]).unwrap().wait();
+        // A replaced output whose deletion a process did not finish:
+        std::fs::create_dir_all(d.join(".public.playbook-old-1-2/x")).unwrap();
+        std::fs::create_dir_all(d.join("unrelated")).unwrap();
+        sweep(&out).wait();
+        let mut left: Vec<_> = std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().file_name()).collect();
+        left.sort();
+        assert_eq!(left, vec![std::ffi::OsString::from("public"), std::ffi::OsString::from("unrelated")]);
     }
 
     #[test]

@@ -22,8 +22,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use icu_datetime::DateTimeFormatter;
 use icu_datetime::fieldsets::YMD;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::{PoisonError, RwLock};
 use std::path::PathBuf;
+use std::sync::{PoisonError, RwLock};
 
 use super::embedded::LOCALES;
 
@@ -110,7 +110,8 @@ impl I18n {
                 .and_then(|loc| DateTimeFormatter::try_new(loc.into(), YMD::long()).ok());
             locales.insert(l.tag.clone(), LocaleStrings { chain, name: l.name.clone(), date });
         }
-        let mut i18n = I18n { bundles, locales, missing: Vec::new(), ids: Vec::new(), plain: RwLock::default() };
+        let mut i18n =
+            I18n { bundles, locales, missing: Vec::new(), ids: Vec::new(), plain: RwLock::default() };
         i18n.ids = reference_ids(&files).into_iter().map(|(id, _)| id).collect();
         i18n.ids.sort();
         i18n.ids.dedup();

@@ -122,7 +122,8 @@ impl Theme {
         let mut context = tera::Context::from_serialize(view)
             .map_err(|e| template_error(&origin(), None, None, &e.to_string()))?;
         let ui = context.get("lang").and_then(|l| l.as_str()).and_then(|l| self.ui.get(l)).cloned();
-        context.insert_value("ui", ui.unwrap_or_else(|| tera::Value::from(BTreeMap::<String, String>::new())));
+        context
+            .insert_value("ui", ui.unwrap_or_else(|| tera::Value::from(BTreeMap::<String, String>::new())));
         self.tera.render(name, &context).map_err(|e| tera_error(&e, &self.origins))
     }
 
