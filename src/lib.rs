@@ -39,7 +39,6 @@ use config::{Config, Options};
 use diag::{Diagnostic, Severity};
 use error::Result;
 use model::Site;
-use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -86,10 +85,10 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     let theme = render::Theme::load(config, Arc::clone(&i18n))?;
     let catalog = catalog::TaskCatalog::of(&site);
     let rendered = render::site(&site, &catalog, &theme, &i18n)?;
-    diags.extend(rendered.diagnostics);
+    diags.extend(rendered.diagnostics.iter().cloned());
     let cleanup = output::write(&config.out, &rendered.files)?;
     sweeping.wait();
-    Ok(Outcome {
+    let outcome = Outcome {
         diagnostics: diag::finish(diags, &config.severity),
         pages: site.pages.len(),
         locales: site.locales.len(),
@@ -97,7 +96,9 @@ pub fn build(opts: &Options) -> Result<Outcome> {
         out: config.out.clone(),
         elapsed: started.elapsed(),
         cleanup,
-    })
+    };
+    drop_later((site, rendered, catalog));
+    Ok(outcome)
 }
 
 /// Which optional checks to run.
@@ -115,7 +116,16 @@ pub fn check(opts: &Options, checks: &Checks) -> Result<Vec<Diagnostic>> {
     if checks.external {
         diags.extend(check::external(&site));
     }
-    Ok(diag::finish(diags, &site.config.severity))
+    let severity = site.config.severity.clone();
+    drop_later(site);
+    Ok(diag::finish(diags, &severity))
+}
+
+/// Frees a site (and what was made from it) on another thread: tens of
+/// thousands of allocations that a command's result does not wait for. A
+/// process may exit first; the system reclaims the memory then.
+fn drop_later<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new().name("playbook-drop".into()).spawn(move || drop(value));
 }
 
 /// Which task rows `tasks` lists.
@@ -155,15 +165,10 @@ pub fn tasks(opts: &Options, filter: &TaskFilter) -> Result<Vec<catalog::TaskEnt
 pub fn load_site(opts: &Options) -> Result<(Site, Vec<Diagnostic>)> {
     let config = Config::load(opts)?;
     let mut diags = Vec::new();
-    let loaded = load::content(&config, &mut diags)?;
-    let parsed: Vec<_> = loaded
-        .pages
-        .par_iter()
-        .map(|p| {
-            let vocab = &config.locales[p.locale.0 as usize].vocabulary;
-            parse::document(&p.source, p.front.body_start, vocab)
-        })
-        .collect();
+    // Each page is parsed right after it is read, in the same parallel pass.
+    let (loaded, parsed) = load::content_with(&config, &mut diags, |locale, source, front| {
+        parse::document(source, front.body_start, &config.locales[locale].vocabulary)
+    })?;
     let mut docs = Vec::with_capacity(parsed.len());
     for (doc, found) in parsed {
         docs.push(doc);

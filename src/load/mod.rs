@@ -65,6 +65,19 @@ pub struct Loaded {
 /// Reads every locale folder of the config: pages (in parallel), front
 /// matter, translation pairing, tocs, and the asset candidates.
 pub fn content(config: &Config, diags: &mut Vec<Diagnostic>) -> Result<Loaded> {
+    content_with(config, diags, |_, _, _| ()).map(|(loaded, _)| loaded)
+}
+
+/// `content`, calling `each(locale index, file, front matter)` on every page
+/// as soon as it is read, on the same thread, and returning the results in
+/// page order. The pipeline uses it to parse each page's markdown while the
+/// file is hot in cache and while the tocs and pairing run alongside; `load`
+/// itself still knows nothing of markdown.
+pub fn content_with<T: Send>(
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+    each: impl Fn(usize, &SourceFile, &FrontMatter) -> T + Sync,
+) -> Result<(Loaded, Vec<T>)> {
     let (found, files) = walk_all(config)?;
     // Each locale's pages are sorted by path, so this is (locale, path) order.
     let candidates: Vec<Candidate> = found
@@ -74,7 +87,11 @@ pub fn content(config: &Config, diags: &mut Vec<Diagnostic>) -> Result<Loaded> {
         .collect();
     let (read, ((pairings, findings), tocs)) = rayon::join(
         || {
-            let read = candidates.par_iter().map(|c| read_page(&config.root, c.path, &config.required_keys));
+            let read = candidates.par_iter().map(|c| {
+                let (source, front, found) = read_page(&config.root, c.path, &config.required_keys)?;
+                let made = each(c.locale, &source, &front);
+                Ok((source, front, found, made))
+            });
             read.collect::<Result<Vec<_>>>()
         },
         || {
@@ -86,8 +103,10 @@ pub fn content(config: &Config, diags: &mut Vec<Diagnostic>) -> Result<Loaded> {
     let (read, tocs) = (read?, tocs?);
 
     let mut pages = Vec::with_capacity(read.len());
-    for ((c, (source, front, found_diags)), p) in candidates.iter().zip(read).zip(pairings) {
+    let mut made = Vec::with_capacity(read.len());
+    for ((c, (source, front, found_diags, m)), p) in candidates.iter().zip(read).zip(pairings) {
         diags.extend(found_diags);
+        made.push(m);
         let locale = locale_id(c.locale);
         pages.push(LoadedPage { locale, source, front, key: p.key, url: p.url, primary: p.primary });
     }
@@ -97,7 +116,7 @@ pub fn content(config: &Config, diags: &mut Vec<Diagnostic>) -> Result<Loaded> {
         diags.push(d);
     }
     let locales = locales(config, &pages, tocs, diags);
-    Ok(Loaded { locales, pages, files })
+    Ok((Loaded { locales, pages, files }, made))
 }
 
 /// Walks every locale folder (in parallel) and the shared content folder:

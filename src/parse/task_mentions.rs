@@ -117,7 +117,7 @@ impl ProseRun {
 /// Every mention in `text` for the given task words (see the module rules).
 pub(crate) fn scan(text: &str, words: &[String]) -> Vec<Found> {
     let mut out = Vec::new();
-    // Most prose has no digit at all, and a mention needs one.
+    // Most prose has no digit, and a mention needs one: check before any work.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return out;
     }
@@ -129,7 +129,12 @@ pub(crate) fn scan(text: &str, words: &[String]) -> Vec<Found> {
     let mut consumed = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let starts_number = bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit());
+        // Jump to the next digit: most prose has none.
+        match bytes[i..].iter().position(u8::is_ascii_digit) {
+            Some(d) => i += d,
+            None => break,
+        }
+        let starts_number = i == 0 || !bytes[i - 1].is_ascii_digit();
         if !starts_number || i < consumed {
             i += 1;
             continue;
