@@ -84,20 +84,23 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     let i18n = Arc::new(render::i18n::I18n::load(config)?);
     let theme = render::Theme::load(config, Arc::clone(&i18n))?;
     let catalog = catalog::TaskCatalog::of(&site);
-    let rendered = render::site(&site, &catalog, &theme, &i18n)?;
-    diags.extend(rendered.diagnostics.iter().cloned());
-    let cleanup = output::write(&config.out, &rendered.files)?;
+    // Files go to the staging folder as they are rendered; an error drops
+    // the staging folder and leaves OUT as it was.
+    let staging = output::Staging::beside(&config.out)?;
+    let streamed = render::site_to(&site, &catalog, &theme, &i18n, &|file| staging.put(&file))?;
+    diags.extend(streamed.diagnostics);
+    let cleanup = staging.commit()?;
     sweeping.wait();
     let outcome = Outcome {
         diagnostics: diag::finish(diags, &config.severity),
         pages: site.pages.len(),
         locales: site.locales.len(),
-        files: rendered.files.len(),
+        files: streamed.files,
         out: config.out.clone(),
         elapsed: started.elapsed(),
         cleanup,
     };
-    drop_later((site, rendered, catalog));
+    drop_later((site, catalog));
     Ok(outcome)
 }
 

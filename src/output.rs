@@ -124,68 +124,90 @@ fn parent_and_name(out: &Path) -> (PathBuf, String) {
     (parent, name)
 }
 
-/// Writes `files` into a staging folder beside `out`, then swaps it in. The
-/// replaced output is deleted in the background (see `Cleanup`).
-pub fn write(out: &Path, files: &[OutputFile]) -> Result<Cleanup> {
-    let (parent, name) = parent_and_name(out);
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let pid = std::process::id();
-    let nanos =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-    let staging = parent.join(format!(".{name}.playbook-staging-{pid}"));
-    let old = parent.join(format!(".{name}.playbook-old-{pid}-{nanos}"));
-    let _ = std::fs::remove_dir_all(&staging);
-    let written = write_all(&staging, files);
-    if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    let had_old = out.exists();
-    if had_old {
-        std::fs::rename(out, &old).map_err(|e| {
-            let _ = std::fs::remove_dir_all(&staging);
-            Error::io(out, e)
-        })?;
-    }
-    if let Err(e) = std::fs::rename(&staging, out) {
-        if had_old {
-            let _ = std::fs::rename(&old, out);
-        }
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(Error::io(out, e));
-    }
-    Ok(if had_old { Cleanup::spawn(vec![old]) } else { Cleanup(None) })
+/// A fresh folder beside OUT that receives the files of one build, from any
+/// number of threads, as they are rendered; `commit` swaps it in for OUT.
+/// Dropped without `commit` (a failed build), it deletes itself and OUT is
+/// untouched.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    committed: bool,
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> Result<()> {
-    std::fs::create_dir_all(staging).map_err(|e| Error::io(staging, e))?;
-    std::fs::write(
-        staging.join(MARKER),
-        b"This folder was written by playbook; it is replaced on each build.\n",
-    )
-    .map_err(|e| Error::io(staging.join(MARKER), e))?;
-    let mut dirs: Vec<PathBuf> =
-        files.iter().filter_map(|f| Path::new(&f.path).parent().map(Path::to_path_buf)).collect();
-    dirs.sort();
-    dirs.dedup();
-    // create_dir_all is safe to race: a folder made by another thread is fine.
-    dirs.par_iter().try_for_each(|d| {
-        let full = staging.join(d);
-        std::fs::create_dir_all(&full).map_err(|e| Error::io(&full, e))
-    })?;
-    files.par_iter().try_for_each(|f| {
-        if f.path.split('/').any(|seg| seg == ".." || seg.is_empty()) || f.path.starts_with('/') {
+impl Staging {
+    /// Creates the staging folder beside `out` (and OUT's parent if needed).
+    pub fn beside(out: &Path) -> Result<Staging> {
+        let (parent, name) = parent_and_name(out);
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let pid = std::process::id();
+        let nanos =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let dir = parent.join(format!(".{name}.playbook-staging-{pid}"));
+        let old = parent.join(format!(".{name}.playbook-old-{pid}-{nanos}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let staging = Staging { out: out.to_path_buf(), dir, old, committed: false };
+        let marker = staging.dir.join(MARKER);
+        std::fs::write(&marker, b"This folder was written by playbook; it is replaced on each build.\n")
+            .map_err(|e| Error::io(&marker, e))?;
+        Ok(staging)
+    }
+
+    /// Writes one file (safe to call from several threads at once). A path
+    /// that would leave OUT is refused.
+    pub fn put(&self, file: &OutputFile) -> Result<()> {
+        let p = &file.path;
+        if p.split('/').any(|seg| seg == ".." || seg.is_empty()) || p.starts_with('/') {
             return Err(Error::UnsafeOutput {
-                path: PathBuf::from(&f.path),
+                path: PathBuf::from(p),
                 reason: "output path leaves OUT".into(),
             });
         }
-        let dest = staging.join(&f.path);
-        match &f.body {
+        let dest = self.dir.join(p);
+        if let Some(parent) = dest.parent() {
+            // Safe to race: a folder another thread just made is fine.
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        match &file.body {
             Body::Bytes(b) => std::fs::write(&dest, b).map_err(|e| Error::io(&dest, e)),
             Body::Copy(src) => std::fs::copy(src, &dest).map(|_| ()).map_err(|e| Error::io(src, e)),
         }
-    })
+    }
+
+    /// Swaps the staging folder in for OUT. The replaced output is deleted
+    /// in the background (see `Cleanup`).
+    pub fn commit(mut self) -> Result<Cleanup> {
+        let had_old = self.out.exists();
+        if had_old {
+            std::fs::rename(&self.out, &self.old).map_err(|e| Error::io(&self.out, e))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.out) {
+            if had_old {
+                let _ = std::fs::rename(&self.old, &self.out);
+            }
+            return Err(Error::io(&self.out, e));
+        }
+        self.committed = true;
+        Ok(if had_old { Cleanup::spawn(vec![self.old.clone()]) } else { Cleanup(None) })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Writes `files` into a staging folder beside `out`, then swaps it in.
+/// The replaced output is deleted in the background (see `Cleanup`).
+pub fn write(out: &Path, files: &[OutputFile]) -> Result<Cleanup> {
+    let staging = Staging::beside(out)?;
+    files.par_iter().try_for_each(|f| staging.put(f))?;
+    staging.commit()
 }
 
 fn absolute(p: &Path) -> PathBuf {

@@ -23,6 +23,7 @@ use crate::catalog::{TaskCatalog, TaskEntry};
 use crate::error::Result;
 use crate::model::{Locale, Site};
 use crate::output::{Body, OutputFile};
+use crate::render::Sink;
 use crate::render::i18n::I18n;
 use crate::render::sidebar::Sidebars;
 use crate::render::theme::Theme;
@@ -102,47 +103,44 @@ fn json<T: Serialize + ?Sized>(path: String, value: &T) -> OutputFile {
     OutputFile { path, body: Body::Bytes(text.into_bytes()) }
 }
 
-/// Every catalog, task and matrix page of the site (none without tasks).
-/// Task pages render in parallel; the first error in (locale, id) order is
-/// returned.
+/// Every catalog, task and matrix page of the site (none without tasks),
+/// handed to `sink` as each is rendered. Task pages render in parallel; the
+/// first error in (locale, id) order is returned.
 pub fn pages(
     site: &Site,
     catalog: &TaskCatalog,
     theme: &Theme,
     i18n: &I18n,
     sidebars: &Sidebars<'_>,
-) -> Result<Vec<OutputFile>> {
+    sink: &Sink<'_>,
+) -> Result<()> {
     if catalog.ids().next().is_none() {
-        return Ok(Vec::new());
+        return Ok(());
     }
-    let mut files = Vec::new();
     for locale in &site.locales {
         let mut view = catalog_view::catalog(site, catalog, i18n, locale);
-        view.chrome.shell.sidebar = sidebars.html(locale, &catalog_url(locale), &[]);
-        files.push(page(catalog_url(locale), theme.render("tasks.html", &view)?));
+        view.chrome.shell.sidebar = sidebars.compact(locale, &catalog_url(locale));
+        sink(page(catalog_url(locale), theme.render("tasks.html", &view)?))?;
         let mut view = catalog_compare::matrix(site, catalog, i18n, locale);
-        view.chrome.shell.sidebar = sidebars.html(locale, &matrix_url(locale), &[]);
-        files.push(page(matrix_url(locale), theme.render("matrix.html", &view)?));
+        view.chrome.shell.sidebar = sidebars.compact(locale, &matrix_url(locale));
+        sink(page(matrix_url(locale), theme.render("matrix.html", &view)?))?;
     }
     let tasks: Vec<(&Locale, u32)> = site
         .locales
         .iter()
         .flat_map(|l| catalog.ids().filter(|&id| catalog.has(site, id, l.id)).map(move |id| (l, id)))
         .collect();
-    let rendered: Vec<Result<Option<OutputFile>>> = tasks
+    let rendered: Vec<Result<()>> = tasks
         .par_iter()
         .map(|&(locale, id)| match catalog_compare::task(site, catalog, i18n, locale, id) {
             Some(mut view) => {
-                view.chrome.shell.sidebar = sidebars.html(locale, &task_url(locale, id), &[]);
-                Ok(Some(page(task_url(locale, id), theme.render("task.html", &view)?)))
+                view.chrome.shell.sidebar = sidebars.compact(locale, &task_url(locale, id));
+                sink(page(task_url(locale, id), theme.render("task.html", &view)?))
             }
-            None => Ok(None),
+            None => Ok(()),
         })
         .collect();
-    for file in rendered {
-        files.extend(file?);
-    }
-    Ok(files)
+    rendered.into_iter().collect()
 }
 
 fn page(url: String, html: String) -> OutputFile {

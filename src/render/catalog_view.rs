@@ -18,8 +18,8 @@
 //!
 //! Must not render HTML or read anything but the `Site` and the catalog.
 
-use crate::catalog::{TaskCatalog, TaskRef, entry};
-use crate::model::{Locale, PageId, Site, TocItem};
+use crate::catalog::{TaskCatalog, TaskRef, entry, numeric_id};
+use crate::model::{Locale, PageId, Requirement, Site, TocItem};
 use crate::render::catalog::{alternates, catalog_url, json_path, matrix_url, sidebar_link, task_url};
 use crate::render::i18n::I18n;
 use crate::render::nav::Crumb;
@@ -235,17 +235,48 @@ pub(super) fn chrome(
 /// A catalogued row as seen from the page at folder URL `from_url`, with UI
 /// strings in `lang`.
 pub(super) fn task_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_url: &str) -> TaskRow {
-    let e = entry(site, r);
+    // Runs once per row per task page that shows it (thousands of times):
+    // take the fields straight from the model rather than through a full
+    // `catalog::entry`.
     let page = site.page(r.page);
+    let Some(task) = page.doc.tasks.get(r.index) else { return empty_row(site, i18n, lang, r, from_url) };
+    let id = numeric_id(task).unwrap_or(0);
     let page_href = relative_href(from_url, &page.url);
-    // The anchor markdown gives the row: `task-` + the id as written.
-    let anchor = page.doc.tasks.get(r.index).map_or_else(|| e.id.to_string(), |t| t.id.trim().to_string());
+    let requirement_value = match &task.requirement {
+        Requirement::Mandatory => "mandatory".to_string(),
+        Requirement::Optional => "optional".to_string(),
+        Requirement::Unknown(s) => s.clone(),
+    };
+    let (requirement_label, requirement_class) = requirement(i18n, lang, &requirement_value);
+    let heading = task.section.and_then(|i| page.doc.headings.get(i));
+    TaskRow {
+        id,
+        // The anchor markdown gives the row: `task-` + the id as written.
+        row_href: format!("{page_href}#task-{}", task.id.trim()),
+        section_href: heading.map(|h| format!("{page_href}#{}", encode_fragment(&h.id))),
+        task_href: relative_href(from_url, &task_url(site.locale(page.locale), id)),
+        name: task.name.clone(),
+        requirement: requirement_value,
+        requirement_label,
+        requirement_class,
+        role: task.role.clone(),
+        services: task.services.clone(),
+        phase: page.doc.phase.clone(),
+        page_title: page.title().to_string(),
+        section: heading.map(|h| h.text.clone()),
+    }
+}
+
+/// A row whose task index is out of range (cannot happen with a catalog of
+/// this site; kept total rather than panicking).
+fn empty_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_url: &str) -> TaskRow {
+    let e = entry(site, r);
     let (requirement_label, requirement_class) = requirement(i18n, lang, &e.requirement);
     TaskRow {
         id: e.id,
-        row_href: format!("{page_href}#task-{anchor}"),
-        section_href: e.section_id.as_ref().map(|id| format!("{page_href}#{}", encode_fragment(id))),
-        task_href: relative_href(from_url, &task_url(site.locale(page.locale), e.id)),
+        row_href: relative_href(from_url, &site.page(r.page).url),
+        section_href: None,
+        task_href: relative_href(from_url, &task_url(site.locale(site.page(r.page).locale), e.id)),
         name: e.name,
         requirement: e.requirement,
         requirement_label,

@@ -71,7 +71,8 @@ pub struct I18n {
     ids: Vec<String>,
     /// Messages asked for without arguments, already formatted: a page asks
     /// for the same few dozen labels, and formatting is the expensive part.
-    plain: RwLock<HashMap<(String, String), String>>,
+    /// Locale → message id → text.
+    plain: RwLock<HashMap<String, HashMap<String, String>>>,
 }
 
 impl std::fmt::Debug for I18n {
@@ -125,13 +126,15 @@ impl I18n {
         if !args.is_empty() {
             return self.format(locale, id, args);
         }
-        let key = (locale.to_string(), id.to_string());
         // A poisoned lock only means a panic elsewhere; the map is always whole.
-        if let Some(text) = self.plain.read().unwrap_or_else(PoisonError::into_inner).get(&key) {
+        let cached = self.plain.read().unwrap_or_else(PoisonError::into_inner);
+        if let Some(text) = cached.get(locale).and_then(|m| m.get(id)) {
             return text.clone();
         }
+        drop(cached);
         let text = self.format(locale, id, args);
-        self.plain.write().unwrap_or_else(PoisonError::into_inner).insert(key, text.clone());
+        let mut cache = self.plain.write().unwrap_or_else(PoisonError::into_inner);
+        cache.entry(locale.to_string()).or_default().insert(id.to_string(), text.clone());
         text
     }
 

@@ -50,11 +50,45 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Where rendered files go, as soon as each is made: called from several
+/// threads at once (a build writes them into the staging folder, so output
+/// overlaps rendering and no site is ever held in memory whole).
+pub type Sink<'a> = dyn Fn(OutputFile) -> Result<()> + Sync + 'a;
+
+/// What streaming a site produced besides its files.
+#[derive(Debug)]
+pub struct Streamed {
+    /// How many files went to the sink.
+    pub files: usize,
+    /// `missing-message` warnings (UI strings taken from a fallback locale).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// Renders every output file of `site` (whose tasks are `catalog`) with
-/// `theme`. A template that fails to render is an `Error::Template` naming
-/// the file and line.
+/// `theme` into `sink`, each path once (see `site.rs` for which file wins a
+/// shared path). A template that fails to render is an `Error::Template`
+/// naming the file and line.
+pub fn site_to(
+    site: &Site,
+    catalog: &TaskCatalog,
+    theme: &Theme,
+    i18n: &I18n,
+    sink: &Sink<'_>,
+) -> Result<Streamed> {
+    site::render(site, catalog, theme, i18n, sink)
+}
+
+/// `site_to`, collected: every file in memory, sorted by path (tests,
+/// benchmarks, tools that inspect a site without writing it).
 pub fn site(site: &Site, catalog: &TaskCatalog, theme: &Theme, i18n: &I18n) -> Result<Rendered> {
-    site::render(site, catalog, theme, i18n)
+    let files = std::sync::Mutex::new(Vec::new());
+    let streamed = site_to(site, catalog, theme, i18n, &|f| {
+        files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(f);
+        Ok(())
+    })?;
+    let mut files = files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Rendered { files, diagnostics: streamed.diagnostics })
 }
 
 #[cfg(test)]

@@ -45,12 +45,24 @@ impl<'s> Sidebars<'s> {
     /// The sidebar of the page at folder URL `url` in `locale`, with `this`
     /// (the page, and for a copy its main version) as the current page.
     pub fn html(&self, locale: &Locale, url: &str, this: &[PageId]) -> String {
+        self.render(locale, url, this, usize::MAX)
+    }
+
+    /// The sidebar two levels deep, with no current page: for the task
+    /// catalog's pages (1 300 on the real corpus), whose place is the
+    /// catalog rather than one page of the toc. It keeps every section in
+    /// reach at a fifth of the size.
+    pub fn compact(&self, locale: &Locale, url: &str) -> String {
+        self.render(locale, url, &[], 1)
+    }
+
+    fn render(&self, locale: &Locale, url: &str, this: &[PageId], max_depth: usize) -> String {
         let tree = self.tree(locale, url);
         let mut marks = Vec::new();
         mark(&tree, this, &mut marks);
         let mut out = String::with_capacity(16 * 1024);
         let mut next = 0;
-        list(&tree, 0, &marks, &mut next, &mut out);
+        list(&tree, 0, max_depth, &marks, &mut next, &mut out);
         out
     }
 
@@ -132,12 +144,26 @@ fn mark(nodes: &[Node], this: &[PageId], marks: &mut Vec<(bool, bool)>) -> bool 
 /// the CSS-drawn caret (`.nav-caret`, or the label itself for a group
 /// without a page: `.nav-group-label`). The current page's link has
 /// `aria-current="page"`; groups on its path are `open`.
-fn list(nodes: &[Node], depth: usize, marks: &[(bool, bool)], next: &mut usize, out: &mut String) {
+fn list(
+    nodes: &[Node],
+    depth: usize,
+    max: usize,
+    marks: &[(bool, bool)],
+    next: &mut usize,
+    out: &mut String,
+) {
     out.push_str(if depth == 0 { "<ul class=\"nav-list nav-depth-0\">" } else { "<ul class=\"nav-list\">" });
     for n in nodes {
         let (active, expanded) = marks[*next];
         *next += 1;
         out.push_str("<li>");
+        if depth == max {
+            // Below the depth shown: the entry alone; skip its subtree's marks.
+            *next += count(&n.children);
+            row(n, active, out);
+            out.push_str("</li>");
+            continue;
+        }
         let open = if expanded || active || depth == 0 { " open" } else { "" };
         match (&n.href, n.children.is_empty()) {
             (_, true) => row(n, active, out),
@@ -148,7 +174,7 @@ fn list(nodes: &[Node], depth: usize, marks: &[(bool, bool)], next: &mut usize, 
                 out.push_str("><summary class=\"nav-caret\" aria-label=\"");
                 out.push_str(&n.name);
                 out.push_str("\"></summary>");
-                list(&n.children, depth + 1, marks, next, out);
+                list(&n.children, depth + 1, max, marks, next, out);
                 out.push_str("</details>");
             }
             (None, false) => {
@@ -157,13 +183,18 @@ fn list(nodes: &[Node], depth: usize, marks: &[(bool, bool)], next: &mut usize, 
                 out.push_str("><summary class=\"nav-row\"><span class=\"nav-label\">");
                 out.push_str(&n.name);
                 out.push_str("</span></summary>");
-                list(&n.children, depth + 1, marks, next, out);
+                list(&n.children, depth + 1, max, marks, next, out);
                 out.push_str("</details>");
             }
         }
         out.push_str("</li>");
     }
     out.push_str("</ul>");
+}
+
+/// Number of entries in a subtree.
+fn count(nodes: &[Node]) -> usize {
+    nodes.iter().map(|n| 1 + count(&n.children)).sum()
 }
 
 /// The link row of an entry: a link to its page, or its name alone.

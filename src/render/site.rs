@@ -20,85 +20,112 @@ use crate::output::{Body, OutputFile};
 use crate::render::i18n::{Arg, I18n};
 use crate::render::sidebar::Sidebars;
 use crate::render::theme::Theme;
-use crate::render::{Rendered, catalog as task_pages, highlight, markdown, sitemap, view};
+use crate::render::{Sink, Streamed, catalog as task_pages, highlight, markdown, sitemap, view};
 use crate::resolve::asset_output;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
-/// One rendered page and what it needs besides itself.
+/// What a rendered page needs besides itself.
 pub(super) struct PageOutput {
-    file: OutputFile,
     has_code: bool,
     pub(super) assets: Vec<String>,
 }
 
-/// Renders the whole site. See the module documentation for the rules.
-pub(super) fn render(site: &Site, catalog: &TaskCatalog, theme: &Theme, i18n: &I18n) -> Result<Rendered> {
-    // Collect every result first so the error reported is the first page's,
-    // whatever the thread scheduling.
-    let sidebars = Sidebars::new(site);
-    let results: Vec<Result<PageOutput>> =
-        site.pages.par_iter().map(|p| page(site, catalog, theme, i18n, &sidebars, p)).collect();
-    let pages = results.into_iter().collect::<Result<Vec<PageOutput>>>()?;
-    collect(site, catalog, theme, i18n, &sidebars, pages)
+/// Lets each output path through once: the first file for a path wins (see
+/// the module rules), every later one is dropped.
+struct Once<'s> {
+    sink: &'s Sink<'s>,
+    claimed: Mutex<HashSet<String>>,
+    count: AtomicUsize,
 }
 
-/// Everything else, around the rendered pages.
-pub(super) fn collect(
+impl Once<'_> {
+    fn put(&self, file: OutputFile) -> Result<()> {
+        let new = self.claimed.lock().unwrap_or_else(PoisonError::into_inner).insert(file.path.clone());
+        if !new {
+            return Ok(());
+        }
+        self.count.fetch_add(1, Ordering::Relaxed);
+        (self.sink)(file)
+    }
+}
+
+/// Renders the whole site into `sink`. See the module documentation for
+/// the rules.
+pub(super) fn render(
+    site: &Site,
+    catalog: &TaskCatalog,
+    theme: &Theme,
+    i18n: &I18n,
+    sink: &Sink<'_>,
+) -> Result<Streamed> {
+    let sidebars = Sidebars::new(site);
+    // Pages win every path they have: claim them all before anything else.
+    let claimed = site.pages.iter().map(|p| p.out_file()).collect();
+    let once = Once { sink, claimed: Mutex::new(claimed), count: AtomicUsize::new(0) };
+    // Collect every result first so the error reported is the first page's,
+    // whatever the thread scheduling.
+    let results: Vec<Result<PageOutput>> = site
+        .pages
+        .par_iter()
+        .map(|p| {
+            let (file, out) = page(site, catalog, theme, i18n, &sidebars, p)?;
+            once.count.fetch_add(1, Ordering::Relaxed);
+            sink(file)?;
+            Ok(out)
+        })
+        .collect();
+    let pages = results.into_iter().collect::<Result<Vec<PageOutput>>>()?;
+    rest(site, catalog, theme, i18n, &sidebars, &pages, &|f| once.put(f))?;
+    Ok(Streamed { files: once.count.load(Ordering::Relaxed), diagnostics: i18n.missing() })
+}
+
+/// Everything else, around the rendered pages, in the order of the module
+/// rules (`sink` drops a file whose path is already taken).
+pub(super) fn rest(
     site: &Site,
     catalog: &TaskCatalog,
     theme: &Theme,
     i18n: &I18n,
     sidebars: &Sidebars<'_>,
-    pages: Vec<PageOutput>,
-) -> Result<Rendered> {
+    pages: &[PageOutput],
+    sink: &Sink<'_>,
+) -> Result<()> {
     let has_code = pages.iter().any(|p| p.has_code);
-    let assets: BTreeSet<String> = pages.iter().flat_map(|p| p.assets.iter().cloned()).collect();
-
-    let mut files: BTreeMap<String, OutputFile> = BTreeMap::new();
-    let mut add = |file: OutputFile| {
-        files.entry(file.path.clone()).or_insert(file);
-    };
-    let page_paths: BTreeSet<String> = pages.iter().map(|p| p.file.path.clone()).collect();
-    for p in pages {
-        add(p.file);
-    }
+    let assets: BTreeSet<&String> = pages.iter().flat_map(|p| p.assets.iter()).collect();
     for locale in site.locales.iter().filter(|l| l.home.is_none()) {
         let home_url = view::home_url(site, locale);
-        let path = format!("{home_url}index.html");
-        if !page_paths.contains(&path) {
-            let mut home = view::generated_home(site, i18n, locale);
-            home.shell.catalog_link = task_pages::sidebar_link(catalog, locale, &home_url, None);
-            home.shell.sidebar = sidebars.html(locale, &home_url, &[]);
-            add(bytes(path, theme.render("locale_home.html", &home)?));
-        }
+        let mut home = view::generated_home(site, i18n, locale);
+        home.shell.catalog_link = task_pages::sidebar_link(catalog, locale, &home_url, None);
+        home.shell.sidebar = sidebars.html(locale, &home_url, &[]);
+        sink(bytes(format!("{home_url}index.html"), theme.render("locale_home.html", &home)?))?;
     }
-    for file in task_pages::pages(site, catalog, theme, i18n, sidebars)? {
-        add(file);
-    }
+    task_pages::pages(site, catalog, theme, i18n, sidebars, sink)?;
     for file in task_pages::json_files(site, catalog) {
-        add(file);
+        sink(file)?;
     }
-    add(bytes("index.html".into(), theme.render("root.html", &view::site_page(site, i18n, true))?));
-    add(bytes("404.html".into(), theme.render("404.html", &view::site_page(site, i18n, false))?));
+    sink(bytes("index.html".into(), theme.render("root.html", &view::site_page(site, i18n, true))?))?;
+    sink(bytes("404.html".into(), theme.render("404.html", &view::site_page(site, i18n, false))?))?;
     let extra = task_pages::sitemap_entries(site, catalog);
-    add(bytes("sitemap.xml".into(), sitemap::xml_with(site, &extra)));
+    sink(bytes("sitemap.xml".into(), sitemap::xml_with(site, &extra)))?;
     if has_code {
-        add(bytes("static/syntax.css".into(), highlight::css()));
+        sink(bytes("static/syntax.css".into(), highlight::css()))?;
     }
     for file in theme.static_files() {
-        add(file);
+        sink(file)?;
     }
     for src in assets {
-        add(OutputFile { path: asset_output(site, &src), body: Body::Copy(site.config.root.join(&src)) });
+        sink(OutputFile { path: asset_output(site, src), body: Body::Copy(site.config.root.join(src)) })?;
     }
-    Ok(Rendered { files: files.into_values().collect(), diagnostics: i18n.missing() })
+    Ok(())
 }
 
-/// A rendered page for tests of `collect`.
+/// What a rendered page needs, for tests of `rest`.
 #[cfg(test)]
-pub(super) fn fake_output(path: &str, has_code: bool) -> PageOutput {
-    PageOutput { file: bytes(path.into(), "<p>test</p>".into()), has_code, assets: Vec::new() }
+pub(super) fn fake_output(has_code: bool) -> PageOutput {
+    PageOutput { has_code, assets: Vec::new() }
 }
 
 fn bytes(path: String, text: String) -> OutputFile {
@@ -114,7 +141,7 @@ fn page(
     i18n: &I18n,
     sidebars: &Sidebars<'_>,
     page: &Page,
-) -> Result<PageOutput> {
+) -> Result<(OutputFile, PageOutput)> {
     let locale = site.locale(page.locale);
     let lang = locale.tag.as_str();
     let label = |kind: &AlertKind| alert_label(i18n, lang, kind);
@@ -124,7 +151,7 @@ fn page(
     view.shell.sidebar = sidebars.html(locale, &page.url, &view::this_page(site, page));
     let template = if view.home.is_some() { "locale_home.html" } else { "page.html" };
     let html = theme.render(template, &view)?;
-    Ok(PageOutput { file: bytes(page.out_file(), html), has_code: body.has_code, assets: body.assets })
+    Ok((bytes(page.out_file(), html), PageOutput { has_code: body.has_code, assets: body.assets }))
 }
 
 /// The localized title of an alert: `alert-note` …, or `alert-other` with

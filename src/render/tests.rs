@@ -187,6 +187,19 @@ fn rendering_twice_gives_identical_files() {
     assert_eq!(a.files, b.files);
 }
 
+/// The files `site::rest` makes around the given (fake) pages, each path once.
+fn rest_of(site: &Site, theme: &Theme, i18n: &I18n, pages: Vec<site::PageOutput>) -> Vec<OutputFile> {
+    let files = std::sync::Mutex::new(std::collections::BTreeMap::new());
+    let catalog = crate::catalog::TaskCatalog::of(site);
+    let sidebars = crate::render::sidebar::Sidebars::new(site);
+    site::rest(site, &catalog, theme, i18n, &sidebars, &pages, &|f| {
+        files.lock().unwrap().entry(f.path.clone()).or_insert(f);
+        Ok(())
+    })
+    .unwrap();
+    files.into_inner().unwrap().into_values().collect()
+}
+
 #[test]
 fn syntax_css_is_emitted_only_when_a_page_has_code() {
     let site = fixture(temp("syntax"));
@@ -197,26 +210,10 @@ fn syntax_css_is_emitted_only_when_a_page_has_code() {
     );
     let emitted = out.files.iter().any(|f| f.path == "static/syntax.css");
     assert_eq!(any_code, emitted, "syntax.css exactly when a page links it");
-    let with_code = site::collect(
-        &site,
-        &crate::catalog::TaskCatalog::of(&site),
-        &theme,
-        &i18n,
-        &crate::render::sidebar::Sidebars::new(&site),
-        vec![site::fake_output("en/x/index.html", true)],
-    )
-    .unwrap();
-    assert!(with_code.files.iter().any(|f| f.path == "static/syntax.css"));
-    let without = site::collect(
-        &site,
-        &crate::catalog::TaskCatalog::of(&site),
-        &theme,
-        &i18n,
-        &crate::render::sidebar::Sidebars::new(&site),
-        vec![site::fake_output("en/x/index.html", false)],
-    )
-    .unwrap();
-    assert!(!without.files.iter().any(|f| f.path == "static/syntax.css"));
+    let with_code = rest_of(&site, &theme, &i18n, vec![site::fake_output(true)]);
+    assert!(with_code.iter().any(|f| f.path == "static/syntax.css"));
+    let without = rest_of(&site, &theme, &i18n, vec![site::fake_output(false)]);
+    assert!(!without.iter().any(|f| f.path == "static/syntax.css"));
 }
 
 #[test]
@@ -280,19 +277,11 @@ fn missing_message_diagnostics_are_passed_on() {
 fn content_assets_are_copied_once_under_their_locale() {
     let site = fixture(temp("assets"));
     let (theme, i18n) = load(&site);
-    let mut a = site::fake_output("en/x/index.html", false);
+    let mut a = site::fake_output(false);
     a.assets = vec!["content/en/media/a.png".into(), "content/shared/b.pdf".into()];
-    let mut b = site::fake_output("en/y/index.html", false);
+    let mut b = site::fake_output(false);
     b.assets = vec!["content/en/media/a.png".into()];
-    let out = site::collect(
-        &site,
-        &crate::catalog::TaskCatalog::of(&site),
-        &theme,
-        &i18n,
-        &crate::render::sidebar::Sidebars::new(&site),
-        vec![a, b],
-    )
-    .unwrap();
+    let out = Rendered { files: rest_of(&site, &theme, &i18n, vec![a, b]), diagnostics: Vec::new() };
     let copies: Vec<(&str, &Body)> = out
         .files
         .iter()

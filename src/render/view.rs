@@ -19,7 +19,6 @@ use crate::model::{Locale, LocaleId, Page, PageId, Site};
 use crate::render::i18n::I18n;
 use crate::render::nav::{self, Crumb, NavItem};
 use crate::resolve::relative_href;
-use crate::url::encode_segment;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -190,12 +189,21 @@ pub fn root_prefix(url: &str) -> String {
 /// The public URL of an output folder URL: `base_url/es/x/` when a base URL
 /// is configured, else `/es/x/`. Segments are percent-encoded as needed.
 pub fn public_url(site: &Site, url: &str) -> String {
-    let segs: Vec<String> = url.split('/').filter(|s| !s.is_empty()).map(encode_segment).collect();
-    let mut path = segs.join("/");
-    if !path.is_empty() && url.ends_with('/') {
-        path.push('/');
+    let mut out = String::with_capacity(site.config.base_url.len() + url.len() + 2);
+    out.push_str(&site.config.base_url);
+    out.push('/');
+    let mut any = false;
+    for (i, seg) in url.split('/').filter(|s| !s.is_empty()).enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        crate::url::push_segment(&mut out, seg);
+        any = true;
     }
-    format!("{}/{path}", site.config.base_url)
+    if any && url.ends_with('/') {
+        out.push('/');
+    }
+    out
 }
 
 /// The URL of a locale's home: its `index.md` page, else `<tag>/`.
