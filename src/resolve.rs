@@ -42,8 +42,11 @@ pub enum Target {
 pub struct Suggester<'a> {
     /// Lowercased path → the real path.
     lower: HashMap<String, &'a str>,
-    /// Folder → paths in it with their words (for typo suggestions).
-    by_dir: HashMap<&'a str, Vec<(&'a str, Vec<String>)>>,
+    /// Folder → its files, indexed for typo suggestions.
+    by_dir: HashMap<&'a str, Vec<Candidate<'a>>>,
+    /// Suggestions already made: the same broken target is often linked
+    /// from many pages.
+    memo: std::sync::Mutex<HashMap<String, Option<String>>>,
     /// Locale folders, for "the same file in another locale".
     dirs: Vec<&'a str>,
     /// Words that say nothing about which page is meant: locale endings.
@@ -62,16 +65,16 @@ impl<'a> Suggester<'a> {
             .filter(|w| !w.is_empty())
             .collect();
         let mut lower = HashMap::new();
-        let mut by_dir: HashMap<&str, Vec<(&str, Vec<String>)>> = HashMap::new();
+        let mut by_dir: HashMap<&str, Vec<Candidate<'_>>> = HashMap::new();
         for path in all {
             // The first of several paths that differ only in case wins, as
             // in a deterministic walk order.
             lower.entry(path.to_lowercase()).or_insert(path);
             let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
-            by_dir.entry(dir).or_default().push((path, words(name, &noise)));
+            by_dir.entry(dir).or_default().push(Candidate::new(path, name, &noise));
         }
         let dirs = site.locales.iter().map(|l| l.dir.as_str()).filter(|d| !d.is_empty()).collect();
-        Suggester { lower, by_dir, dirs, noise }
+        Suggester { lower, by_dir, dirs, noise, memo: std::sync::Mutex::default() }
     }
 
     /// The existing file whose path differs from `path` only in letter case.
@@ -82,9 +85,18 @@ impl<'a> Suggester<'a> {
     /// A file of the same folder whose name is a plausible intent for
     /// `path`: a small typo, or most of the same words.
     pub fn closest(&self, path: &str) -> Option<String> {
+        let memo = |m: &std::sync::Mutex<HashMap<String, Option<String>>>| {
+            m.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(path).cloned()
+        };
+        if let Some(known) = memo(&self.memo) {
+            return known;
+        }
         let (dir, _) = path.rsplit_once('/').unwrap_or(("", path));
         let same_dir = self.by_dir.get(dir).map(Vec::as_slice).unwrap_or(&[]);
-        closest(path, same_dir.iter().map(|(p, w)| (*p, w.as_slice())), &self.noise)
+        let found = closest(path, same_dir, &self.noise);
+        let mut m = self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        m.insert(path.to_string(), found.clone());
+        found
     }
 
     /// The same file (path inside its locale folder, any letter case) in
@@ -204,32 +216,51 @@ pub fn join(from_file: &str, path: &str) -> Option<String> {
 
 /// The existing file in the same folder whose name is closest to `wanted`,
 /// if it is close enough to be a plausible typo.
-fn closest<'a>(
-    wanted: &str,
-    candidates: impl Iterator<Item = (&'a str, &'a [String])>,
-    noise: &[String],
-) -> Option<String> {
-    let (dir, name) = wanted.rsplit_once('/').unwrap_or(("", wanted));
+fn closest(wanted: &str, candidates: &[Candidate<'_>], noise: &[String]) -> Option<String> {
+    let (_, name) = wanted.rsplit_once('/').unwrap_or(("", wanted));
     let ext = name.rsplit_once('.').map(|(_, e)| e);
     let name_len = name.chars().count();
     let limit = (name_len / 3).max(3);
     let name_words = words(name, noise);
     let mut best: Option<(usize, &str)> = None;
-    for (c, c_words) in candidates {
-        let (cdir, cname) = c.rsplit_once('/').unwrap_or(("", c));
-        if cdir != dir || cname.rsplit_once('.').map(|(_, e)| e) != ext {
+    for c in candidates {
+        // Cheap tests first: the extension, then the length (the distance
+        // is at least the length difference).
+        let len_diff = c.len.abs_diff(name_len);
+        if c.ext != ext || len_diff > limit {
             continue;
         }
         // Plausible: a small typo (distance ≤ 2), or a name that shares most
         // of its words within `limit`; never worse than the best so far.
-        let shares_words = shares_most_words(&name_words, c_words);
+        let shares_words = shares_most_words(&name_words, &c.words);
         let bound = best.map_or(usize::MAX, |(bd, _)| bd).min(if shares_words { limit } else { 2 });
-        let Some(d) = distance_within(name, cname, bound) else { continue };
-        if best.is_none_or(|(bd, bn)| d < bd || (d == bd && c < bn)) {
-            best = Some((d, c));
+        if len_diff > bound {
+            continue;
+        }
+        let Some(d) = distance_within(name, c.name, bound) else { continue };
+        if best.is_none_or(|(bd, bn)| d < bd || (d == bd && c.path < bn)) {
+            best = Some((d, c.path));
         }
     }
     best.map(|(_, c)| c.to_string())
+}
+
+/// A file as `closest` compares it, with what it needs precomputed.
+#[derive(Debug)]
+struct Candidate<'a> {
+    path: &'a str,
+    name: &'a str,
+    ext: Option<&'a str>,
+    /// Length of `name` in characters.
+    len: usize,
+    words: Vec<String>,
+}
+
+impl<'a> Candidate<'a> {
+    fn new(path: &'a str, name: &'a str, noise: &[String]) -> Candidate<'a> {
+        let ext = name.rsplit_once('.').map(|(_, e)| e);
+        Candidate { path, name, ext, len: name.chars().count(), words: words(name, noise) }
+    }
 }
 
 /// The words of a file name (`success-conduct-review-es.md` → success,
@@ -318,9 +349,11 @@ mod tests {
 
     /// `closest` over plain paths, with words computed as `Suggester` does.
     fn closest_of(wanted: &str, paths: &[&str], noise: &[String]) -> Option<String> {
-        let with_words: Vec<(&str, Vec<String>)> =
-            paths.iter().map(|p| (*p, words(p.rsplit_once('/').map_or(*p, |(_, n)| n), noise))).collect();
-        closest(wanted, with_words.iter().map(|(p, w)| (*p, w.as_slice())), noise)
+        let candidates: Vec<Candidate<'_>> = paths
+            .iter()
+            .map(|p| Candidate::new(p, p.rsplit_once('/').map_or(*p, |(_, n)| n), noise))
+            .collect();
+        closest(wanted, &candidates, noise)
     }
 
     #[test]
