@@ -130,14 +130,24 @@ pub fn pages(
         .iter()
         .flat_map(|l| catalog.ids().filter(|&id| catalog.has(site, id, l.id)).map(move |id| (l, id)))
         .collect();
+    // What every task page of a locale shares, once per locale.
+    let bases: Vec<_> = site
+        .locales
+        .iter()
+        .map(|l| {
+            let mut base = catalog_compare::task_chrome_base(site, catalog, i18n, l);
+            base.shell.sidebar = sidebars.compact(l, &task_url(l, 0));
+            base
+        })
+        .collect();
     let rendered: Vec<Result<()>> = tasks
         .par_iter()
-        .map(|&(locale, id)| match catalog_compare::task(site, catalog, i18n, locale, id) {
-            Some(mut view) => {
-                view.chrome.shell.sidebar = sidebars.compact(locale, &task_url(locale, id));
-                sink(page(task_url(locale, id), theme.render("task.html", &view)?))
+        .map(|&(locale, id)| {
+            let base = &bases[usize::from(locale.id.0)];
+            match catalog_compare::task_with(site, catalog, i18n, base, locale, id) {
+                Some(view) => sink(page(task_url(locale, id), theme.render("task.html", &view)?)),
+                None => Ok(()),
             }
-            None => Ok(()),
         })
         .collect();
     rendered.into_iter().collect()

@@ -18,7 +18,7 @@
 
 use crate::catalog::{TaskCatalog, TaskRef, entry};
 use crate::model::{Locale, Site};
-use crate::render::catalog::{matrix_url, task_url};
+use crate::render::catalog::{alternates, catalog_url, matrix_url, task_url};
 use crate::render::catalog_view::{Chrome, Kind, TaskRow, chrome, requirement, task_row};
 use crate::render::i18n::{Arg, I18n};
 use crate::render::view::{self, text_dir};
@@ -123,6 +123,31 @@ pub struct MatrixView {
 
 /// The view of task `id` in `locale`; `None` when the locale has no row of it.
 pub fn task(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale, id: u32) -> Option<TaskView> {
+    task_with(site, catalog, i18n, &task_chrome_base(site, catalog, i18n, locale), locale, id)
+}
+
+/// The layout fields every task page of `locale` shares (they all sit at
+/// `<tag>/tasks/<id>/`, one folder level): built once per locale, then
+/// completed per page by `task_with`. Task pages are most of a site's
+/// pages (1 300 on the real corpus), so this is worth it.
+pub fn task_chrome_base(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) -> Chrome {
+    // Any id of the locale gives the right folder level for every href; the
+    // per-id fields (title, alternates, switcher) are replaced per page.
+    let id = catalog.in_locale(site, locale.id).next().map_or(0, |r| {
+        site.page(r.page).doc.tasks.get(r.index).and_then(crate::catalog::numeric_id).unwrap_or(0)
+    });
+    chrome(site, catalog, i18n, locale, Kind::Task(id), String::new(), String::new())
+}
+
+/// `task`, completing a `task_chrome_base` of the same locale.
+pub fn task_with(
+    site: &Site,
+    catalog: &TaskCatalog,
+    i18n: &I18n,
+    base: &Chrome,
+    locale: &Locale,
+    id: u32,
+) -> Option<TaskView> {
     let url = task_url(locale, id);
     let lang = locale.tag.as_str();
     let in_locale = |l: &Locale| -> Vec<TaskRef> {
@@ -137,12 +162,18 @@ pub fn task(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale, id
         &[("id", Arg::Text(id.to_string())), ("name", Arg::Text(first.name.clone()))],
     );
     let mut translations = Vec::new();
-    for l in &site.locales {
-        let language = view::language_name(site, i18n, &l.tag);
+    for (l, link) in site.locales.iter().zip(&base.languages) {
+        let language = link.name.clone();
         let mut any = false;
-        for r in in_locale(l) {
+        let own = l.id == locale.id;
+        let theirs = if own { Vec::new() } else { in_locale(l) };
+        let found: Vec<TaskRow> = if own {
+            rows.clone()
+        } else {
+            theirs.into_iter().map(|r| task_row(site, i18n, lang, r, &url)).collect()
+        };
+        for row in found {
             any = true;
-            let row = task_row(site, i18n, lang, r, &url);
             let state = match () {
                 _ if l.id == locale.id => "this",
                 _ if row.requirement == first.requirement => "same",
@@ -173,12 +204,20 @@ pub fn task(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale, id
         }
     }
     let crumb = i18n.text(lang, "task-label", &[("id", Arg::Text(id.to_string()))]);
-    Some(TaskView {
-        chrome: chrome(site, catalog, i18n, locale, Kind::Task(id), title, crumb),
-        task: first,
-        rows,
-        translations,
-    })
+    let mut chrome = base.clone();
+    chrome.shell.title = title;
+    chrome.crumb = crumb;
+    let url_of = |l: &Locale| catalog.has(site, id, l.id).then(|| task_url(l, id));
+    chrome.shell.alternates = alternates(site, url_of);
+    if !site.config.base_url.is_empty() {
+        chrome.shell.canonical = Some(view::public_url(site, &url));
+    }
+    for (link, l) in chrome.languages.iter_mut().zip(&site.locales) {
+        let has = l.id == locale.id || catalog.has(site, id, l.id);
+        link.translated = has;
+        link.href = relative_href(&url, &if has { task_url(l, id) } else { catalog_url(l) });
+    }
+    Some(TaskView { chrome, task: first, rows, translations })
 }
 
 /// The view of `locale`'s translation matrix.
