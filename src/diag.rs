@@ -132,9 +132,13 @@ pub struct Diagnostic {
     pub target: Option<String>,
     /// How to fix it, when we know.
     pub help: Option<String>,
-    /// The source line, for carets in the human format.
+    /// The source line (or a window of a long one), for carets in the
+    /// human format.
     #[serde(skip)]
     pub snippet: Option<String>,
+    /// 1-based position of the caret in `snippet`.
+    #[serde(skip)]
+    pub snippet_caret: Option<usize>,
 }
 
 impl Diagnostic {
@@ -150,6 +154,7 @@ impl Diagnostic {
             target: None,
             help: None,
             snippet: None,
+            snippet_caret: None,
         }
     }
 
@@ -175,6 +180,14 @@ impl Diagnostic {
     /// Sets the source line shown under the message.
     pub fn with_snippet(mut self, line: impl Into<String>) -> Self {
         self.snippet = Some(line.into());
+        self.snippet_caret = self.column;
+        self
+    }
+
+    /// Sets a snippet with the caret at 1-based character `caret` of it.
+    pub fn with_snippet_at(mut self, snippet: impl Into<String>, caret: usize) -> Self {
+        self.snippet = Some(snippet.into());
+        self.snippet_caret = Some(caret);
         self
     }
 }
@@ -192,8 +205,15 @@ pub struct Summary {
     pub by_code: BTreeMap<String, usize>,
 }
 
+/// At most this many findings of one code are listed per file; the rest
+/// are counted in one more finding. A generated or pasted file can hold a
+/// million broken links, and nobody reads the millionth.
+pub const PER_FILE_LIMIT: usize = 500;
+
 /// Applies per-code severity overrides (`None` = off), sorts by
-/// (file, line, column, code, message) and removes exact duplicates.
+/// (file, line, column, code, message), removes exact duplicates and keeps
+/// `PER_FILE_LIMIT` findings per file and code (plus one that counts the
+/// rest).
 pub fn finish(mut diags: Vec<Diagnostic>, overrides: &BTreeMap<Code, Option<Severity>>) -> Vec<Diagnostic> {
     diags.retain_mut(|d| match overrides.get(&d.code) {
         Some(Some(sev)) => {
@@ -208,7 +228,37 @@ pub fn finish(mut diags: Vec<Diagnostic>, overrides: &BTreeMap<Code, Option<Seve
             .cmp(&(&b.file, b.line, b.column, b.code, &b.message, &b.target))
     });
     diags.dedup();
-    diags
+    cap(diags)
+}
+
+fn cap(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut counts: BTreeMap<(String, Code), usize> = BTreeMap::new();
+    for d in &diags {
+        *counts.entry((d.file.clone(), d.code)).or_default() += 1;
+    }
+    if counts.values().all(|&n| n <= PER_FILE_LIMIT) {
+        return diags;
+    }
+    let mut seen: BTreeMap<(String, Code), usize> = BTreeMap::new();
+    let mut out = Vec::with_capacity(diags.len().min(counts.len() * (PER_FILE_LIMIT + 1)));
+    for d in diags {
+        let key = (d.file.clone(), d.code);
+        let n = seen.entry(key.clone()).or_default();
+        *n += 1;
+        if *n <= PER_FILE_LIMIT {
+            out.push(d);
+        } else if *n == PER_FILE_LIMIT + 1 {
+            let rest = counts[&key] - PER_FILE_LIMIT;
+            let mut more = Diagnostic::new(
+                d.code,
+                d.file.clone(),
+                format!("… and {rest} more `{}` findings in this file, not listed", d.code),
+            );
+            more.severity = d.severity;
+            out.push(more.with_help("fix the ones above first; run `check` again to see the rest"));
+        }
+    }
+    out
 }
 
 /// The summary of a finished list.
@@ -235,6 +285,20 @@ mod tests {
             assert_eq!(Code::from_name(c.as_str()), Some(c));
         }
         assert_eq!(Code::from_name("nope"), None);
+    }
+
+    #[test]
+    fn findings_beyond_the_limit_are_counted_not_listed() {
+        let many: Vec<Diagnostic> = (0..PER_FILE_LIMIT + 7)
+            .map(|i| Diagnostic::new(Code::BrokenLink, "a.md", "x").at(1, i + 1))
+            .collect();
+        let out = finish(many, &BTreeMap::new());
+        assert_eq!(out.len(), PER_FILE_LIMIT + 1);
+        assert_eq!(
+            out[PER_FILE_LIMIT].message,
+            "… and 7 more `broken-link` findings in this file, not listed"
+        );
+        assert_eq!(summarize(&out).errors, PER_FILE_LIMIT + 1);
     }
 
     #[test]

@@ -46,7 +46,28 @@ pub struct SourceFile {
     /// Byte offset of each line, built on first use: most files never need
     /// a position (only a finding does), and every file is read.
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// The last column computed (line start, byte offset, column): findings
+    /// on one line come in order, so counting continues from there instead
+    /// of from the line start — a 20 MB line with a million findings stays
+    /// linear.
+    last: ColumnCache,
 }
+
+/// See `SourceFile::last`. Cloning gives an empty cache.
+#[derive(Debug, Default)]
+struct ColumnCache(std::sync::Mutex<(usize, usize, usize)>);
+
+impl Clone for ColumnCache {
+    fn clone(&self) -> Self {
+        ColumnCache::default()
+    }
+}
+
+/// Longest snippet kept with a finding, in characters: a finding on a huge
+/// line carries a window around its column, not the line.
+const SNIPPET_MAX: usize = 120;
+/// How much of the window comes before the column.
+const SNIPPET_BEFORE: usize = 50;
 
 impl SourceFile {
     /// Builds a source file; a leading BOM is dropped.
@@ -54,7 +75,12 @@ impl SourceFile {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        SourceFile { path: path.into(), text, line_starts: std::sync::OnceLock::new() }
+        SourceFile {
+            path: path.into(),
+            text,
+            line_starts: std::sync::OnceLock::new(),
+            last: ColumnCache::default(),
+        }
     }
 
     fn lines(&self) -> &[usize] {
@@ -71,7 +97,13 @@ impl SourceFile {
         }
         let starts = self.lines();
         let line = starts.partition_point(|&s| s <= offset) - 1;
-        let column = self.text[starts[line]..offset].chars().count() + 1;
+        let start = starts[line];
+        // A poisoned lock only means a panic elsewhere; the cache is a hint.
+        let mut last = self.last.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (from, base) =
+            if last.0 == start && last.1 <= offset && last.2 > 0 { (last.1, last.2) } else { (start, 1) };
+        let column = base + self.text[from..offset].chars().count();
+        *last = (start, offset, column);
         Location { line: line + 1, column }
     }
 
@@ -94,13 +126,54 @@ impl SourceFile {
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
-    /// A diagnostic at `offset` in this file, with its source line attached.
+    /// A diagnostic at `offset` in this file, with its source line attached
+    /// (a window of it around the column when the line is long).
     pub fn diag(&self, code: Code, offset: usize, message: impl Into<String>) -> Diagnostic {
         let loc = self.location(offset);
-        Diagnostic::new(code, &self.path, message)
-            .at(loc.line, loc.column)
-            .with_snippet(self.line_text(loc.line))
+        let line = self.line_text(loc.line);
+        let line_start = self.line_start(loc.line).unwrap_or(0);
+        let (snippet, caret) = window(line, offset.saturating_sub(line_start).min(line.len()));
+        Diagnostic::new(code, &self.path, message).at(loc.line, loc.column).with_snippet_at(snippet, caret)
     }
+}
+
+/// The part of `line` shown with a finding at byte `at` of it, and the
+/// caret's 1-based position in it; `…` marks a cut. Works from the byte
+/// offset outwards, so a finding on a 20 MB line costs the window, not the
+/// line.
+fn window(line: &str, mut at: usize) -> (String, usize) {
+    while !line.is_char_boundary(at) {
+        at -= 1;
+    }
+    if line.len() <= SNIPPET_MAX {
+        return (line.to_string(), line[..at].chars().count() + 1);
+    }
+    let before: Vec<(usize, char)> = line[..at].char_indices().rev().take(SNIPPET_BEFORE + 1).collect();
+    let cut_before = before.len() > SNIPPET_BEFORE;
+    let start = if cut_before { before[SNIPPET_BEFORE - 1].0 } else { 0 };
+    let shown_before = before.len().min(SNIPPET_BEFORE);
+    let mut end = at;
+    let mut after = 0;
+    let mut rest = line[at..].chars();
+    while after < SNIPPET_MAX - shown_before {
+        match rest.next() {
+            Some(c) => {
+                end += c.len_utf8();
+                after += 1;
+            }
+            None => break,
+        }
+    }
+    let cut_after = end < line.len();
+    let mut out = String::with_capacity(end - start + 8);
+    if cut_before {
+        out.push('…');
+    }
+    out.push_str(&line[start..end]);
+    if cut_after {
+        out.push('…');
+    }
+    (out, shown_before + 1 + usize::from(cut_before))
 }
 
 #[cfg(test)]
@@ -122,6 +195,32 @@ mod tests {
         assert!(f.text.starts_with("---\r\n"));
         assert_eq!(f.line_text(1), "---");
         assert_eq!(f.location(5), Location { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn a_finding_on_a_long_line_carries_a_window_with_the_caret_in_place() {
+        let line = format!("{}[x](y.md){}", "a".repeat(300), "é".repeat(300));
+        let f = SourceFile::new("a.md", format!("# t\n{line}\n"));
+        let d = f.diag(Code::BrokenLink, f.text.find("[x]").unwrap() + 4, "x");
+        assert_eq!((d.line, d.column), (Some(2), Some(305)));
+        let snippet = d.snippet.unwrap();
+        assert!(snippet.starts_with('…') && snippet.ends_with('…'), "{snippet}");
+        assert!(snippet.chars().count() <= SNIPPET_MAX + 2);
+        let caret = d.snippet_caret.unwrap();
+        let at: String = snippet.chars().skip(caret - 1).take(4).collect();
+        assert_eq!(at, "y.md");
+    }
+
+    #[test]
+    fn columns_on_one_line_are_counted_incrementally_and_stay_right() {
+        let f = SourceFile::new("a.md", "ab\nxéyéz\n".to_string());
+        let offsets: Vec<usize> =
+            f.text.match_indices(|c| c == 'y' || c == 'z' || c == 'x').map(|(i, _)| i).collect();
+        let cols: Vec<usize> = offsets.iter().map(|&o| f.location(o).column).collect();
+        assert_eq!(cols, [1, 3, 5]);
+        // Out of order still works (the cache is only used going forward).
+        assert_eq!(f.location(offsets[0]).column, 1);
+        assert_eq!(f.location(1).column, 2);
     }
 
     #[test]

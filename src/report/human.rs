@@ -31,10 +31,11 @@ pub fn human(diags: &[Diagnostic], color: bool) -> String {
         };
         let _ = writeln!(out, "  {}[{}]: {}", paint(sev_color, sev), d.code, d.message);
         let _ = writeln!(out, "    --> {pos}");
-        if let (Some(snippet), Some(line), Some(col)) = (&d.snippet, d.line, d.column) {
+        // The snippet is already a window of a long line (`SourceFile::diag`).
+        if let (Some(snippet), Some(line), Some(caret_col)) = (&d.snippet, d.line, d.snippet_caret) {
             let gutter = line.to_string();
             let pad = " ".repeat(gutter.len());
-            let (shown, caret_col) = window(&snippet.replace('\t', " "), col);
+            let shown = snippet.replace('\t', " ");
             let caret_at: usize =
                 shown.chars().take(caret_col.saturating_sub(1)).map(super::char_width).sum();
             let _ = writeln!(out, "    {pad} |");
@@ -58,30 +59,6 @@ pub fn human(diags: &[Diagnostic], color: bool) -> String {
     out
 }
 
-/// The part of a long source line around the 1-based column `col`, with
-/// `…` where it was cut, and the column within that part. Lines of prose
-/// can run to thousands of characters; the caret must stay on screen.
-fn window(line: &str, col: usize) -> (String, usize) {
-    const BEFORE: usize = 50;
-    const AFTER: usize = 70;
-    let chars: Vec<char> = line.chars().collect();
-    if chars.len() <= BEFORE + AFTER {
-        return (line.to_string(), col);
-    }
-    let at = col.saturating_sub(1).min(chars.len());
-    let start = at.saturating_sub(BEFORE);
-    let end = (at + AFTER).min(chars.len());
-    let mut out = String::new();
-    if start > 0 {
-        out.push('…');
-    }
-    out.extend(&chars[start..end]);
-    if end < chars.len() {
-        out.push('…');
-    }
-    (out, at - start + 1 + usize::from(start > 0))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,19 +75,6 @@ mod tests {
         assert!(text.contains("3 | día [x](y.md)\n      |     ^"), "{text}");
         assert!(text.contains("help: did you mean `z.md`?"));
         assert!(text.ends_with("1 error(s), 0 warning(s), 0 info (broken-link: 1)\n"), "{text}");
-    }
-
-    #[test]
-    fn long_lines_are_cut_around_the_caret() {
-        let line = format!("{}[x](y.md){}", "a".repeat(300), "b".repeat(300));
-        let d = Diagnostic::new(Code::BrokenLink, "a.md", "x").at(1, 305).with_snippet(line);
-        let text = human(&[d], false);
-        let shown = text.lines().find(|l| l.contains("1 | ")).unwrap();
-        assert!(shown.contains("…aaaa") && shown.contains("[x](y.md)bbb") && shown.ends_with('…'), "{shown}");
-        let caret = text.lines().find(|l| l.trim_end().ends_with('^')).unwrap();
-        let code_col = shown.find("[x](").unwrap() + 4;
-        // `…` is 3 bytes but one cell: compare in characters.
-        assert_eq!(caret.chars().count(), shown[..code_col].chars().count() + 1, "{shown}\n{caret}");
     }
 
     #[test]
