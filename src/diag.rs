@@ -77,6 +77,8 @@ codes! {
     OrphanPage = "orphan-page", Info, "A page that no toc entry and no link reaches";
     /// A content file that is not valid UTF-8 text (load).
     Encoding = "encoding", Error, "A content file that is not valid UTF-8 text";
+    /// A symlink playbook does not follow: a folder, a file outside the content root, a broken link (load).
+    IgnoredFile = "ignored-file", Warning, "A symlink that playbook does not follow";
     /// Front-matter YAML errors, missing keys, unparsable dates (load/front_matter).
     FrontMatter = "front-matter", Error, "Front-matter YAML errors, missing keys, unparsable dates";
     /// An alert kind other than NOTE, TIP, IMPORTANT, WARNING, CAUTION (parse/alerts).

@@ -76,6 +76,29 @@ pub struct Config {
     pub required_keys: Vec<String>,
     /// How `check --external` checks http(s) links.
     pub external: ExternalConfig,
+    /// What raw HTML in page bodies becomes (`[markdown] raw_html`).
+    pub raw_html: RawHtml,
+}
+
+/// What happens to raw HTML that an author writes in a page body
+/// (`[markdown] raw_html = "keep" | "escape"`). In headings and link text it
+/// is always escaped; front matter and task cells are always text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Passed through unchanged, as CommonMark says (the default).
+    #[default]
+    Keep,
+    /// Shown as escaped text (an HTML block becomes a paragraph): for content
+    /// from writers whose markup must not run in readers' browsers.
+    Escape,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMarkdown {
+    #[serde(default)]
+    raw_html: RawHtml,
 }
 
 /// `[external]`: limits for checking http(s) links over the network.
@@ -135,6 +158,8 @@ struct RawConfig {
     front_matter: Option<RawFrontMatter>,
     #[serde(default)]
     external: ExternalConfig,
+    #[serde(default)]
+    markdown: RawMarkdown,
 }
 
 #[derive(Debug, Deserialize)]
@@ -214,6 +239,7 @@ impl Config {
             severity,
             required_keys: raw.front_matter.map(|f| f.required).unwrap_or_else(|| vec!["title".into()]),
             external: raw.external,
+            raw_html: raw.markdown.raw_html,
         })
     }
 
@@ -235,6 +261,7 @@ impl Config {
             severity: BTreeMap::new(),
             required_keys: vec!["title".to_string()],
             external: ExternalConfig::default(),
+            raw_html: RawHtml::default(),
         }
     }
 

@@ -78,7 +78,7 @@ pub fn content_with<T: Send>(
     diags: &mut Vec<Diagnostic>,
     each: impl Fn(usize, &SourceFile, &FrontMatter) -> T + Sync,
 ) -> Result<(Loaded, Vec<T>)> {
-    let (found, files) = walk_all(config)?;
+    let (found, files) = walk_all(config, diags)?;
     // Each locale's pages are sorted by path, so this is (locale, path) order.
     let candidates: Vec<Candidate> = found
         .iter()
@@ -121,7 +121,7 @@ pub fn content_with<T: Send>(
 
 /// Walks every locale folder (in parallel) and the shared content folder:
 /// what each locale holds, and every asset candidate (sorted, unique).
-fn walk_all(config: &Config) -> Result<(Vec<walk::LocaleFiles>, Vec<String>)> {
+fn walk_all(config: &Config, diags: &mut Vec<Diagnostic>) -> Result<(Vec<walk::LocaleFiles>, Vec<String>)> {
     let locale_dirs = config.locales.iter().map(|l| l.dir.clone()).collect();
     let walker = walk::Walker::new(&config.root, &config.out, locale_dirs);
     let (found, shared) = rayon::join(
@@ -135,6 +135,12 @@ fn walk_all(config: &Config) -> Result<(Vec<walk::LocaleFiles>, Vec<String>)> {
     }
     files.sort_unstable();
     files.dedup();
+    for (path, why) in walker.skipped() {
+        diags.push(
+            Diagnostic::new(Code::IgnoredFile, path, why)
+                .with_help("copy the file into the content folder if it belongs to the site"),
+        );
+    }
     Ok((found, files))
 }
 

@@ -6,8 +6,10 @@
 //! - Hidden entries (name starting with `.`) are skipped, and so is the
 //!   output folder when it lies inside the content root.
 //! - Symlinked folders are never followed (no loops). A symlinked file is
-//!   used only when its canonical path is inside the canonical content root;
-//!   otherwise it is skipped without a finding (it is not content of this site).
+//!   used only when its canonical path is inside the canonical content root.
+//!   Every other symlink (a folder, a file outside the root, a broken or
+//!   looping link) is skipped — never read, never copied — and listed in
+//!   `Walker::skipped` so `load` reports it (`ignored-file`).
 //! - File and folder names that are not valid UTF-8 are skipped: a path we
 //!   cannot name in a diagnostic or a URL cannot be a page or an asset.
 //! - A walkdir error on the folder being walked is an `Error::Io`; on
@@ -46,6 +48,8 @@ pub(super) struct Walker {
     out: Option<String>,
     /// Every locale folder relative to the root.
     locale_dirs: Vec<String>,
+    /// Symlinks skipped so far: (path relative to the root, why).
+    skipped: std::sync::Mutex<Vec<(String, &'static str)>>,
 }
 
 /// Whether a file name is a markdown page (`.md`, `.markdown`, any case).
@@ -71,7 +75,7 @@ impl Walker {
             (Some(r), Ok(o)) => o.strip_prefix(r).ok().and_then(slash_path),
             _ => None,
         };
-        Walker { root: root.to_path_buf(), canonical_root, out, locale_dirs }
+        Walker { root: root.to_path_buf(), canonical_root, out, locale_dirs, skipped: Default::default() }
     }
 
     /// Walks the locale folder `dir` (relative to the root).
@@ -148,17 +152,42 @@ impl Walker {
                 if other_locale || self.out.as_deref() == Some(rel.as_str()) || skip_named(name) {
                     entries.skip_current_dir();
                 }
-            } else if kind.is_file() || (kind.is_symlink() && self.is_inner_file_link(entry.path())) {
+            } else if kind.is_file() {
                 file(rel, name);
+            } else if kind.is_symlink() {
+                match self.symlink_problem(entry.path()) {
+                    None => file(rel, name),
+                    Some(why) => self
+                        .skipped
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push((rel, why)),
+                }
             }
         }
         Ok(())
     }
 
-    /// Whether a symlink points at a file inside the content root.
-    fn is_inner_file_link(&self, path: &Path) -> bool {
-        let (Some(root), Ok(target)) = (&self.canonical_root, path.canonicalize()) else { return false };
-        target.starts_with(root) && target.is_file()
+    /// Why a symlink is not used; `None` for a link to a file inside the
+    /// content root.
+    fn symlink_problem(&self, path: &Path) -> Option<&'static str> {
+        let Ok(target) = path.canonicalize() else {
+            return Some("a broken or looping symlink is ignored");
+        };
+        if target.is_dir() {
+            return Some("a symlinked folder is not followed");
+        }
+        match &self.canonical_root {
+            Some(root) if target.starts_with(root) && target.is_file() => None,
+            _ => Some("a symlink to a file outside the content root is ignored: it is never read or copied"),
+        }
+    }
+
+    /// The symlinks skipped by every walk so far, sorted.
+    pub(super) fn skipped(&self) -> Vec<(String, &'static str)> {
+        let mut all = self.skipped.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+        all.sort();
+        all
     }
 }
 

@@ -61,16 +61,7 @@ pub struct Body {
     pub assets: Vec<String>,
 }
 
-/// What happens to raw HTML outside headings and link text (inside those
-/// it is always escaped).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum RawHtml {
-    /// Passed through unchanged, as CommonMark says.
-    #[default]
-    Keep,
-    /// Shown as escaped text (an HTML block becomes a paragraph).
-    Escape,
-}
+pub use crate::config::RawHtml;
 
 /// Renders `page`'s markdown body. `catalog` tells which task ids exist
 /// (tasks named in prose are linked only then); `alert_label` gives the
@@ -81,7 +72,7 @@ pub fn body(
     catalog: &TaskCatalog,
     alert_label: &dyn Fn(&AlertKind) -> String,
 ) -> Body {
-    body_with(site, page, catalog, alert_label, RawHtml::Keep)
+    body_with(site, page, catalog, alert_label, site.config.raw_html)
 }
 
 /// [`body`] with an explicit raw-HTML policy.

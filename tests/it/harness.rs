@@ -72,3 +72,12 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     }
     out
 }
+
+/// Writes `files` (relative path, bytes) under `dir`.
+pub fn write_bytes(dir: &Path, files: &[(&str, &[u8])]) {
+    for (rel, bytes) in files {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().expect("has parent")).expect("mkdir");
+        std::fs::write(p, bytes).expect("write");
+    }
+}

@@ -8,4 +8,5 @@ mod cli;
 mod corpus;
 mod external;
 mod harness;
+mod hostile;
 mod html;
