@@ -22,6 +22,8 @@ pub mod check;
 pub mod config;
 pub mod diag;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod load;
 pub mod model;
 pub mod output;

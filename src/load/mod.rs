@@ -168,6 +168,18 @@ fn locales(
     locales
 }
 
+/// Splits and checks the front matter of one page's text: what `content`
+/// does for each page once the file is read (also the entry point of the
+/// front-matter fuzz target).
+pub fn front_matter_of(source: &SourceFile, required: &[String]) -> (FrontMatter, Vec<Diagnostic>) {
+    front_matter::read(source, required)
+}
+
+/// Reads a `toc.yml` text (also the entry point of the toc fuzz target).
+pub fn toc_of(source: &SourceFile) -> (Option<Toc>, Vec<Diagnostic>) {
+    toc::read(source)
+}
+
 /// Reads one page: its text (with encoding findings) and its front matter.
 /// A binary file gets no front-matter findings: its encoding error says it all.
 fn read_page(

@@ -34,7 +34,9 @@
 //!   `Body::has_code`; anything else is escaped plain text in
 //!   `<pre class="code">` and leaves `has_code` false. Only a fenced block
 //!   that names a language loads syntect.
-//! * Raw HTML elsewhere follows [`RawHtml`]: `body` keeps it (CommonMark).
+//! * Raw HTML in task tables is escaped too (their cells are data, shown
+//!   again by the catalog). Raw HTML elsewhere follows [`RawHtml`]: `body`
+//!   keeps it (CommonMark) unless the config says `raw_html = "escape"`.
 //! * A task named in prose (`Document::task_mentions`) whose id has a row
 //!   in the page's locale becomes `<a class="task-ref">` to
 //!   `<tag>/tasks/<id>/` (see `task_links`).
@@ -348,9 +350,14 @@ impl<'p, 'a> Pass<'p, 'a> {
         }
     }
 
-    /// Raw HTML: escaped in headings and link text, else per the policy.
+    /// Raw HTML: escaped in headings, link text and task tables (their
+    /// cells are data: the catalog shows them too), else per the policy.
     fn raw(&mut self, raw: CowStr<'a>, inline: bool) {
-        let escape = self.heading.is_some() || !self.links.is_empty() || self.raw_html == RawHtml::Escape;
+        let in_task_table = self.table.as_ref().is_some_and(|t| t.tasks.is_some());
+        let escape = self.heading.is_some()
+            || !self.links.is_empty()
+            || in_task_table
+            || self.raw_html == RawHtml::Escape;
         self.out.push_back(match (escape, inline) {
             (true, _) => Event::Text(raw),
             (false, true) => Event::InlineHtml(raw),

@@ -151,3 +151,78 @@ fn ftl_error_names_file_and_line() {
     assert_eq!(o.status.code(), Some(2), "{t}");
     assert!(t.contains("locales/es/main.ftl:3"), "{t}");
 }
+
+/// Everything a writer controls, full of markup and `javascript:`: none of it
+/// becomes live markup or attributes, wherever it lands (title, meta, toc,
+/// headings, link text, task cells, catalog, JSON).
+#[test]
+fn hostile_text_never_becomes_live_markup() {
+    let dir = temp_dir("escape-everywhere");
+    let evil = r#"<script>alert(1)</script>" onmouseover="alert(2)"#;
+    let page = format!(
+        "---\ntitle: '{evil}'\ndescription: '{evil}'\n---\n# Head {evil}\n\n[text {evil}](javascript:alert(3)) \
+         [x](JaVaScRiPt:alert(4)) ![img](data:text/html,<script>alert(5)</script>) [ok](https://example.com/\"onclick=alert(6))\n\n\
+         | Task ID | Task Name | (M)andatory / (O)ptional | Role | Services |\n|---|---|---|---|---|\n\
+         | 1010 | Name {evil} | M | Role {evil} | Svc {evil} |\n"
+    );
+    write_files(
+        &dir,
+        &[
+            ("content/en/index.md", &page),
+            ("content/en/toc.yml", &format!("- name: '{evil}'\n  href: index.md\n")),
+        ],
+    );
+    let o = playbook(&["build", "--root", dir.to_str().unwrap(), "-q"]);
+    assert_eq!(o.status.code(), Some(1), "malformed URLs are errors: {}", text(&o));
+    for file in ["public/en/index.html", "public/en/tasks/index.html", "public/en/tasks/1010/index.html"] {
+        let html = std::fs::read_to_string(dir.join(file)).unwrap();
+        let doc = scraper::Html::parse_document(&html);
+        let all = scraper::Selector::parse("*").unwrap();
+        for el in doc.select(&all) {
+            let v = el.value();
+            if v.name() == "script" {
+                // The theme's own scripts only: its inline theme switch and files under static/.
+                let text: String = el.text().collect();
+                assert!(!text.contains("alert("), "{file}: a script element came from content");
+                assert!(v.attr("src").is_none_or(|src| src.contains("static/")), "{file}");
+            }
+            for (name, value) in v.attrs() {
+                assert!(!name.starts_with("on"), "{file}: event handler attribute {name}={value}");
+                let lower = value.trim().to_lowercase();
+                if name == "href" || name == "src" {
+                    assert!(
+                        !lower.starts_with("javascript:") && !lower.starts_with("data:"),
+                        "{file}: {name}={value}"
+                    );
+                }
+            }
+        }
+    }
+    let json = std::fs::read_to_string(dir.join("public/en/tasks.json")).unwrap();
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // JSON carries text as data: the title as written, cells as their text.
+    assert!(parsed[0]["page_title"].as_str().unwrap().starts_with("<script>alert(1)"), "{json}");
+    assert_eq!(parsed[0]["name"], "Name alert(1)\" onmouseover=\"alert(2)");
+}
+
+#[test]
+fn raw_html_is_kept_by_default_and_escaped_on_request() {
+    let dir = temp_dir("raw-html");
+    write_files(
+        &dir,
+        &[(
+            "content/en/index.md",
+            "---\ntitle: T\n---\n# T\n\n<div class=\"x\">block</div>\n\nInline <b>bold</b>.\n",
+        )],
+    );
+    let o = playbook(&["build", "--root", dir.to_str().unwrap(), "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let html = std::fs::read_to_string(dir.join("public/en/index.html")).unwrap();
+    assert!(html.contains("<div class=\"x\">block</div>") && html.contains("<b>bold</b>"), "{html}");
+    write_files(&dir, &[("playbook.toml", "[markdown]\nraw_html = \"escape\"\n")]);
+    let o = playbook(&["build", "--root", dir.to_str().unwrap(), "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let html = std::fs::read_to_string(dir.join("public/en/index.html")).unwrap();
+    assert!(!html.contains("<div class=\"x\">") && !html.contains("<b>bold</b>"), "{html}");
+    assert!(html.contains("&lt;b&gt;bold&lt;/b&gt;"), "{html}");
+}

@@ -257,3 +257,35 @@ fn task_mentions_per_locale_are_exact() {
         "linked in prose"
     );
 }
+
+#[test]
+fn one_thread_and_all_threads_build_byte_identical_sites() {
+    let cfg = repo().join("tests/fixtures/fasttrack.toml");
+    let root = corpus();
+    let one = temp_dir("corpus-one-thread").join("site");
+    let args = |out: &Path| {
+        vec![
+            "build".to_string(),
+            "-q".into(),
+            "--config".into(),
+            cfg.display().to_string(),
+            "--root".into(),
+            root.display().to_string(),
+            "--out".into(),
+            out.display().to_string(),
+        ]
+    };
+    let a = args(&one);
+    let o = crate::harness::playbook_env(
+        &a.iter().map(String::as_str).collect::<Vec<_>>(),
+        &[("RAYON_NUM_THREADS", Path::new("1"))],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let many = crate::harness::tree(built());
+    let single = crate::harness::tree(&one);
+    assert_eq!(single.len(), many.len());
+    for ((pa, ba), (pb, bb)) in single.iter().zip(&many) {
+        assert_eq!(pa, pb);
+        assert!(ba == bb, "{pa} differs between one thread and all threads");
+    }
+}

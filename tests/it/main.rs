@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod corpus;
 mod external;
+mod fuzz_regressions;
 mod harness;
 mod hostile;
 mod html;

@@ -1,0 +1,7 @@
+//! DocFX toc.yml texts.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        playbook::fuzzing::toc(text);
+    }
+});
