@@ -1,0 +1,1 @@
+//! `playbook serve` (in progress).
