@@ -8,12 +8,15 @@
 //! page is its [`Facts`]:
 //! * the title: the flat sidebar of a locale without `toc.yml` (every page
 //!   and catalog page of that locale, and its home) and the task rows;
-//! * the phase: the phase order of the locale's catalog;
+//! * the phase: the phase order of the locale's catalog page;
 //! * the date: the sitemap's `lastmod`;
 //! * the task rows (catalogued rows of a primary page, as `TaskEntry`s):
 //!   `tasks.json` and the locale's `tasks.json` (which also show lines),
-//!   and, when more than lines changed, every catalog and matrix page and
-//!   the task pages of the page's ids in every locale;
+//!   and, when more than lines changed, the locale's catalog page (a
+//!   catalog page lists its own locale's rows only), the task pages of the
+//!   page's ids in every locale, and the matrices that show the change:
+//!   every locale's for a requirement or an id, for a name the locale's
+//!   own and those of locales that lack one of the ids;
 //! * the set of catalogued ids: which task pages exist (their switchers
 //!   and alternates), the sitemap, and prose mentions ("Tarea 2050") in the
 //!   locale's pages, which link only ids the locale has; a site that gains
@@ -26,7 +29,7 @@
 //! Must not render or read anything but the `Site` and its catalog.
 
 use crate::catalog::{TaskCatalog, TaskEntry, TaskRef, entry, numeric_id};
-use crate::model::{Date, PageId, Site};
+use crate::model::{Date, LocaleId, PageId, Site};
 use crate::render::subset::Output;
 use std::collections::BTreeSet;
 
@@ -100,11 +103,6 @@ pub fn affected(
     let page = site.page(id);
     let locale = site.locale(page.locale);
     let mut out = BTreeSet::from([Output::Page(id)]);
-    let all_catalog_pages = |out: &mut BTreeSet<Output>| {
-        for l in &site.locales {
-            out.extend([Output::Catalog(l.id), Output::Matrix(l.id)]);
-        }
-    };
     if before.title != after.title && locale.toc.is_none() && after.primary && locale.home != Some(id) {
         // The flat sidebar lists titles: the whole locale shows this one.
         out.extend(locale.pages.iter().map(|&p| Output::Page(p)));
@@ -114,7 +112,7 @@ pub fn affected(
         );
     }
     if before.phase != after.phase {
-        all_catalog_pages(&mut out);
+        out.insert(Output::Catalog(locale.id));
     }
     if before.date != after.date && after.primary {
         out.insert(Output::Sitemap);
@@ -123,10 +121,11 @@ pub fn affected(
         out.extend([Output::TasksJson, Output::LocaleTasksJson(locale.id)]);
     }
     if !same_but_lines(&before.entries, &after.entries) {
-        all_catalog_pages(&mut out);
+        out.insert(Output::Catalog(locale.id));
         for task in before.ids().union(&after.ids()) {
             out.extend(site.locales.iter().map(|l| Output::Task(l.id, *task)));
         }
+        out.extend(matrices(site, catalog, locale.id, before, after));
     }
     let (ids_before, ids_after) = (before.ids(), after.ids());
     let changed: BTreeSet<u32> = ids_before.symmetric_difference(&ids_after).copied().collect();
@@ -139,6 +138,32 @@ pub fn affected(
         out.insert(locale.home.map_or(Output::Home(locale.id), Output::Page));
     }
     Affected::Outputs(out)
+}
+
+/// The matrices that show a change of rows: a matrix shows, per id, the
+/// requirement of each locale's first row and the name of its own
+/// locale's row, else of the first locale's that has one.
+fn matrices(
+    site: &Site,
+    catalog: &TaskCatalog,
+    locale: LocaleId,
+    before: &Facts,
+    after: &Facts,
+) -> Vec<Output> {
+    let cells = |f: &Facts| f.entries.iter().map(|e| (e.id, e.requirement.clone())).collect::<Vec<_>>();
+    let names = |f: &Facts| f.entries.iter().map(|e| (e.id, e.name.clone())).collect::<Vec<_>>();
+    let all = site.locales.iter().map(|l| Output::Matrix(l.id));
+    if cells(before) != cells(after) {
+        return all.collect();
+    }
+    if names(before) == names(after) {
+        return Vec::new();
+    }
+    // A locale without one of the ids shows another locale's name for it.
+    let ids = after.ids();
+    let lacks = |l: LocaleId| ids.iter().any(|&id| !catalog.has(site, id, l));
+    let shown = site.locales.iter().filter(|l| l.id == locale || lacks(l.id));
+    shown.map(|l| Output::Matrix(l.id)).collect()
 }
 
 /// Whether two lists of rows differ at most in their line numbers.
