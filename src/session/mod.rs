@@ -121,9 +121,12 @@ impl Session {
         let done = match (change, state) {
             (Change::Pages(paths), Some(state)) => {
                 let ids: Option<Vec<PageId>> = paths.iter().map(|p| state.site.page_by_file(p)).collect();
-                match ids {
-                    Some(ids) => state.edit(&ids),
-                    None => State::load(&self.opts, Some(state)).and_then(State::render_all),
+                // A page that cannot be read now (gone between the event and
+                // this read) is a content change: the tree is listed again.
+                let fresh = ids.map(|ids| (ids.par_iter().map(|&id| reread(&state.site, id)).collect(), ids));
+                match fresh {
+                    Some((Ok(fresh), ids)) => state.edit(&ids, fresh),
+                    _ => State::load(&self.opts, Some(state)).and_then(State::render_all),
                 }
             }
             (Change::Content, Some(state)) => {
@@ -249,9 +252,9 @@ impl State {
         Ok((self, Work { incremental: false, rendered, changed: None }))
     }
 
-    /// Reads and parses the pages `ids` again and renders what they reach.
-    fn edit(self, ids: &[PageId]) -> Result<(State, Work)> {
-        let fresh = ids.par_iter().map(|&id| reread(&self.site, id)).collect::<Result<Vec<_>>>()?;
+    /// Puts the pages `ids`, read and parsed again (`fresh`), in place and
+    /// renders what they reach.
+    fn edit(self, ids: &[PageId], fresh: Vec<Fresh>) -> Result<(State, Work)> {
         let before: Vec<Facts> = ids.iter().map(|&id| Facts::of(&self.site, id)).collect();
         let had_tasks = self.catalog.ids().next().is_some();
         let State { site, theme, i18n, site_findings, mut page_findings, bodies, outputs, .. } = self;

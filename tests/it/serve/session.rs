@@ -266,6 +266,26 @@ fn a_failed_change_keeps_the_last_good_files_and_recovers() {
     let fixed = session.apply(&Change::Theme).expect("recovers");
     assert!(fixed.changed.contains(&"es/migrate-complete-cutover/index.html".to_string()));
     assert_same(&session, &opts, "after the fix");
+
+    let config = std::fs::read_to_string(root.join("playbook.toml")).expect("config");
+    std::fs::write(root.join("playbook.toml"), "title = [").expect("break the config");
+    let error = session.apply(&Change::Config).expect_err("a broken config is an error");
+    assert!(error.to_string().contains("playbook.toml"), "{error}");
+    std::fs::write(root.join("playbook.toml"), &config).expect("fix the config");
+    session.apply(&Change::Config).expect("recovers");
+
+    crate::harness::write_files(&root, &[("locales/es/main.ftl", "home = {")]);
+    let error = session.apply(&Change::Theme).expect_err("a broken .ftl is an error");
+    assert!(error.to_string().contains("main.ftl"), "{error}");
+    std::fs::remove_file(root.join("locales/es/main.ftl")).expect("fix the strings");
+    session.apply(&Change::Theme).expect("recovers");
+    assert_same(&session, &opts, "after the config and strings are fixed");
+
+    // A page named as edited but gone meanwhile: the tree is listed again.
+    std::fs::remove_file(root.join(CUTOVER)).expect("remove");
+    let gone = session.apply(&Change::Pages(BTreeSet::from([CUTOVER.to_string()]))).expect("a removal");
+    assert!(!gone.incremental && gone.changed.contains(&"es/migrate-complete-cutover/index.html".to_string()));
+    assert_same(&session, &opts, "a page gone before it was read");
 }
 
 /// The seed page of the real corpus, edited in a copy: body, a task row.
