@@ -77,11 +77,8 @@ pub fn run(settings: &Settings) -> Result<()> {
         .block_on(tokio::net::TcpListener::bind(address))
         .map_err(|e| failed(&format!("cannot listen on {}", std::net::SocketAddr::from(address)), &e))?;
     let local = listener.local_addr().map_err(|e| failed("no local address", &e))?;
-    let url = format!("http://{local}/");
-    let mut stdout = std::io::stdout().lock();
-    let _ = writeln!(stdout, "Serving at {url}").and_then(|()| stdout.flush());
-    drop(stdout);
-
+    // Watch before telling anyone where to look: an edit made right after
+    // the `Serving at` line is seen.
     let site = session.site().expect("invariant: a session that opened has a site");
     let watched = watched(site);
     let (sender, events) = std::sync::mpsc::channel();
@@ -92,6 +89,10 @@ pub fn run(settings: &Settings) -> Result<()> {
         .name("playbook-rebuild".into())
         .spawn(move || Rebuilds { session, watcher, watched, shared: loop_shared, color }.run(&events))
         .map_err(|e| failed("cannot start the rebuild thread", &e))?;
+    let url = format!("http://{local}/");
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "Serving at {url}").and_then(|()| stdout.flush());
+    drop(stdout);
     if settings.open {
         open_browser(&url);
     }

@@ -32,6 +32,17 @@ fn serve_previews_edits_and_tells_open_pages_to_reload() {
     assert!(server.get(PAGE).text().contains("deja por fin de usar"));
     assert!(server.stderr().contains("rebuilt (incremental"), "{}", server.stderr());
 
+    // An editor's atomic save (a hidden temporary file renamed over the
+    // page) is one change, rebuilt once.
+    let text = std::fs::read_to_string(root.join(SOURCE)).expect("page");
+    let scratch = root.join("content/es/.migrate-complete-cutover.md.tmp");
+    std::fs::write(&scratch, text.replacen("por fin", "al fin", 1)).expect("write scratch");
+    std::fs::rename(&scratch, root.join(SOURCE)).expect("rename over the page");
+    events.wait_for("reload", |d| d.contains("\"version\":3"));
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    assert_eq!(server.stderr().matches("rebuilt (").count(), 2, "{}", server.stderr());
+    assert!(server.get(PAGE).text().contains("deja al fin de usar"));
+
     // A page added is served without a restart.
     std::fs::write(root.join("content/es/nueva.md"), "# Nueva\n\nHola.\n").expect("add a page");
     let added = eventually("the new page", || Some(server.get("/es/nueva/")).filter(|r| r.status == 200));

@@ -284,7 +284,9 @@ fn a_failed_change_keeps_the_last_good_files_and_recovers() {
     // A page named as edited but gone meanwhile: the tree is listed again.
     std::fs::remove_file(root.join(CUTOVER)).expect("remove");
     let gone = session.apply(&Change::Pages(BTreeSet::from([CUTOVER.to_string()]))).expect("a removal");
-    assert!(!gone.incremental && gone.changed.contains(&"es/migrate-complete-cutover/index.html".to_string()));
+    assert!(
+        !gone.incremental && gone.changed.contains(&"es/migrate-complete-cutover/index.html".to_string())
+    );
     assert_same(&session, &opts, "a page gone before it was read");
 }
 
