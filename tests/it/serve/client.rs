@@ -66,6 +66,11 @@ impl Server {
         self.stderr.lock().expect("stderr lock").clone()
     }
 
+    /// Waits until stderr satisfies `wanted` (it is read on another thread).
+    pub fn stderr_until(&self, what: &str, wanted: impl Fn(&str) -> bool) -> String {
+        eventually(what, || Some(self.stderr()).filter(|s| wanted(s)))
+    }
+
     /// `GET target` (sent as is, not normalised).
     pub fn get(&self, target: &str) -> Response {
         request(self.port, "GET", target)
