@@ -14,7 +14,8 @@
   const source = new EventSource("/__playbook/events");
   source.addEventListener("reload", (event) => {
     const r = JSON.parse(event.data);
-    const mine = r.all || r.changed.some((p) => p === path || !p.endsWith(".html"));
+    // The 404 page stands for a page that may just have been created.
+    const mine = r.all || path === "404.html" || r.changed.some((p) => p === path || !p.endsWith(".html"));
     if (mine) {
       location.reload();
     } else {

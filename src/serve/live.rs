@@ -12,9 +12,10 @@
 //!   `{version, changed: [paths], all}`; `all` when the list would be long,
 //!   or when a slow client missed events.
 //!
-//! `live.js` reloads a page when its own file or any non-HTML file changed,
-//! and when the files' version moved while it was not listening; it shows
-//! the report as an overlay in a shadow root (escaped text only).
+//! `live.js` reloads a page when its own file or any non-HTML file changed
+//! (the 404 page: when anything changed), and when the files' version moved
+//! while it was not listening; it shows the report as an overlay in a
+//! shadow root (text nodes only, so every message is escaped).
 //!
 //! Must not rebuild or print.
 
