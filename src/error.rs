@@ -62,6 +62,12 @@ pub enum Error {
         /// Why it was refused.
         reason: String,
     },
+    /// `playbook serve` could not start (address in use, watcher failure).
+    #[error("serve: {message}")]
+    Serve {
+        /// What failed, with the address or folder involved.
+        message: String,
+    },
 }
 
 fn at(line: Option<usize>, column: Option<usize>) -> String {

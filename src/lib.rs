@@ -11,6 +11,8 @@
 //! * [`parse`] turns one page's markdown into a [`model::Document`] of facts with spans.
 //! * [`assemble`] zips them into an immutable [`model::Site`].
 //! * [`render`] turns the site into output files; [`output`] writes them atomically.
+//! * [`session`] keeps the pipeline warm and rebuilds incrementally; [`serve`]
+//!   previews a site over HTTP with live reload on top of it.
 //!
 //! Findings about content are [`diag::Diagnostic`]s and never stop a build;
 //! problems that do are [`error::Error`]s.
@@ -31,6 +33,8 @@ pub mod parse;
 pub mod render;
 pub mod report;
 pub mod resolve;
+pub mod serve;
+pub mod session;
 pub mod source;
 pub mod url;
 

@@ -88,6 +88,20 @@ enum Command {
         #[arg(long)]
         external: bool,
     },
+    /// Preview the site: build it in memory, serve it, rebuild and reload on change.
+    Serve {
+        #[command(flatten)]
+        site: Site,
+        /// Port (0: any free port).
+        #[arg(long, value_name = "N", default_value_t = playbook::serve::Settings::PORT)]
+        port: u16,
+        /// Address to listen on (only this machine by default).
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Build the site into the output folder (exit 1 if error-level findings).
     Build {
         #[command(flatten)]
@@ -138,6 +152,15 @@ fn main() -> ExitCode {
                     };
                     exit(diags.iter().any(|d| failing(&d)))
                 }
+                Err(e) => fatal(&e),
+            }
+        }
+        Command::Serve { site, port, bind, open } => {
+            let opts = Options { root: site.root, config: site.config, out: None };
+            let settings =
+                playbook::serve::Settings { port, bind, open, ..playbook::serve::Settings::new(opts) };
+            match playbook::serve::run(&settings) {
+                Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fatal(&e),
             }
         }

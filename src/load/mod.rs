@@ -119,6 +119,14 @@ pub fn content_with<T: Send>(
     Ok((Loaded { locales, pages, files }, made))
 }
 
+/// Reads one page again (`rel`: its path relative to the root), exactly as
+/// `content` reads each page: its text, its front matter and the findings
+/// of both (`encoding`, `front-matter`). For `serve`'s incremental rebuilds,
+/// which re-read an edited page without walking the tree.
+pub fn page(config: &Config, rel: &str) -> Result<(SourceFile, FrontMatter, Vec<Diagnostic>)> {
+    read_page(&config.root, rel, &config.required_keys)
+}
+
 /// Walks every locale folder (in parallel) and the shared content folder:
 /// what each locale holds, and every asset candidate (sorted, unique).
 fn walk_all(config: &Config, diags: &mut Vec<Diagnostic>) -> Result<(Vec<walk::LocaleFiles>, Vec<String>)> {

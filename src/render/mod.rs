@@ -10,11 +10,14 @@
 //! * [`view`] and [`nav`] build the typed values the templates see;
 //! * [`site`](fn@site) puts it together; [`sitemap`] writes `sitemap.xml`;
 //! * [`catalog`], [`catalog_view`] and [`catalog_compare`] add the task
-//!   catalog pages and `tasks.json`.
+//!   catalog pages and `tasks.json`;
+//! * [`subset`] renders chosen outputs only and [`depends`] says which
+//!   outputs a page edit reaches (`serve`'s incremental rebuilds).
 
 pub mod catalog;
 pub mod catalog_compare;
 pub mod catalog_view;
+pub mod depends;
 pub mod highlight;
 pub mod i18n;
 pub mod markdown;
@@ -22,6 +25,7 @@ pub mod nav;
 pub mod sidebar;
 mod site;
 pub mod sitemap;
+pub mod subset;
 pub mod theme;
 pub mod view;
 

@@ -29,7 +29,7 @@ use std::sync::{Mutex, PoisonError};
 
 /// What a rendered page needs besides itself.
 pub(super) struct PageOutput {
-    has_code: bool,
+    pub(super) has_code: bool,
     pub(super) assets: Vec<String>,
 }
 
@@ -133,8 +133,8 @@ fn bytes(path: String, text: String) -> OutputFile {
 }
 
 /// A content page: `locale_home.html` for a locale's `index.md`, else
-/// `page.html`.
-fn page(
+/// `page.html`. (`subset` renders pages through it too.)
+pub(super) fn page(
     site: &Site,
     catalog: &TaskCatalog,
     theme: &Theme,

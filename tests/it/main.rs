@@ -11,3 +11,4 @@ mod fuzz_regressions;
 mod harness;
 mod hostile;
 mod html;
+mod serve;

@@ -1,0 +1,249 @@
+//! Rendering a chosen subset of a site's outputs, for `serve`'s incremental
+//! rebuilds: every file a build writes has a key ([`Output`]), and
+//! [`render`] makes the files of the keys it is given, byte for byte what
+//! [`super::site_to`] makes for them.
+//!
+//! Rules:
+//! * the variants of [`Output`] are in the order in which a full build lets
+//!   a file claim a shared path (pages, generated homes, catalog pages, task
+//!   JSON, root, 404, sitemap, syntax CSS, theme static files, content
+//!   assets; see `site.rs`): the smallest key producing a path wins it;
+//! * [`generated`] lists every key of a site besides its pages, in that
+//!   order; which keys exist depends on the catalog (catalog pages only
+//!   when the site has tasks), on the pages' rendering (`SyntaxCss` when
+//!   some page highlighted code, an `Asset` per linked content file) and on
+//!   the theme's static files;
+//! * a key may yield no file: a task page of an id the locale does not have,
+//!   a home of a locale that has an `index.md`.
+//!
+//! Must not decide which outputs a change affects (`depends` does) nor
+//! keep anything between calls (`session` does).
+
+use crate::catalog::TaskCatalog;
+use crate::error::Result;
+use crate::model::{LocaleId, PageId, Site};
+use crate::output::{Body, OutputFile};
+use crate::render::i18n::I18n;
+use crate::render::sidebar::Sidebars;
+use crate::render::theme::Theme;
+use crate::render::{catalog as task_pages, catalog_compare, catalog_view, highlight, sitemap, view};
+use crate::resolve::asset_output;
+use rayon::prelude::*;
+use std::sync::OnceLock;
+
+/// One output of a site (one file at most). The variant order is the
+/// precedence order of a full build (see the module rules).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Output {
+    /// A content page (`es/x-es/index.html`).
+    Page(PageId),
+    /// The generated home of a locale without `index.md` (`de/index.html`).
+    Home(LocaleId),
+    /// A locale's task catalog (`es/tasks/index.html`).
+    Catalog(LocaleId),
+    /// A locale's translation matrix (`es/tasks/matrix/index.html`).
+    Matrix(LocaleId),
+    /// A task's page in a locale (`es/tasks/4060/index.html`).
+    Task(LocaleId, u32),
+    /// `tasks.json`, every locale.
+    TasksJson,
+    /// `<tag>/tasks.json`.
+    LocaleTasksJson(LocaleId),
+    /// `index.html`, the language chooser.
+    Root,
+    /// `404.html`.
+    NotFound,
+    /// `sitemap.xml`.
+    Sitemap,
+    /// `static/syntax.css`.
+    SyntaxCss,
+    /// A theme static file, by its output path (`static/style.css`).
+    Static(String),
+    /// A content file a page links to, by its source path (relative to the root).
+    Asset(String),
+}
+
+/// The file of one key, and for a page what its body needs.
+#[derive(Debug)]
+pub struct Made {
+    /// The key.
+    pub output: Output,
+    /// Its file; `None` when the key yields none (see the module rules).
+    pub file: Option<OutputFile>,
+    /// A page highlighted code (the site then has `static/syntax.css`).
+    pub has_code: bool,
+    /// The content files a page links to (sorted): each is an `Asset` key.
+    pub assets: Vec<String>,
+}
+
+impl Made {
+    fn file(output: Output, file: Option<OutputFile>) -> Made {
+        Made { output, file, has_code: false, assets: Vec::new() }
+    }
+}
+
+/// Every key of `site` besides its pages, in precedence order. `has_code`:
+/// some page highlighted code; `assets`: the content files the pages link to.
+pub fn generated<'a>(
+    site: &Site,
+    catalog: &TaskCatalog,
+    theme: &Theme,
+    has_code: bool,
+    assets: impl IntoIterator<Item = &'a String>,
+) -> Vec<Output> {
+    let mut keys: Vec<Output> =
+        site.locales.iter().filter(|l| l.home.is_none()).map(|l| Output::Home(l.id)).collect();
+    if catalog.ids().next().is_some() {
+        for l in &site.locales {
+            keys.extend([Output::Catalog(l.id), Output::Matrix(l.id)]);
+        }
+        for l in &site.locales {
+            keys.extend(
+                catalog.ids().filter(|&id| catalog.has(site, id, l.id)).map(|id| Output::Task(l.id, id)),
+            );
+        }
+    }
+    keys.push(Output::TasksJson);
+    keys.extend(site.locales.iter().map(|l| Output::LocaleTasksJson(l.id)));
+    keys.extend([Output::Root, Output::NotFound, Output::Sitemap]);
+    if has_code {
+        keys.push(Output::SyntaxCss);
+    }
+    keys.extend(theme.static_files().into_iter().map(|f| Output::Static(f.path)));
+    keys.extend(assets.into_iter().map(|a| Output::Asset(a.clone())));
+    keys
+}
+
+/// Renders the files of `outputs` (in parallel). The first error in
+/// `outputs` order is returned.
+pub fn render(
+    site: &Site,
+    catalog: &TaskCatalog,
+    theme: &Theme,
+    i18n: &I18n,
+    sidebars: &Sidebars<'_>,
+    outputs: &[Output],
+) -> Result<Vec<Made>> {
+    let shared = Shared { json: OnceLock::new(), statics: OnceLock::new() };
+    let ctx = Ctx { site, catalog, theme, i18n, sidebars, shared: &shared };
+    let made: Vec<Result<Made>> = outputs.par_iter().map(|o| ctx.one(o)).collect();
+    made.into_iter().collect()
+}
+
+/// Files several keys share: made once per `render` call.
+struct Shared {
+    json: OnceLock<Vec<OutputFile>>,
+    statics: OnceLock<Vec<OutputFile>>,
+}
+
+struct Ctx<'c, 's> {
+    site: &'s Site,
+    catalog: &'c TaskCatalog,
+    theme: &'c Theme,
+    i18n: &'c I18n,
+    sidebars: &'c Sidebars<'s>,
+    shared: &'c Shared,
+}
+
+impl Ctx<'_, '_> {
+    fn one(&self, output: &Output) -> Result<Made> {
+        let (site, catalog, theme, i18n) = (self.site, self.catalog, self.theme, self.i18n);
+        let file = match output {
+            Output::Page(id) => {
+                let page = site.page(*id);
+                let (file, out) = super::site::page(site, catalog, theme, i18n, self.sidebars, page)?;
+                return Ok(Made {
+                    output: output.clone(),
+                    file: Some(file),
+                    has_code: out.has_code,
+                    assets: out.assets,
+                });
+            }
+            Output::Home(l) => self.home(*l)?,
+            Output::Catalog(l) => self.catalog_page(*l, false)?,
+            Output::Matrix(l) => self.catalog_page(*l, true)?,
+            Output::Task(l, id) => self.task(*l, *id)?,
+            Output::TasksJson => self.json("tasks.json"),
+            Output::LocaleTasksJson(l) => self.json(&task_pages::json_path(site.locale(*l))),
+            Output::Root => {
+                Some(bytes("index.html", theme.render("root.html", &view::site_page(site, i18n, true))?))
+            }
+            Output::NotFound => {
+                Some(bytes("404.html", theme.render("404.html", &view::site_page(site, i18n, false))?))
+            }
+            Output::Sitemap => {
+                let extra = task_pages::sitemap_entries(site, catalog);
+                Some(bytes("sitemap.xml", sitemap::xml_with(site, &extra)))
+            }
+            Output::SyntaxCss => Some(bytes("static/syntax.css", highlight::css())),
+            Output::Static(path) => {
+                let statics = self.shared.statics.get_or_init(|| theme.static_files());
+                statics.iter().find(|f| &f.path == path).cloned()
+            }
+            Output::Asset(src) => Some(OutputFile {
+                path: asset_output(site, src),
+                body: Body::Copy(site.config.root.join(src)),
+            }),
+        };
+        Ok(Made::file(output.clone(), file))
+    }
+
+    /// A generated locale home (none when the locale has an `index.md`).
+    fn home(&self, locale: LocaleId) -> Result<Option<OutputFile>> {
+        let locale = self.site.locale(locale);
+        if locale.home.is_some() {
+            return Ok(None);
+        }
+        let home_url = view::home_url(self.site, locale);
+        let mut home = view::generated_home(self.site, self.i18n, locale);
+        home.shell.catalog_link = task_pages::sidebar_link(self.catalog, locale, &home_url, None);
+        home.shell.sidebar = self.sidebars.html(locale, &home_url, &[]);
+        let html = self.theme.render("locale_home.html", &home)?;
+        Ok(Some(bytes(&format!("{home_url}index.html"), html)))
+    }
+
+    /// A locale's catalog page or matrix (none when the site has no task).
+    fn catalog_page(&self, locale: LocaleId, matrix: bool) -> Result<Option<OutputFile>> {
+        if self.catalog.ids().next().is_none() {
+            return Ok(None);
+        }
+        let (site, locale) = (self.site, self.site.locale(locale));
+        let html = if matrix {
+            let url = task_pages::matrix_url(locale);
+            let mut view = catalog_compare::matrix(site, self.catalog, self.i18n, locale);
+            view.chrome.shell.sidebar = self.sidebars.compact(locale, &url);
+            (url, self.theme.render("matrix.html", &view)?)
+        } else {
+            let url = task_pages::catalog_url(locale);
+            let mut view = catalog_view::catalog(site, self.catalog, self.i18n, locale);
+            view.chrome.shell.sidebar = self.sidebars.compact(locale, &url);
+            (url, self.theme.render("tasks.html", &view)?)
+        };
+        Ok(Some(bytes(&format!("{}index.html", html.0), html.1)))
+    }
+
+    /// A task's page in a locale (none when the locale has no row of it).
+    fn task(&self, locale: LocaleId, id: u32) -> Result<Option<OutputFile>> {
+        let (site, locale) = (self.site, self.site.locale(locale));
+        if !self.catalog.has(site, id, locale.id) {
+            return Ok(None);
+        }
+        let Some(mut view) = catalog_compare::task(site, self.catalog, self.i18n, locale, id) else {
+            return Ok(None);
+        };
+        let url = task_pages::task_url(locale, id);
+        view.chrome.shell.sidebar = self.sidebars.compact(locale, &url);
+        let html = self.theme.render("task.html", &view)?;
+        Ok(Some(bytes(&format!("{url}index.html"), html)))
+    }
+
+    /// One of the task JSON files (all are made at the first request).
+    fn json(&self, path: &str) -> Option<OutputFile> {
+        let files = self.shared.json.get_or_init(|| task_pages::json_files(self.site, self.catalog));
+        files.iter().find(|f| f.path == path).cloned()
+    }
+}
+
+fn bytes(path: &str, text: String) -> OutputFile {
+    OutputFile { path: path.to_string(), body: Body::Bytes(text.into_bytes()) }
+}

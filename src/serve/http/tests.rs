@@ -1,0 +1,87 @@
+use super::*;
+
+/// A site with a root page, `es/x/index.html`, a stylesheet and a file
+/// whose name needs escaping.
+fn has(path: &str) -> bool {
+    ["index.html", "es/x/index.html", "static/style.css", "ja/概要/index.html", "a b.txt"].contains(&path)
+}
+
+fn file(p: &str) -> Target {
+    Target::File(p.to_string())
+}
+
+#[test]
+fn folders_serve_their_index_and_files_themselves() {
+    assert_eq!(target("/", has), file("index.html"));
+    assert_eq!(target("/es/x/", has), file("es/x/index.html"));
+    assert_eq!(target("/es/x/index.html", has), file("es/x/index.html"));
+    assert_eq!(target("/static/style.css", has), file("static/style.css"));
+    assert_eq!(target("/ja/%E6%A6%82%E8%A6%81/", has), file("ja/概要/index.html"));
+    assert_eq!(target("/a%20b.txt", has), file("a b.txt"));
+    assert_eq!(target("/./es/./x/", has), file("es/x/index.html"));
+}
+
+#[test]
+fn a_folder_without_its_slash_redirects_to_it() {
+    assert_eq!(target("/es/x", has), Target::Redirect("/es/x/".into()));
+    assert_eq!(target("/ja/%E6%A6%82%E8%A6%81", has), Target::Redirect("/ja/%E6%A6%82%E8%A6%81/".into()));
+    // Built from the segments: never `//host/…`, which a browser would
+    // take for another host.
+    assert_eq!(target("//es/x", has), Target::Redirect("/es/x/".into()));
+    assert_eq!(target("/es/x/index.html/", has), Target::NotFound);
+    assert_eq!(target("/es/y", has), Target::NotFound);
+    assert_eq!(target("/es/", has), Target::NotFound);
+}
+
+#[test]
+fn traversals_and_strange_paths_are_refused() {
+    for bad in [
+        "/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/%2E%2E%2FCargo.toml",
+        "/..%2fCargo.toml",
+        "/es/../../etc/passwd",
+        "/es/..",
+        "/..\\Cargo.toml",
+        "/%5c..%5cCargo.toml",
+        "/a%00b",
+        "/%zz",
+        "/%e6%a6",
+        "/%",
+        "/%0a",
+        "es/x/",
+        "",
+    ] {
+        assert_eq!(target(bad, has), Target::BadRequest, "{bad}");
+    }
+    assert_eq!(target("//etc/passwd", has), Target::NotFound);
+    assert_eq!(target("/etc/passwd", has), Target::NotFound);
+    assert_eq!(target("/.../x", has), Target::NotFound, "three dots are a name");
+}
+
+#[test]
+fn content_types_carry_a_charset_for_text() {
+    assert_eq!(content_type("es/x/index.html"), "text/html; charset=utf-8");
+    assert_eq!(content_type("static/style.css"), "text/css; charset=utf-8");
+    assert_eq!(content_type("static/main.js"), "text/javascript; charset=utf-8");
+    assert_eq!(content_type("tasks.json"), "application/json");
+    assert_eq!(content_type("sitemap.xml"), "application/xml; charset=utf-8");
+    assert_eq!(content_type("static/favicon.svg"), "image/svg+xml");
+    assert_eq!(content_type("media/A.PNG"), "image/png");
+    assert_eq!(content_type("media/a.jpeg"), "image/jpeg");
+    assert_eq!(content_type("media/a.gif"), "image/gif");
+    assert_eq!(content_type("media/a.webp"), "image/webp");
+    assert_eq!(content_type("robots.txt"), "text/plain; charset=utf-8");
+    assert_eq!(content_type("docs/guide.pdf"), "application/pdf");
+    assert_eq!(content_type("LICENSE"), "application/octet-stream");
+}
+
+#[test]
+fn the_script_goes_before_the_last_body_end_tag() {
+    let html = b"<html><body><p>`</body>` in text</p></BODY></html>";
+    let out = String::from_utf8(inject(html, 4, "es/\"x\"/index.html")).expect("utf-8");
+    let script = "<script src=\"/__playbook/live.js\" data-version=\"4\" data-path=\"es/&quot;x&quot;/index.html\"></script>";
+    assert_eq!(out, format!("<html><body><p>`</body>` in text</p>{script}</BODY></html>"));
+    let bare = String::from_utf8(inject(b"<p>no body", 1, "a.html")).expect("utf-8");
+    assert!(bare.starts_with("<p>no body<script src=\"/__playbook/live.js\""), "{bare}");
+}

@@ -1,0 +1,150 @@
+//! The real binary over HTTP: pages from memory, safety, live reload and
+//! broken edits, on a temporary copy of the sample playbook.
+
+use super::client::{Server, eventually};
+use super::session::{edit, sample};
+
+const PAGE: &str = "/es/migrate-complete-cutover/";
+const SOURCE: &str = "content/es/migrate-complete-cutover.md";
+
+#[test]
+fn serve_previews_edits_and_tells_open_pages_to_reload() {
+    let root = sample("serve-http-reload");
+    let server = Server::start(&root, &[]);
+    let page = server.get(PAGE);
+    assert_eq!(page.status, 200, "{}", server.stderr());
+    assert_eq!(page.header("content-type"), Some("text/html; charset=utf-8"));
+    assert_eq!(page.header("cache-control"), Some("no-cache"));
+    let text = page.text();
+    assert!(text.contains("deja de usar"));
+    let script = "<script src=\"/__playbook/live.js\" data-version=\"1\" data-path=\"es/migrate-complete-cutover/index.html\"></script></body>";
+    assert!(text.contains(script), "live reload script before </body>");
+    let live = server.get("/__playbook/live.js");
+    assert_eq!(live.header("content-type"), Some("text/javascript; charset=utf-8"));
+    assert!(live.text().contains("EventSource"));
+
+    let mut events = server.events();
+    events.wait_for("status", |d| d.contains("\"version\":1"));
+    edit(&root, SOURCE, |t| t.replacen("deja de usar", "deja por fin de usar", 1));
+    let reload = events.wait_for("reload", |d| d.contains("es/migrate-complete-cutover/index.html"));
+    assert!(reload.data.contains("\"version\":2"), "{}", reload.data);
+    events.wait_for("status", |d| d.contains("\"version\":2"));
+    assert!(server.get(PAGE).text().contains("deja por fin de usar"));
+    server.stderr_until("the rebuild line", |s| s.contains("rebuilt (incremental"));
+
+    // An editor's atomic save (a hidden temporary file renamed over the
+    // page) is one change, rebuilt once.
+    let text = std::fs::read_to_string(root.join(SOURCE)).expect("page");
+    let scratch = root.join("content/es/.migrate-complete-cutover.md.tmp");
+    std::fs::write(&scratch, text.replacen("por fin", "al fin", 1)).expect("write scratch");
+    std::fs::rename(&scratch, root.join(SOURCE)).expect("rename over the page");
+    events.wait_for("reload", |d| d.contains("\"version\":3"));
+    server.stderr_until("a second rebuild", |s| s.matches("rebuilt (").count() >= 2);
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    assert_eq!(server.stderr().matches("rebuilt (").count(), 2, "{}", server.stderr());
+    assert!(server.get(PAGE).text().contains("deja al fin de usar"));
+
+    // A page added is served without a restart.
+    std::fs::write(root.join("content/es/nueva.md"), "# Nueva\n\nHola.\n").expect("add a page");
+    let added = eventually("the new page", || Some(server.get("/es/nueva/")).filter(|r| r.status == 200));
+    assert!(added.text().contains("Hola."));
+    assert!(!root.join("public").exists(), "serve writes no output folder");
+}
+
+#[test]
+fn serve_answers_with_types_redirects_and_the_sites_404() {
+    let root = sample("serve-http-types");
+    let server = Server::start(&root, &[]);
+    for (path, kind) in [
+        ("/static/style.css", "text/css; charset=utf-8"),
+        ("/static/main.js", "text/javascript; charset=utf-8"),
+        ("/static/favicon.svg", "image/svg+xml"),
+        ("/sitemap.xml", "application/xml; charset=utf-8"),
+        ("/tasks.json", "application/json"),
+        ("/es/media/phases.svg", "image/svg+xml"),
+    ] {
+        let r = server.get(path);
+        assert_eq!((r.status, r.header("content-type")), (200, Some(kind)), "{path}");
+        assert_eq!(r.header("cache-control"), Some("no-cache"), "{path}");
+    }
+    let svg = server.get("/es/media/phases.svg");
+    assert_eq!(svg.body, std::fs::read(root.join("content/es/media/phases.svg")).expect("asset"));
+    assert!(!svg.text().contains("__playbook"), "only HTML gets the script");
+    let redirect = server.get("/es/migrate-complete-cutover?x=1");
+    assert_eq!(
+        (redirect.status, redirect.header("location")),
+        (302, Some("/es/migrate-complete-cutover/?x=1"))
+    );
+    let missing = server.get("/es/no-such-page/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.text().contains("not-found") && missing.text().contains("__playbook/live.js"));
+    let post = super::client::request(server.port, "POST", "/");
+    assert_eq!((post.status, post.header("allow")), (405, Some("GET, HEAD")));
+    let head = super::client::request(server.port, "HEAD", PAGE);
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+}
+
+#[test]
+fn serve_never_leaves_the_rendered_site() {
+    let root = sample("serve-http-traversal");
+    std::fs::write(root.join("secret.txt"), "TOP SECRET").expect("a file beside the site");
+    let server = Server::start(&root, &[]);
+    for target in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/..%2fsecret.txt",
+        "/es/../../secret.txt",
+        "/..\\secret.txt",
+        "/%5c..%5csecret.txt",
+        "/secret.txt%00.html",
+        "//etc/passwd",
+        "/etc/passwd",
+        "/secret.txt",
+        "/playbook.toml",
+        "/content/es/migrate-complete-cutover.md",
+        "/../Cargo.toml",
+        "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    ] {
+        let r = server.get(target);
+        assert!(r.status == 400 || r.status == 404, "{target}: {}", r.status);
+        assert!(!r.text().contains("TOP SECRET") && !r.text().contains("root:"), "{target} leaked a file");
+    }
+    assert_eq!(server.get("/").status, 200, "the server still works");
+}
+
+#[test]
+fn serve_keeps_the_last_good_site_through_a_template_error_and_recovers() {
+    let root = sample("serve-http-broken");
+    let server = Server::start(&root, &[]);
+    let mut events = server.events();
+    events.wait_for("status", |_| true);
+    crate::harness::write_files(&root, &[("templates/page.html", "{% if %}")]);
+    let failed = events.wait_for("status", |d| d.contains("\"ok\":false"));
+    assert!(failed.data.contains("page.html"), "{}", failed.data);
+    let page = server.get(PAGE);
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("deja de usar"), "the last good page stays served");
+    server.stderr_until("the error", |s| s.contains("error: ") && s.contains("page.html"));
+    // Content edits while the template is broken do not break the site.
+    edit(&root, SOURCE, |t| t.replacen("deja de usar", "deja ya de usar", 1));
+    events.wait_for("status", |d| d.contains("\"ok\":false") && !d.contains("\"attempt\":1,"));
+    assert!(server.get(PAGE).text().contains("deja de usar"));
+    std::fs::remove_file(root.join("templates/page.html")).expect("fix the template");
+    events.wait_for("reload", |d| d.contains("es/migrate-complete-cutover/index.html"));
+    events.wait_for("status", |d| d.contains("\"ok\":true"));
+    assert!(server.get(PAGE).text().contains("deja ya de usar"), "recovered without a restart");
+}
+
+#[test]
+fn a_broken_front_matter_is_a_finding_in_the_overlay_not_an_error() {
+    let root = sample("serve-http-yaml");
+    let server = Server::start(&root, &[]);
+    let mut events = server.events();
+    events.wait_for("status", |_| true);
+    edit(&root, SOURCE, |t| t.replacen("ms.topic: playbook-process", "ms.topic: [playbook", 1));
+    let status = events.wait_for("status", |d| d.contains("front-matter"));
+    assert!(status.data.contains("\"ok\":true") && status.data.contains(SOURCE), "{}", status.data);
+    server.stderr_until("the finding in the terminal too", |s| s.contains("front-matter"));
+}
