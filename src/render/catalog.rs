@@ -1,6 +1,7 @@
-//! The task catalog as output files: per locale a catalog page
-//! (`<tag>/tasks/`), a page per task id of that locale (`<tag>/tasks/<id>/`)
-//! and a translation matrix (`<tag>/tasks/matrix/`); plus `tasks.json`
+//! Where the task catalog's outputs live and the parts of them that are not
+//! templates: per locale a catalog page (`<tag>/tasks/`), a page per task id
+//! of that locale (`<tag>/tasks/<id>/`) and a translation matrix
+//! (`<tag>/tasks/matrix/`), rendered as `subset` keys; plus `tasks.json`
 //! (every locale, grouped by id) and `<tag>/tasks.json` (that locale's
 //! entries, byte for byte what `playbook tasks --locale <tag> --format json`
 //! prints). The views are built in [`super::catalog_view`] and
@@ -20,17 +21,10 @@
 //! Must not write files or read content.
 
 use crate::catalog::{TaskCatalog, TaskEntry};
-use crate::error::Result;
 use crate::model::{Locale, Site};
 use crate::output::{Body, OutputFile};
-use crate::render::Sink;
-use crate::render::i18n::I18n;
-use crate::render::sidebar::Sidebars;
-use crate::render::theme::Theme;
 use crate::render::view::{self, Alternate, CatalogLink};
-use crate::render::{catalog_compare, catalog_view};
 use crate::resolve::relative_href;
-use rayon::prelude::*;
 use serde::Serialize;
 
 /// Folder URL of a locale's catalog page (`es/tasks/`).
@@ -101,60 +95,6 @@ fn json<T: Serialize + ?Sized>(path: String, value: &T) -> OutputFile {
     let mut text = serde_json::to_string_pretty(value).expect("invariant: plain data always serialises");
     text.push('\n');
     OutputFile { path, body: Body::Bytes(text.into_bytes()) }
-}
-
-/// Every catalog, task and matrix page of the site (none without tasks),
-/// handed to `sink` as each is rendered. Task pages render in parallel; the
-/// first error in (locale, id) order is returned.
-pub fn pages(
-    site: &Site,
-    catalog: &TaskCatalog,
-    theme: &Theme,
-    i18n: &I18n,
-    sidebars: &Sidebars<'_>,
-    sink: &Sink<'_>,
-) -> Result<()> {
-    if catalog.ids().next().is_none() {
-        return Ok(());
-    }
-    for locale in &site.locales {
-        let mut view = catalog_view::catalog(site, catalog, i18n, locale);
-        view.chrome.shell.sidebar = sidebars.compact(locale, &catalog_url(locale));
-        sink(page(catalog_url(locale), theme.render("tasks.html", &view)?))?;
-        let mut view = catalog_compare::matrix(site, catalog, i18n, locale);
-        view.chrome.shell.sidebar = sidebars.compact(locale, &matrix_url(locale));
-        sink(page(matrix_url(locale), theme.render("matrix.html", &view)?))?;
-    }
-    let tasks: Vec<(&Locale, u32)> = site
-        .locales
-        .iter()
-        .flat_map(|l| catalog.ids().filter(|&id| catalog.has(site, id, l.id)).map(move |id| (l, id)))
-        .collect();
-    // What every task page of a locale shares, once per locale.
-    let bases: Vec<_> = site
-        .locales
-        .iter()
-        .map(|l| {
-            let mut base = catalog_compare::task_chrome_base(site, catalog, i18n, l);
-            base.shell.sidebar = sidebars.compact(l, &task_url(l, 0));
-            base
-        })
-        .collect();
-    let rendered: Vec<Result<()>> = tasks
-        .par_iter()
-        .map(|&(locale, id)| {
-            let base = &bases[usize::from(locale.id.0)];
-            match catalog_compare::task_with(site, catalog, i18n, base, locale, id) {
-                Some(view) => sink(page(task_url(locale, id), theme.render("task.html", &view)?)),
-                None => Ok(()),
-            }
-        })
-        .collect();
-    rendered.into_iter().collect()
-}
-
-fn page(url: String, html: String) -> OutputFile {
-    OutputFile { path: format!("{url}index.html"), body: Body::Bytes(html.into_bytes()) }
 }
 
 /// Sitemap entries (folder URL, alternates) of every catalog page.

@@ -1,8 +1,9 @@
-//! The list of output files of a site: every page (rendered in parallel),
-//! generated locale homes, the task catalog pages and JSON files, the root
-//! language chooser, the 404 page, the sitemap, the theme's static files
-//! (plus `static/syntax.css` when some page has highlighted code) and the
-//! content assets pages link to.
+//! A whole site into a sink: every page (rendered in parallel), then every
+//! other key of `subset` — generated locale homes, the task catalog pages
+//! and JSON files, the root language chooser, the 404 page, the sitemap,
+//! the theme's static files (plus `static/syntax.css` when some page has
+//! highlighted code) and the content assets pages link to. Also renders one
+//! content page (`page`), which `subset` calls for `Output::Page`.
 //!
 //! Files are sorted by path; when two would share a path the first in this
 //! order wins: pages, generated homes, catalog pages and JSON, root, 404,
@@ -19,13 +20,11 @@ use crate::model::{AlertKind, Page, Site};
 use crate::output::{Body, OutputFile};
 use crate::render::i18n::{Arg, I18n};
 use crate::render::sidebar::Sidebars;
+use crate::render::subset::{self, Output};
 use crate::render::theme::Theme;
-use crate::render::{Sink, Streamed, catalog as task_pages, highlight, markdown, sitemap, view};
-use crate::resolve::asset_output;
-use rayon::prelude::*;
+use crate::render::{Sink, Streamed, catalog as task_pages, markdown, view};
 use std::collections::{BTreeSet, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
 
 /// What a rendered page needs besides itself.
 pub(super) struct PageOutput {
@@ -33,27 +32,9 @@ pub(super) struct PageOutput {
     pub(super) assets: Vec<String>,
 }
 
-/// Lets each output path through once: the first file for a path wins (see
-/// the module rules), every later one is dropped.
-struct Once<'s> {
-    sink: &'s Sink<'s>,
-    claimed: Mutex<HashSet<String>>,
-    count: AtomicUsize,
-}
-
-impl Once<'_> {
-    fn put(&self, file: OutputFile) -> Result<()> {
-        let new = self.claimed.lock().unwrap_or_else(PoisonError::into_inner).insert(file.path.clone());
-        if !new {
-            return Ok(());
-        }
-        self.count.fetch_add(1, Ordering::Relaxed);
-        (self.sink)(file)
-    }
-}
-
-/// Renders the whole site into `sink`. See the module documentation for
-/// the rules.
+/// Renders the whole site into `sink`: the pages first, then every other
+/// key (`subset::generated`), each path once (the module rules: the first
+/// key in precedence order wins a shared path, settled before rendering).
 pub(super) fn render(
     site: &Site,
     catalog: &TaskCatalog,
@@ -62,70 +43,24 @@ pub(super) fn render(
     sink: &Sink<'_>,
 ) -> Result<Streamed> {
     let sidebars = Sidebars::new(site);
-    // Pages win every path they have: claim them all before anything else.
-    let claimed = site.pages.iter().map(|p| p.out_file()).collect();
-    let once = Once { sink, claimed: Mutex::new(claimed), count: AtomicUsize::new(0) };
-    // Collect every result first so the error reported is the first page's,
-    // whatever the thread scheduling.
-    let results: Vec<Result<PageOutput>> = site
-        .pages
-        .par_iter()
-        .map(|p| {
-            let (file, out) = page(site, catalog, theme, i18n, &sidebars, p)?;
-            once.count.fetch_add(1, Ordering::Relaxed);
-            sink(file)?;
-            Ok(out)
-        })
+    let count = AtomicUsize::new(0);
+    let counted = |file: OutputFile| {
+        count.fetch_add(1, Ordering::Relaxed);
+        sink(file)
+    };
+    let pages: Vec<Output> = site.pages.iter().map(|p| Output::Page(p.id)).collect();
+    let inputs = subset::Inputs { site, catalog, theme, i18n, sidebars: &sidebars };
+    let made = inputs.render_to(&pages, &counted)?;
+    let has_code = made.iter().any(|m| m.has_code);
+    let assets: BTreeSet<&String> = made.iter().flat_map(|m| m.assets.iter()).collect();
+    // Pages win every path they have; then each key in precedence order.
+    let mut claimed: HashSet<String> = site.pages.iter().map(|p| p.out_file()).collect();
+    let rest: Vec<Output> = subset::generated(site, catalog, theme, has_code, assets)
+        .into_iter()
+        .filter(|key| claimed.insert(key.path(site)))
         .collect();
-    let pages = results.into_iter().collect::<Result<Vec<PageOutput>>>()?;
-    rest(site, catalog, theme, i18n, &sidebars, &pages, &|f| once.put(f))?;
-    Ok(Streamed { files: once.count.load(Ordering::Relaxed), diagnostics: i18n.missing() })
-}
-
-/// Everything else, around the rendered pages, in the order of the module
-/// rules (`sink` drops a file whose path is already taken).
-pub(super) fn rest(
-    site: &Site,
-    catalog: &TaskCatalog,
-    theme: &Theme,
-    i18n: &I18n,
-    sidebars: &Sidebars<'_>,
-    pages: &[PageOutput],
-    sink: &Sink<'_>,
-) -> Result<()> {
-    let has_code = pages.iter().any(|p| p.has_code);
-    let assets: BTreeSet<&String> = pages.iter().flat_map(|p| p.assets.iter()).collect();
-    for locale in site.locales.iter().filter(|l| l.home.is_none()) {
-        let home_url = view::home_url(site, locale);
-        let mut home = view::generated_home(site, i18n, locale);
-        home.shell.catalog_link = task_pages::sidebar_link(catalog, locale, &home_url, None);
-        home.shell.sidebar = sidebars.html(locale, &home_url, &[]);
-        sink(bytes(format!("{home_url}index.html"), theme.render("locale_home.html", &home)?))?;
-    }
-    task_pages::pages(site, catalog, theme, i18n, sidebars, sink)?;
-    for file in task_pages::json_files(site, catalog) {
-        sink(file)?;
-    }
-    sink(bytes("index.html".into(), theme.render("root.html", &view::site_page(site, i18n, true))?))?;
-    sink(bytes("404.html".into(), theme.render("404.html", &view::site_page(site, i18n, false))?))?;
-    let extra = task_pages::sitemap_entries(site, catalog);
-    sink(bytes("sitemap.xml".into(), sitemap::xml_with(site, &extra)))?;
-    if has_code {
-        sink(bytes("static/syntax.css".into(), highlight::css()))?;
-    }
-    for file in theme.static_files() {
-        sink(file)?;
-    }
-    for src in assets {
-        sink(OutputFile { path: asset_output(site, src), body: Body::Copy(site.config.root.join(src)) })?;
-    }
-    Ok(())
-}
-
-/// What a rendered page needs, for tests of `rest`.
-#[cfg(test)]
-pub(super) fn fake_output(has_code: bool) -> PageOutput {
-    PageOutput { has_code, assets: Vec::new() }
+    inputs.render_to(&rest, &counted)?;
+    Ok(Streamed { files: count.load(Ordering::Relaxed), diagnostics: i18n.missing() })
 }
 
 fn bytes(path: String, text: String) -> OutputFile {

@@ -1,7 +1,7 @@
-//! Rendering a chosen subset of a site's outputs, for `serve`'s incremental
-//! rebuilds: every file a build writes has a key ([`Output`]), and
-//! [`render`] makes the files of the keys it is given, byte for byte what
-//! [`super::site_to`] makes for them.
+//! Every file a build writes has a key ([`Output`]); [`Inputs::render_to`] makes the
+//! files of the keys it is given. A full build (`site.rs`) renders every
+//! key, `serve`'s incremental rebuilds render the keys a change reaches: one
+//! code path, so both make the same bytes.
 //!
 //! Rules:
 //! * the variants of [`Output`] are in the order in which a full build lets
@@ -26,7 +26,7 @@ use crate::output::{Body, OutputFile};
 use crate::render::i18n::I18n;
 use crate::render::sidebar::Sidebars;
 use crate::render::theme::Theme;
-use crate::render::{catalog as task_pages, catalog_compare, catalog_view, highlight, sitemap, view};
+use crate::render::{Sink, catalog as task_pages, catalog_compare, catalog_view, highlight, sitemap, view};
 use crate::resolve::asset_output;
 use rayon::prelude::*;
 use std::sync::OnceLock;
@@ -61,6 +61,29 @@ pub enum Output {
     Static(String),
     /// A content file a page links to, by its source path (relative to the root).
     Asset(String),
+}
+
+impl Output {
+    /// The path (below OUT) of the file this key makes, when it makes one:
+    /// known without rendering, so a build can settle which key wins a
+    /// shared path before it renders anything.
+    pub fn path(&self, site: &Site) -> String {
+        match self {
+            Output::Page(id) => site.page(*id).out_file(),
+            Output::Home(l) => format!("{}index.html", view::home_url(site, site.locale(*l))),
+            Output::Catalog(l) => format!("{}index.html", task_pages::catalog_url(site.locale(*l))),
+            Output::Matrix(l) => format!("{}index.html", task_pages::matrix_url(site.locale(*l))),
+            Output::Task(l, id) => format!("{}index.html", task_pages::task_url(site.locale(*l), *id)),
+            Output::TasksJson => "tasks.json".into(),
+            Output::LocaleTasksJson(l) => task_pages::json_path(site.locale(*l)),
+            Output::Root => "index.html".into(),
+            Output::NotFound => "404.html".into(),
+            Output::Sitemap => "sitemap.xml".into(),
+            Output::SyntaxCss => "static/syntax.css".into(),
+            Output::Static(path) => path.clone(),
+            Output::Asset(src) => asset_output(site, src),
+        }
+    }
 }
 
 /// The file of one key, and for a page what its body needs.
@@ -114,26 +137,58 @@ pub fn generated<'a>(
     keys
 }
 
-/// Renders the files of `outputs` (in parallel). The first error in
-/// `outputs` order is returned.
-pub fn render(
-    site: &Site,
-    catalog: &TaskCatalog,
-    theme: &Theme,
-    i18n: &I18n,
-    sidebars: &Sidebars<'_>,
-    outputs: &[Output],
-) -> Result<Vec<Made>> {
-    let shared = Shared { json: OnceLock::new(), statics: OnceLock::new() };
-    let ctx = Ctx { site, catalog, theme, i18n, sidebars, shared: &shared };
-    let made: Vec<Result<Made>> = outputs.par_iter().map(|o| ctx.one(o)).collect();
-    made.into_iter().collect()
+/// What rendering any key reads: the site and what was made from it.
+#[derive(Clone, Copy)]
+pub struct Inputs<'c, 's> {
+    /// The assembled site.
+    pub site: &'s Site,
+    /// Its task catalog.
+    pub catalog: &'c TaskCatalog,
+    /// The templates and static files.
+    pub theme: &'c Theme,
+    /// The UI strings.
+    pub i18n: &'c I18n,
+    /// The navigation of each locale.
+    pub sidebars: &'c Sidebars<'s>,
 }
 
-/// Files several keys share: made once per `render` call.
+impl Inputs<'_, '_> {
+    /// Renders the files of `outputs` (in parallel), keeping them in the
+    /// returned `Made`s. The first error in `outputs` order is returned.
+    pub fn render(self, outputs: &[Output]) -> Result<Vec<Made>> {
+        self.each(outputs, &Ok)
+    }
+
+    /// Renders the files of `outputs` (in parallel), handing each to `sink`
+    /// as soon as it is made; the returned `Made`s keep no file. The first
+    /// error in `outputs` order is returned.
+    pub fn render_to(self, outputs: &[Output], sink: &Sink<'_>) -> Result<Vec<Made>> {
+        self.each(outputs, &|mut made: Made| {
+            if let Some(file) = made.file.take() {
+                sink(file)?;
+            }
+            Ok(made)
+        })
+    }
+
+    fn each(self, outputs: &[Output], then: &(dyn Fn(Made) -> Result<Made> + Sync)) -> Result<Vec<Made>> {
+        let shared = Shared::default();
+        let Inputs { site, catalog, theme, i18n, sidebars } = self;
+        let ctx = Ctx { site, catalog, theme, i18n, sidebars, shared: &shared };
+        // Collect every result first so the error reported is the first
+        // key's, whatever the thread scheduling.
+        let made: Vec<Result<Made>> = outputs.par_iter().map(|o| ctx.one(o).and_then(then)).collect();
+        made.into_iter().collect()
+    }
+}
+
+/// What several keys share: made once per call, on first use.
+#[derive(Default)]
 struct Shared {
     json: OnceLock<Vec<OutputFile>>,
     statics: OnceLock<Vec<OutputFile>>,
+    /// Per locale: the layout fields every task page of it shares.
+    task_bases: OnceLock<Vec<catalog_view::Chrome>>,
 }
 
 struct Ctx<'c, 's> {
@@ -228,11 +283,23 @@ impl Ctx<'_, '_> {
         if !self.catalog.has(site, id, locale.id) {
             return Ok(None);
         }
-        let Some(mut view) = catalog_compare::task(site, self.catalog, self.i18n, locale, id) else {
+        // Most of a site's pages are task pages: what a locale's share is
+        // built once, with the two-level sidebar they carry.
+        let bases = self.shared.task_bases.get_or_init(|| {
+            site.locales
+                .iter()
+                .map(|l| {
+                    let mut base = catalog_compare::task_chrome_base(site, self.catalog, self.i18n, l);
+                    base.shell.sidebar = self.sidebars.compact(l, &task_pages::task_url(l, 0));
+                    base
+                })
+                .collect()
+        });
+        let base = &bases[usize::from(locale.id.0)];
+        let Some(view) = catalog_compare::task_with(site, self.catalog, self.i18n, base, locale, id) else {
             return Ok(None);
         };
         let url = task_pages::task_url(locale, id);
-        view.chrome.shell.sidebar = self.sidebars.compact(locale, &url);
         let html = self.theme.render("task.html", &view)?;
         Ok(Some(bytes(&format!("{url}index.html"), html)))
     }

@@ -187,17 +187,22 @@ fn rendering_twice_gives_identical_files() {
     assert_eq!(a.files, b.files);
 }
 
-/// The files `site::rest` makes around the given (fake) pages, each path once.
-fn rest_of(site: &Site, theme: &Theme, i18n: &I18n, pages: Vec<site::PageOutput>) -> Vec<OutputFile> {
-    let files = std::sync::Mutex::new(std::collections::BTreeMap::new());
+/// The files a site has besides its pages, when its pages highlighted code
+/// (`has_code`) and linked `assets`: each key of `subset::generated`, each
+/// path once.
+fn rest_of(site: &Site, theme: &Theme, i18n: &I18n, has_code: bool, assets: &[&str]) -> Vec<OutputFile> {
     let catalog = crate::catalog::TaskCatalog::of(site);
     let sidebars = crate::render::sidebar::Sidebars::new(site);
-    site::rest(site, &catalog, theme, i18n, &sidebars, &pages, &|f| {
-        files.lock().unwrap().entry(f.path.clone()).or_insert(f);
-        Ok(())
-    })
-    .unwrap();
-    files.into_inner().unwrap().into_values().collect()
+    let assets: Vec<String> = assets.iter().map(|a| a.to_string()).collect();
+    let keys = crate::render::subset::generated(site, &catalog, theme, has_code, &assets);
+    let made = crate::render::subset::Inputs { site, catalog: &catalog, theme, i18n, sidebars: &sidebars }
+        .render(&keys)
+        .unwrap();
+    let mut files = std::collections::BTreeMap::new();
+    for file in made.into_iter().filter_map(|m| m.file) {
+        files.entry(file.path.clone()).or_insert(file);
+    }
+    files.into_values().collect()
 }
 
 #[test]
@@ -210,9 +215,9 @@ fn syntax_css_is_emitted_only_when_a_page_has_code() {
     );
     let emitted = out.files.iter().any(|f| f.path == "static/syntax.css");
     assert_eq!(any_code, emitted, "syntax.css exactly when a page links it");
-    let with_code = rest_of(&site, &theme, &i18n, vec![site::fake_output(true)]);
+    let with_code = rest_of(&site, &theme, &i18n, true, &[]);
     assert!(with_code.iter().any(|f| f.path == "static/syntax.css"));
-    let without = rest_of(&site, &theme, &i18n, vec![site::fake_output(false)]);
+    let without = rest_of(&site, &theme, &i18n, false, &[]);
     assert!(!without.iter().any(|f| f.path == "static/syntax.css"));
 }
 
@@ -277,11 +282,9 @@ fn missing_message_diagnostics_are_passed_on() {
 fn content_assets_are_copied_once_under_their_locale() {
     let site = fixture(temp("assets"));
     let (theme, i18n) = load(&site);
-    let mut a = site::fake_output(false);
-    a.assets = vec!["content/en/media/a.png".into(), "content/shared/b.pdf".into()];
-    let mut b = site::fake_output(false);
-    b.assets = vec!["content/en/media/a.png".into()];
-    let out = Rendered { files: rest_of(&site, &theme, &i18n, vec![a, b]), diagnostics: Vec::new() };
+    // Two pages link `a.png`; one links `b.pdf` too: the site has each once.
+    let assets = ["content/en/media/a.png", "content/shared/b.pdf"];
+    let out = Rendered { files: rest_of(&site, &theme, &i18n, false, &assets), diagnostics: Vec::new() };
     let copies: Vec<(&str, &Body)> = out
         .files
         .iter()

@@ -234,12 +234,12 @@ impl State {
     fn render_all(mut self) -> Result<(State, Work)> {
         let sidebars = Sidebars::new(&self.site);
         let keys: Vec<Output> = self.site.pages.iter().map(|p| Output::Page(p.id)).collect();
-        let pages = subset::render(&self.site, &self.catalog, &self.theme, &self.i18n, &sidebars, &keys)?;
+        let pages = self.inputs(&sidebars).render(&keys)?;
         let bodies: Vec<(bool, Vec<String>)> = pages.iter().map(|m| (m.has_code, m.assets.clone())).collect();
         let has_code = bodies.iter().any(|b| b.0);
         let assets: BTreeSet<&String> = bodies.iter().flat_map(|b| b.1.iter()).collect();
         let keys = subset::generated(&self.site, &self.catalog, &self.theme, has_code, assets);
-        let rest = subset::render(&self.site, &self.catalog, &self.theme, &self.i18n, &sidebars, &keys)?;
+        let rest = self.inputs(&sidebars).render(&keys)?;
         drop(sidebars);
         let mut outputs = Outputs::default();
         let mut ignored = BTreeSet::new();
@@ -279,9 +279,14 @@ impl State {
     /// the re-rendered pages changed.
     fn render_some(mut self, wanted: BTreeSet<Output>) -> Result<(State, Work)> {
         let sidebars = Sidebars::new(&self.site);
-        let render = |keys: &[Output]| {
-            subset::render(&self.site, &self.catalog, &self.theme, &self.i18n, &sidebars, keys)
+        let inputs = subset::Inputs {
+            site: &self.site,
+            catalog: &self.catalog,
+            theme: &self.theme,
+            i18n: &self.i18n,
+            sidebars: &sidebars,
         };
+        let render = |keys: &[Output]| inputs.render(keys);
         let keys: Vec<Output> = wanted.into_iter().collect();
         let made = render(&keys)?;
         let (code_before, assets_before) = (self.has_code(), self.assets());
@@ -314,6 +319,16 @@ impl State {
             }
         }
         Ok((self, Work { incremental: true, rendered, changed: Some(changed) }))
+    }
+
+    fn inputs<'a>(&'a self, sidebars: &'a Sidebars<'a>) -> subset::Inputs<'a, 'a> {
+        subset::Inputs {
+            site: &self.site,
+            catalog: &self.catalog,
+            theme: &self.theme,
+            i18n: &self.i18n,
+            sidebars,
+        }
     }
 
     fn has_code(&self) -> bool {
