@@ -10,7 +10,8 @@
 //! * [`view`] and [`nav`] build the typed values the templates see;
 //! * [`site`](fn@site) puts it together; [`sitemap`] writes `sitemap.xml`;
 //! * [`catalog`], [`catalog_view`] and [`catalog_compare`] add the task
-//!   catalog pages and `tasks.json`.
+//!   catalog pages and `tasks.json`;
+//! * [`search`] adds each locale's search index and text chunks.
 
 pub mod catalog;
 pub mod catalog_compare;
@@ -19,6 +20,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod markdown;
 pub mod nav;
+pub mod search;
 pub mod sidebar;
 mod site;
 pub mod sitemap;

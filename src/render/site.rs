@@ -6,7 +6,8 @@
 //!
 //! Files are sorted by path; when two would share a path the first in this
 //! order wins: pages, generated homes, catalog pages and JSON, root, 404,
-//! sitemap, syntax CSS, theme static files, content assets. A locale without
+//! sitemap, syntax CSS, theme static files, content assets, search indexes
+//! (`render::search`). A locale without
 //! `index.md` gets a home at `<tag>/index.html` unless a page already lives
 //! there. Every page and home gets the sidebar link to its locale's task
 //! catalog (`render::catalog::sidebar_link`).
@@ -20,7 +21,7 @@ use crate::output::{Body, OutputFile};
 use crate::render::i18n::{Arg, I18n};
 use crate::render::sidebar::Sidebars;
 use crate::render::theme::Theme;
-use crate::render::{Sink, Streamed, catalog as task_pages, highlight, markdown, sitemap, view};
+use crate::render::{Sink, Streamed, catalog as task_pages, highlight, markdown, search, sitemap, view};
 use crate::resolve::asset_output;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashSet};
@@ -83,8 +84,31 @@ pub(super) fn render(
 }
 
 /// Everything else, around the rendered pages, in the order of the module
-/// rules (`sink` drops a file whose path is already taken).
+/// rules (`sink` drops a file whose path is already taken). The search
+/// indexes are built meanwhile, on the core the other files leave idle
+/// (the locale pages among them are made one after another), and go last.
 pub(super) fn rest(
+    site: &Site,
+    catalog: &TaskCatalog,
+    theme: &Theme,
+    i18n: &I18n,
+    sidebars: &Sidebars<'_>,
+    pages: &[PageOutput],
+    sink: &Sink<'_>,
+) -> Result<()> {
+    let (indexes, others) = rayon::join(
+        || search::files(site, catalog, i18n),
+        || other_files(site, catalog, theme, i18n, sidebars, pages, sink),
+    );
+    others?;
+    for file in indexes {
+        sink(file)?;
+    }
+    Ok(())
+}
+
+/// The files of `rest` but the search indexes.
+fn other_files(
     site: &Site,
     catalog: &TaskCatalog,
     theme: &Theme,
