@@ -9,3 +9,4 @@ mod corpus;
 mod external;
 mod harness;
 mod html;
+mod search;
