@@ -463,6 +463,9 @@
       else if (input.value) { input.value = ""; run(); }
     }
   });
+  /* Keep the focus in the box while a result is clicked (some browsers
+     do not focus links on click, and the panel would close first). */
+  list.addEventListener("mousedown", function (event) { event.preventDefault(); });
   box.addEventListener("focusout", function (event) {
     if (!box.contains(event.relatedTarget)) setOpen(false);
   });
