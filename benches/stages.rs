@@ -1,8 +1,8 @@
 //! Stage micro-benchmarks on the real corpus (`cargo bench --bench stages`):
 //! front matter, markdown parse (the whole `Document`), task tables alone,
 //! link resolution, check rules, HTML rendering of a page body, a full page
-//! through the theme. A regression in one stage shows here before it hides
-//! in a whole build. The corpus is `$PLAYBOOK_CORPUS`, else
+//! through the theme, the search indexes. A regression in one stage shows
+//! here before it hides in a whole build. The corpus is `$PLAYBOOK_CORPUS`, else
 //! `../shared/corpus/fasttrack-playbook`. Benchmarks, not tests.
 
 use playbook::config::Options;
@@ -102,4 +102,16 @@ fn render_site(bencher: divan::Bencher) {
     let theme = playbook::render::Theme::load(&site.config, std::sync::Arc::clone(&i18n)).expect("theme");
     bencher
         .bench(|| divan::black_box(playbook::render::site(site, &catalog, &theme, &i18n).expect("renders")));
+}
+
+/// The search index of every locale (`render::search::files`: locales in
+/// parallel, each read from its pages' markdown in one pass).
+#[divan::bench(sample_count = 20)]
+fn search_indexes() {
+    let site = site();
+    static CATALOG: OnceLock<playbook::catalog::TaskCatalog> = OnceLock::new();
+    static I18N: OnceLock<playbook::render::i18n::I18n> = OnceLock::new();
+    let catalog = CATALOG.get_or_init(|| playbook::catalog::TaskCatalog::of(site));
+    let i18n = I18N.get_or_init(|| playbook::render::i18n::I18n::load(&site.config).expect("ui strings"));
+    divan::black_box(playbook::render::search::files(site, catalog, i18n));
 }

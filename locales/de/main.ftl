@@ -114,3 +114,13 @@ matrix-missing = fehlt
 matrix-total-present = Vorhanden
 matrix-total-differs = Abweichende Verbindlichkeit
 matrix-total-missing = Fehlend
+
+## Suche (das Feld in der Kopfzeile; nur mit JavaScript)
+
+search-label = Dieses Playbook durchsuchen
+search-placeholder = Suchen
+search-results-label = Suchergebnisse
+search-loading = Suchindex wird geladen …
+search-no-results = Keine Treffer für diese Wörter.
+search-error = Die Suche konnte nicht geladen werden.
+search-results = Treffer: { $count }

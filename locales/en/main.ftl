@@ -162,3 +162,18 @@ matrix-missing = missing
 matrix-total-present = Present
 matrix-total-differs = Requirement differs
 matrix-total-missing = Missing
+
+## Site search (the box in the header; shown only when JavaScript runs)
+
+# Accessible name of the search box.
+search-label = Search this playbook
+# Placeholder text inside the search box.
+search-placeholder = Search
+# Accessible name of the list of results.
+search-results-label = Search results
+search-loading = Loading the search index…
+search-no-results = Nothing matches these words.
+search-error = The search could not be loaded.
+# Announced when results are shown; $count is the number of matches.
+# Phrase it so that it reads well for any number (the browser fills it in).
+search-results = Results: { $count }

@@ -114,3 +114,13 @@ matrix-missing = falta
 matrix-total-present = Presentes
 matrix-total-differs = Obligatoriedad distinta
 matrix-total-missing = Faltan
+
+## Búsqueda en el sitio (el cuadro del encabezado; solo con JavaScript)
+
+search-label = Buscar en este cuaderno de estrategias
+search-placeholder = Buscar
+search-results-label = Resultados de la búsqueda
+search-loading = Cargando el índice de búsqueda…
+search-no-results = Nada coincide con estas palabras.
+search-error = No se pudo cargar la búsqueda.
+search-results = Resultados: { $count }

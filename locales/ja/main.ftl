@@ -98,3 +98,13 @@ matrix-missing = なし
 matrix-total-present = あり
 matrix-total-differs = 不一致
 matrix-total-missing = なし
+
+## サイト内検索（ヘッダーの検索ボックス。JavaScript が有効な場合のみ）
+
+search-label = このプレイブックを検索
+search-placeholder = 検索
+search-results-label = 検索結果
+search-loading = 検索インデックスを読み込んでいます…
+search-no-results = 一致する結果はありません。
+search-error = 検索を読み込めませんでした。
+search-results = 検索結果: { $count } 件

@@ -114,3 +114,13 @@ matrix-missing = ausente
 matrix-total-present = Presentes
 matrix-total-differs = Obrigatoriedade diferente
 matrix-total-missing = Ausentes
+
+## Pesquisa no site (a caixa do cabeçalho; só com JavaScript)
+
+search-label = Pesquisar neste guia estratégico
+search-placeholder = Pesquisar
+search-results-label = Resultados da pesquisa
+search-loading = Carregando o índice de pesquisa…
+search-no-results = Nada corresponde a estas palavras.
+search-error = Não foi possível carregar a pesquisa.
+search-results = Resultados: { $count }

@@ -98,3 +98,13 @@ matrix-missing = 缺失
 matrix-total-present = 存在
 matrix-total-differs = 不一致
 matrix-total-missing = 缺失
+
+## 站内搜索（页眉中的搜索框；仅在启用 JavaScript 时显示）
+
+search-label = 搜索本手册
+search-placeholder = 搜索
+search-results-label = 搜索结果
+search-loading = 正在加载搜索索引…
+search-no-results = 没有与这些字词匹配的结果。
+search-error = 无法加载搜索。
+search-results = 搜索结果：{ $count } 条

@@ -21,7 +21,9 @@
 //!   and alternates), the sitemap, and prose mentions ("Tarea 2050") in the
 //!   locale's pages, which link only ids the locale has; a site that gains
 //!   its first task or loses its last changes every page (the catalog link);
-//! * the ids as written of every row: the task count of the locale's home.
+//! * the ids as written of every row: the task count of the locale's home;
+//! * the whole text of a primary page (its words, headings, H1 and task
+//!   rows): its locale's search index, after any edit.
 //!
 //! Syntax CSS and content assets depend on the rendered body; the caller
 //! compares those (`subset::Made`).
@@ -103,6 +105,9 @@ pub fn affected(
     let page = site.page(id);
     let locale = site.locale(page.locale);
     let mut out = BTreeSet::from([Output::Page(id)]);
+    if after.primary {
+        out.insert(Output::SearchIndex(locale.id));
+    }
     if before.title != after.title && locale.toc.is_none() && after.primary && locale.home != Some(id) {
         // The flat sidebar lists titles: the whole locale shows this one.
         out.extend(locale.pages.iter().map(|&p| Output::Page(p)));

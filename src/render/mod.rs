@@ -13,6 +13,7 @@
 //!   catalog pages and `tasks.json`;
 //! * [`subset`] renders chosen outputs only and [`depends`] says which
 //!   outputs a page edit reaches (`serve`'s incremental rebuilds).
+//! * [`search`] adds each locale's search index and text chunks.
 
 pub mod catalog;
 pub mod catalog_compare;
@@ -22,6 +23,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod markdown;
 pub mod nav;
+pub mod search;
 pub mod sidebar;
 mod site;
 pub mod sitemap;

@@ -7,7 +7,8 @@
 //! * the variants of [`Output`] are in the order in which a full build lets
 //!   a file claim a shared path (pages, generated homes, catalog pages, task
 //!   JSON, root, 404, sitemap, syntax CSS, theme static files, content
-//!   assets; see `site.rs`): the smallest key producing a path wins it;
+//!   assets, search indexes; see `site.rs`): the smallest key producing a
+//!   path wins it;
 //! * [`generated`] lists every key of a site besides its pages, in that
 //!   order; which keys exist depends on the catalog (catalog pages only
 //!   when the site has tasks), on the pages' rendering (`SyntaxCss` when
@@ -26,7 +27,9 @@ use crate::output::{Body, OutputFile};
 use crate::render::i18n::I18n;
 use crate::render::sidebar::Sidebars;
 use crate::render::theme::Theme;
-use crate::render::{Sink, catalog as task_pages, catalog_compare, catalog_view, highlight, sitemap, view};
+use crate::render::{
+    Sink, catalog as task_pages, catalog_compare, catalog_view, highlight, search, sitemap, view,
+};
 use crate::resolve::asset_output;
 use rayon::prelude::*;
 use std::sync::OnceLock;
@@ -61,6 +64,8 @@ pub enum Output {
     Static(String),
     /// A content file a page links to, by its source path (relative to the root).
     Asset(String),
+    /// A locale's search index (`es/search/index.json`).
+    SearchIndex(LocaleId),
 }
 
 impl Output {
@@ -82,6 +87,7 @@ impl Output {
             Output::SyntaxCss => "static/syntax.css".into(),
             Output::Static(path) => path.clone(),
             Output::Asset(src) => asset_output(site, src),
+            Output::SearchIndex(l) => search::index_path(site.locale(*l)),
         }
     }
 }
@@ -134,6 +140,7 @@ pub fn generated<'a>(
     }
     keys.extend(theme.static_files().into_iter().map(|f| Output::Static(f.path)));
     keys.extend(assets.into_iter().map(|a| Output::Asset(a.clone())));
+    keys.extend(site.locales.iter().map(|l| Output::SearchIndex(l.id)));
     keys
 }
 
@@ -239,6 +246,7 @@ impl Ctx<'_, '_> {
                 path: asset_output(site, src),
                 body: Body::Copy(site.config.root.join(src)),
             }),
+            Output::SearchIndex(l) => Some(search::file(site, catalog, i18n, site.locale(*l))),
         };
         Ok(Made::file(output.clone(), file))
     }

@@ -26,7 +26,10 @@ fn every_embedded_template_compiles() {
         assert!(names.contains(name), "{name} in {names:?}");
     }
     let statics: Vec<String> = theme.static_files().into_iter().map(|f| f.path).collect();
-    assert_eq!(statics, ["static/catalog.js", "static/favicon.svg", "static/main.js", "static/style.css"]);
+    assert_eq!(
+        statics,
+        ["static/catalog.js", "static/favicon.svg", "static/main.js", "static/search.js", "static/style.css"]
+    );
 }
 
 #[test]

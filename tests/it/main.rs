@@ -11,4 +11,5 @@ mod fuzz_regressions;
 mod harness;
 mod hostile;
 mod html;
+mod search;
 mod serve;

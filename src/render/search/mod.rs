@@ -1,0 +1,96 @@
+//! Site search, built with the site: per locale one index of its pages and
+//! tasks, `OUT/<tag>/search/index.json`, which the theme's
+//! `static/search.js` loads the first time a reader uses the search box.
+//! Snippets come from the result pages themselves, fetched by the client
+//! for the results it shows: the build writes no second copy of the text.
+//! No server logic: every file is static and every URL in the index is
+//! relative to the output root.
+//!
+//! Which documents, in this order:
+//! * every primary page of the locale (an extra copy would only repeat its
+//!   main version), titled by its H1 (else its title), its text read from
+//!   its markdown ([`page_text`]);
+//! * one document per task id of the locale (its first row), titled like
+//!   its task page (`task-page-title`) and leading to it
+//!   (`<tag>/tasks/<id>/`): typing `4060` finds the task, and the pages that
+//!   hold it through their text.
+//!
+//! How text becomes terms is [`tokens`] (prefix words with accents folded;
+//! CJK by bigrams); the file format is [`index`] and README.md. Locales are
+//! indexed in parallel. Must not write files: it returns them to `render`,
+//! like every output (one `render::subset` key per locale).
+
+mod index;
+mod page_text;
+pub mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+pub use index::Builder;
+pub use page_text::{Field, pieces};
+
+use crate::catalog::{TaskCatalog, numeric_id};
+use crate::model::{Locale, Page, Site};
+use crate::output::{Body, OutputFile};
+use crate::render::catalog::task_url;
+use crate::render::i18n::{Arg, I18n};
+use crate::resolve::relative_href;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+
+/// Output path of a locale's index (`es/search/index.json`).
+pub fn index_path(locale: &Locale) -> String {
+    format!("{}/search/index.json", locale.tag)
+}
+
+/// Every search file of the site: each locale's `index.json`, in locale
+/// order.
+pub fn files(site: &Site, catalog: &TaskCatalog, i18n: &I18n) -> Vec<OutputFile> {
+    site.locales.par_iter().map(|locale| file(site, catalog, i18n, locale)).collect()
+}
+
+/// The `index.json` of one locale (`render::subset`'s `SearchIndex` key).
+pub fn file(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) -> OutputFile {
+    OutputFile {
+        path: index_path(locale),
+        body: Body::Bytes(locale_index(site, catalog, i18n, locale).json(&locale.tag)),
+    }
+}
+
+/// The index of one locale: its primary pages, then its tasks.
+pub fn locale_index(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) -> Builder {
+    let mut index = Builder::new();
+    for page in locale.pages.iter().map(|&p| site.page(p)).filter(|p| p.primary) {
+        add_page(&mut index, page);
+    }
+    let mut seen = BTreeSet::new();
+    for row in catalog.in_locale(site, locale.id) {
+        let task = &site.page(row.page).doc.tasks[row.index];
+        let Some(id) = numeric_id(task).filter(|&id| seen.insert(id)) else { continue };
+        let title = i18n.text(
+            &locale.tag,
+            "task-page-title",
+            &[("id", Arg::Text(id.to_string())), ("name", Arg::Text(task.name.clone()))],
+        );
+        index.add(&title, Field::Title);
+        index.add(&task.role, Field::Body);
+        for service in &task.services {
+            index.add(service, Field::Body);
+        }
+        index.end_doc(title, relative_href("", &task_url(locale, id)));
+    }
+    index
+}
+
+/// Adds `page` to `index`: its body, its title (the H1, else the page
+/// title) and, when it differs, its front-matter title as a heading.
+pub fn add_page(index: &mut Builder, page: &Page) {
+    pieces(page, |text, field| index.add(text, field));
+    let title = page.doc.h1.clone().unwrap_or_else(|| page.title().to_string());
+    index.add(&title, Field::Title);
+    if page.title() != title {
+        index.add(page.title(), Field::Heading);
+    }
+    index.end_doc(title, relative_href("", &page.url));
+}
