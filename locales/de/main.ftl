@@ -22,6 +22,7 @@ last-updated = Zuletzt aktualisiert: { $date }
 phase = Phase
 duplicate-notice = Dies ist eine zusätzliche Kopie dieser Seite.
 duplicate-notice-link = Zur Hauptversion
+untranslated-notice = Die Seite, die Sie gelesen haben, ist in dieser Sprache noch nicht verfügbar. Dies ist die Startseite dieser Sprache.
 
 ## Sprachauswahl
 translation-missing = noch nicht übersetzt

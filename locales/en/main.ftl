@@ -44,6 +44,9 @@ phase = Phase
 # Shown on an extra copy of a page that is not the main version.
 duplicate-notice = This is an extra copy of this page.
 duplicate-notice-link = Go to the main version
+# Shown on a locale's home when the language switcher led here from a page
+# that this language does not translate (the link ends in #untranslated).
+untranslated-notice = The page you were reading is not available in this language yet. This is the home page of this language.
 
 ## Language switcher
 

@@ -22,6 +22,7 @@ last-updated = Última actualización: { $date }
 phase = Fase
 duplicate-notice = Esta es una copia adicional de esta página.
 duplicate-notice-link = Ir a la versión principal
+untranslated-notice = La página que estaba leyendo aún no está disponible en este idioma. Esta es la página de inicio de este idioma.
 
 ## Selector de idioma
 translation-missing = aún sin traducir

@@ -22,6 +22,7 @@ last-updated = 最終更新日: { $date }
 phase = フェーズ
 duplicate-notice = これはこのページの追加コピーです。
 duplicate-notice-link = メインのバージョンへ移動
+untranslated-notice = 閲覧していたページは、この言語ではまだ利用できません。こちらはこの言語のホーム ページです。
 
 ## 言語の切り替え
 translation-missing = 未翻訳

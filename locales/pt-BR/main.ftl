@@ -22,6 +22,7 @@ last-updated = Última atualização: { $date }
 phase = Fase
 duplicate-notice = Esta é uma cópia extra desta página.
 duplicate-notice-link = Ir para a versão principal
+untranslated-notice = A página que você estava lendo ainda não está disponível neste idioma. Esta é a página inicial deste idioma.
 
 ## Seletor de idioma
 translation-missing = ainda não traduzida

@@ -22,6 +22,7 @@ last-updated = 上次更新时间：{ $date }
 phase = 阶段
 duplicate-notice = 这是此页面的一个额外副本。
 duplicate-notice-link = 转到主版本
+untranslated-notice = 您正在阅读的页面尚无此语言版本。这里是此语言的主页。
 
 ## 语言切换
 translation-missing = 尚未翻译

@@ -382,8 +382,12 @@ pub fn home_alternates(site: &Site) -> Vec<Alternate> {
     out
 }
 
+/// The id of the notice on a locale's home that a switcher link to an
+/// untranslated page's locale targets (`locale_home.html`).
+pub const UNTRANSLATED: &str = "untranslated";
+
 /// The switcher: each locale with the URL of its translation (from
-/// `translation_url`), or of its home when there is none.
+/// `translation_url`), or of its home (`#untranslated`) when there is none.
 pub(crate) fn languages(
     site: &Site,
     i18n: &I18n,
@@ -395,12 +399,17 @@ pub(crate) fn languages(
         .iter()
         .map(|l| {
             let translation = translation_url(l);
-            let target = translation.clone().unwrap_or_else(|| home_url(site, l));
+            // No translation: the locale's home, which then says why
+            // (its `#untranslated` notice).
+            let href = match &translation {
+                Some(url) => relative_href(from_url, url),
+                None => format!("{}#{UNTRANSLATED}", relative_href(from_url, &home_url(site, l))),
+            };
             LangLink {
                 tag: l.tag.clone(),
                 name: language_name(site, i18n, &l.tag),
                 dir: text_dir(&l.tag),
-                href: relative_href(from_url, &target),
+                href,
                 translated: translation.is_some() || l.id == current,
                 current: l.id == current,
             }

@@ -53,8 +53,8 @@ fn switcher_links_translations_or_the_home_with_a_notice() {
     assert_eq!(en.href, "./");
     let es = entry("es");
     assert!(!es.translated && !es.current);
-    assert_eq!(es.href, "../../es/", "untranslated: the es home");
-    assert_eq!(entry("de").href, "../../de/", "generated home");
+    assert_eq!(es.href, "../../es/#untranslated", "untranslated: the es home, its notice targeted");
+    assert_eq!(entry("de").href, "../../de/#untranslated", "generated home");
     let guide = view::page(&site, &i18n, site.page(PageId(1)), String::new(), false);
     let de = guide.languages.iter().find(|l| l.tag == "de").unwrap();
     assert!(de.translated);
@@ -64,6 +64,12 @@ fn switcher_links_translations_or_the_home_with_a_notice() {
     let html = theme.render("page.html", &v).unwrap();
     assert!(html.contains("class=\"lang-missing\""), "notice shown");
     assert!(html.contains("<span lang=\"es\" dir=\"ltr\">"), "native names carry their lang");
+    let de = site.locales.iter().find(|l| l.tag == "de").unwrap();
+    let home = theme.render("locale_home.html", &view::generated_home(&site, &i18n, de)).unwrap();
+    assert!(
+        home.contains("id=\"untranslated\" role=\"status\">Die Seite, die Sie gelesen haben,"),
+        "the home holds the notice the switcher targets, in its language"
+    );
 }
 
 #[test]
