@@ -1,6 +1,7 @@
 //! One integration-test binary: drives the library and the `playbook` binary
 //! on the sample content, small fixture sites and the real corpus.
 
+mod browser;
 mod build;
 mod catalog;
 mod check;

@@ -1,0 +1,74 @@
+//! The built sites in a real browser: builds the sample site and the real
+//! corpus, then runs `tests/browser/run.mjs` (Playwright driving the system
+//! Chromium, axe-core), which serves them on 127.0.0.1. The tests themselves
+//! (language switcher, search, catalog filters, task links, layout at 375
+//! and 1280 px, screenshots, accessibility) are in `tests/browser/*.mjs`.
+//!
+//! Needs Node.js, Chromium (`/usr/bin/chromium`, or `PLAYBOOK_CHROMIUM`) and
+//! `npm ci --prefix tests/browser`. Without them the test says it was
+//! skipped, unless `CI=true`: in CI it must run. Screenshots are written to
+//! `<target>/browser/` (`seed-desktop-light.png`, `seed-mobile-dark.png`, …).
+
+use crate::harness::{corpus, playbook, repo, temp_dir, text};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What is missing to run the browser tests, if anything.
+fn missing() -> Option<String> {
+    let chromium =
+        std::env::var_os("PLAYBOOK_CHROMIUM").map_or_else(|| "/usr/bin/chromium".into(), PathBuf::from);
+    if !chromium.exists() {
+        return Some(format!("no Chromium at {} (apt-get install chromium)", chromium.display()));
+    }
+    if !Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        return Some("`node` is not installed".into());
+    }
+    if !repo().join("tests/browser/node_modules/playwright-core").is_dir() {
+        return Some("the npm packages are not installed (npm ci --prefix tests/browser)".into());
+    }
+    None
+}
+
+/// Where screenshots go: `<target>/browser`.
+fn shots() -> PathBuf {
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    tmp.parent().unwrap_or(tmp).join("browser")
+}
+
+fn build(out: &Path, extra: &[&str], code: i32) {
+    let mut args = vec!["build", "--quiet", "--out", out.to_str().expect("UTF-8 path")];
+    args.extend_from_slice(extra);
+    let o = playbook(&args);
+    assert_eq!(o.status.code(), Some(code), "{}", text(&o));
+}
+
+#[test]
+fn sample_and_corpus_work_in_chromium() {
+    if let Some(why) = missing() {
+        let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+        assert!(!ci, "CI=true but the browser tests cannot run: {why}");
+        eprintln!("SKIPPED sample_and_corpus_work_in_chromium: {why}");
+        return;
+    }
+    let dir = temp_dir("browser");
+    let (sample, real) = (dir.join("sample"), dir.join("corpus"));
+    let root = repo();
+    build(&sample, &["--root", root.to_str().expect("UTF-8 path")], 0);
+    let cfg = root.join("tests/fixtures/fasttrack.toml");
+    let corpus = corpus();
+    build(&real, &["--config", cfg.to_str().expect("UTF-8"), "--root", corpus.to_str().expect("UTF-8")], 1);
+    let site = |name: &str, dir: &Path| format!("{name}={}", dir.display());
+    let out = Command::new("node")
+        .arg(root.join("tests/browser/run.mjs"))
+        .args(["--site", &site("sample", &sample), "--site", &site("corpus", &real)])
+        .arg("--shots")
+        .arg(shots())
+        .output()
+        .expect("run node");
+    let report = text(&out);
+    println!("{report}");
+    assert!(out.status.success(), "browser tests failed:\n{report}");
+    for name in ["seed-desktop-light", "seed-desktop-dark", "seed-mobile-light", "seed-mobile-dark"] {
+        assert!(shots().join(format!("{name}.png")).is_file(), "{name}.png");
+    }
+}
