@@ -371,23 +371,6 @@ pub struct Site {
     by_key: BTreeMap<String, Vec<PageId>>,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_month_first_with_short_years() {
-        assert_eq!(Date::parse("10/03/2019"), Some(Date { year: 2019, month: 10, day: 3 }));
-        assert_eq!(Date::parse(" 5/2/19 "), Some(Date { year: 2019, month: 5, day: 2 }));
-        assert_eq!(Date::parse("2020-02-29"), Some(Date { year: 2020, month: 2, day: 29 }));
-        assert_eq!(Date::parse("2019-02-29"), None);
-        assert_eq!(Date::parse("13/01/2019"), None);
-        assert_eq!(Date::parse("1/2/345"), None);
-        assert_eq!(Date::parse("Celia Kennedy"), None);
-        assert_eq!(Date::parse("+1/2/2019"), None);
-    }
-}
-
 impl Site {
     /// Builds the site from finished pages and locales; `pages[i].id` must
     /// be `PageId(i)`.
@@ -430,5 +413,22 @@ impl Site {
     /// Every key with its pages (deterministic order).
     pub fn keys(&self) -> impl Iterator<Item = (&str, &[PageId])> {
         self.by_key.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_month_first_with_short_years() {
+        assert_eq!(Date::parse("10/03/2019"), Some(Date { year: 2019, month: 10, day: 3 }));
+        assert_eq!(Date::parse(" 5/2/19 "), Some(Date { year: 2019, month: 5, day: 2 }));
+        assert_eq!(Date::parse("2020-02-29"), Some(Date { year: 2020, month: 2, day: 29 }));
+        assert_eq!(Date::parse("2019-02-29"), None);
+        assert_eq!(Date::parse("13/01/2019"), None);
+        assert_eq!(Date::parse("1/2/345"), None);
+        assert_eq!(Date::parse("Celia Kennedy"), None);
+        assert_eq!(Date::parse("+1/2/2019"), None);
     }
 }

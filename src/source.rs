@@ -214,8 +214,7 @@ mod tests {
     #[test]
     fn columns_on_one_line_are_counted_incrementally_and_stay_right() {
         let f = SourceFile::new("a.md", "ab\nxéyéz\n".to_string());
-        let offsets: Vec<usize> =
-            f.text.match_indices(|c| c == 'y' || c == 'z' || c == 'x').map(|(i, _)| i).collect();
+        let offsets: Vec<usize> = f.text.match_indices(['y', 'z', 'x']).map(|(i, _)| i).collect();
         let cols: Vec<usize> = offsets.iter().map(|&o| f.location(o).column).collect();
         assert_eq!(cols, [1, 3, 5]);
         // Out of order still works (the cache is only used going forward).

@@ -50,7 +50,7 @@ pub(crate) fn site(site: &Site) -> Vec<Diagnostic> {
         }
     }
     let cache_file = cache_file();
-    let mut cache = cache_file.as_ref().map(|f| load_cache(f)).unwrap_or_default();
+    let mut cache = cache_file.as_ref().map(load_cache).unwrap_or_default();
     let now = unix_now();
     let ttl = cfg.cache_hours * 3600;
     let todo: Vec<String> = uses

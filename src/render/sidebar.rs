@@ -33,8 +33,11 @@ struct Node {
 #[derive(Debug)]
 pub struct Sidebars<'s> {
     site: &'s Site,
-    trees: Mutex<HashMap<(LocaleId, String), Arc<Vec<Node>>>>,
+    trees: Mutex<HashMap<(LocaleId, String), Tree>>,
 }
+
+/// One sidebar tree, shared by the pages of a (locale, folder level).
+type Tree = Arc<Vec<Node>>;
 
 impl<'s> Sidebars<'s> {
     /// No tree is built until a page asks.
@@ -67,7 +70,7 @@ impl<'s> Sidebars<'s> {
     }
 
     /// The tree as seen from a folder one level below `url`'s parent.
-    fn tree(&self, locale: &Locale, url: &str) -> Arc<Vec<Node>> {
+    fn tree(&self, locale: &Locale, url: &str) -> Tree {
         let parent = parent_folder(url);
         let key = (locale.id, parent.to_string());
         // A poisoned lock only means another page panicked: the cache itself

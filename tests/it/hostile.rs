@@ -15,8 +15,11 @@ fn site(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
     dir
 }
 
-/// `check --format json`: the exit code and (file, code, line, column, message) of each finding.
-fn check(dir: &Path) -> (i32, Vec<(String, String, u64, u64, String)>) {
+/// One finding: file, code, line, column, message.
+type Finding = (String, String, u64, u64, String);
+
+/// `check --format json`: the exit code and each finding.
+fn check(dir: &Path) -> (i32, Vec<Finding>) {
     let o = playbook(&["check", "--root", dir.to_str().unwrap(), "--format", "json"]);
     let code = o.status.code().unwrap_or(-1);
     assert!(code == 0 || code == 1, "{}", text(&o));

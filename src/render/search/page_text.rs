@@ -42,8 +42,8 @@ pub fn pieces(page: &Page, mut f: impl FnMut(&str, Field)) {
         .peekable();
     let mut cursor = body_start;
     for heading in &page.doc.headings {
-        let start = (heading.span.start as usize).max(cursor);
-        let end = (heading.span.end as usize).max(start);
+        let start = heading.span.start.max(cursor);
+        let end = heading.span.end.max(start);
         between(text, cursor, start, Field::Body, &mut skipped, &mut f);
         between(text, start, end, Field::Heading, &mut skipped, &mut f);
         cursor = end;
@@ -52,7 +52,7 @@ pub fn pieces(page: &Page, mut f: impl FnMut(&str, Field)) {
 }
 
 fn span_text(text: &str, span: Span) -> Option<&str> {
-    text.get(span.start as usize..span.end as usize)
+    text.get(span.start..span.end)
 }
 
 /// The pieces of `text[from..to]` outside the `skipped` spans (sorted).
@@ -66,7 +66,7 @@ fn between(
 ) {
     let mut at = from;
     while let Some(skip) = skipped.peek().copied() {
-        let (start, end) = (skip.start as usize, skip.end as usize);
+        let (start, end) = (skip.start, skip.end);
         if start >= to {
             break;
         }
