@@ -9,7 +9,7 @@
 //! skipped, unless `CI=true`: in CI it must run. Screenshots are written to
 //! `<target>/browser/` (`seed-desktop-light.png`, `seed-mobile-dark.png`, …).
 
-use crate::harness::{corpus, playbook, repo, temp_dir, text};
+use crate::harness::{built_corpus, built_sample, repo, text};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -35,13 +35,6 @@ fn shots() -> PathBuf {
     tmp.parent().unwrap_or(tmp).join("browser")
 }
 
-fn build(out: &Path, extra: &[&str], code: i32) {
-    let mut args = vec!["build", "--quiet", "--out", out.to_str().expect("UTF-8 path")];
-    args.extend_from_slice(extra);
-    let o = playbook(&args);
-    assert_eq!(o.status.code(), Some(code), "{}", text(&o));
-}
-
 #[test]
 fn sample_and_corpus_work_in_chromium() {
     if let Some(why) = missing() {
@@ -50,17 +43,12 @@ fn sample_and_corpus_work_in_chromium() {
         eprintln!("SKIPPED sample_and_corpus_work_in_chromium: {why}");
         return;
     }
-    let dir = temp_dir("browser");
-    let (sample, real) = (dir.join("sample"), dir.join("corpus"));
+    let (sample, real) = (built_sample(), built_corpus());
     let root = repo();
-    build(&sample, &["--root", root.to_str().expect("UTF-8 path")], 0);
-    let cfg = root.join("tests/fixtures/fasttrack.toml");
-    let corpus = corpus();
-    build(&real, &["--config", cfg.to_str().expect("UTF-8"), "--root", corpus.to_str().expect("UTF-8")], 1);
     let site = |name: &str, dir: &Path| format!("{name}={}", dir.display());
     let out = Command::new("node")
         .arg(root.join("tests/browser/run.mjs"))
-        .args(["--site", &site("sample", &sample), "--site", &site("corpus", &real)])
+        .args(["--site", &site("sample", sample), "--site", &site("corpus", real)])
         .arg("--shots")
         .arg(shots())
         .output()

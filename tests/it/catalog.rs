@@ -3,39 +3,15 @@
 
 use crate::harness::{corpus, playbook, repo, temp_dir, text, write_files};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
-/// The sample content, built once for this module.
+/// The sample content, built once (see `harness::built_sample`).
 fn sample() -> &'static PathBuf {
-    static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let out = temp_dir("catalog-sample").join("site");
-        let root = repo();
-        let o = playbook(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-        out
-    })
+    crate::harness::built_sample()
 }
 
-/// The real corpus, built once for this module.
+/// The real corpus, built once (see `harness::built_corpus`).
 fn corpus_site() -> &'static PathBuf {
-    static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let out = temp_dir("catalog-corpus").join("site");
-        let cfg = repo().join("tests/fixtures/fasttrack.toml");
-        let root = corpus();
-        let o = playbook(&[
-            "build",
-            "--config",
-            cfg.to_str().unwrap(),
-            "--root",
-            root.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]);
-        assert_eq!(o.status.code(), Some(1), "the corpus has error-level findings: {}", text(&o));
-        out
-    })
+    crate::harness::built_corpus()
 }
 
 fn read(path: &Path) -> String {

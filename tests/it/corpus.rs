@@ -2,29 +2,12 @@
 
 use crate::harness::{corpus, playbook, repo, temp_dir, text};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 const SEED: &str = "es/migrate-conduct-engagement-completion-discussion-partner-es/index.html";
 
-/// Builds the corpus once for all tests of this module.
+/// The corpus, built once (see `harness::built_corpus`).
 fn built() -> &'static PathBuf {
-    static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let out = temp_dir("corpus-out").join("site");
-        let cfg = repo().join("tests/fixtures/fasttrack.toml");
-        let o = playbook(&[
-            "build",
-            "--config",
-            cfg.to_str().unwrap(),
-            "--root",
-            corpus().to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]);
-        // The corpus has real error-level defects: built, exit 1.
-        assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-        out
-    })
+    crate::harness::built_corpus()
 }
 
 fn options() -> playbook::config::Options {

@@ -81,3 +81,36 @@ pub fn write_bytes(dir: &Path, files: &[(&str, &[u8])]) {
         std::fs::write(p, bytes).expect("write");
     }
 }
+
+/// The sample site (`content/`), built once for the whole test binary
+/// (exit 0: the sample has no error-level finding). Read it, never write.
+pub fn built_sample() -> &'static PathBuf {
+    static OUT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = temp_dir("built-sample").join("site");
+        let o = playbook(&["build", "--root", repo().to_str().unwrap(), "--out", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+        out
+    })
+}
+
+/// The real corpus, built once for the whole test binary (exit 1: it has
+/// real error-level defects). Read it, never write.
+pub fn built_corpus() -> &'static PathBuf {
+    static OUT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = temp_dir("built-corpus").join("site");
+        let cfg = repo().join("tests/fixtures/fasttrack.toml");
+        let o = playbook(&[
+            "build",
+            "--config",
+            cfg.to_str().unwrap(),
+            "--root",
+            corpus().to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(1), "the corpus has error-level findings: {}", text(&o));
+        out
+    })
+}

@@ -8,7 +8,6 @@ use serde_json::{Value, json};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
 
 /// Whether `node` runs here; prints why a test is skipped when not.
 fn node_available(test: &str) -> bool {
@@ -124,15 +123,9 @@ fn client_snippets_mark_the_words_found_in_the_best_section() {
     assert!(mark(&out[2]).is_empty());
 }
 
-/// The sample content, built once.
+/// The sample content, built once (see `harness::built_sample`).
 fn sample() -> &'static PathBuf {
-    static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let out = temp_dir("search-sample").join("site");
-        let o = playbook(&["build", "--root", repo().to_str().unwrap(), "--out", out.to_str().unwrap()]);
-        assert!(o.status.code().is_some_and(|c| c <= 1), "{}", text(&o));
-        out
-    })
+    crate::harness::built_sample()
 }
 
 #[test]
@@ -183,25 +176,9 @@ fn sample_searches_find_spanish_pages_and_tasks() {
     assert!(found[4].is_empty());
 }
 
-/// The real corpus, built once for this module.
+/// The real corpus, built once (see `harness::built_corpus`).
 fn corpus() -> &'static PathBuf {
-    static OUT: OnceLock<PathBuf> = OnceLock::new();
-    OUT.get_or_init(|| {
-        let out = temp_dir("search-corpus").join("site");
-        let cfg = repo().join("tests/fixtures/fasttrack.toml");
-        let o = playbook(&[
-            "build",
-            "--config",
-            cfg.to_str().unwrap(),
-            "--root",
-            crate::harness::corpus().to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--quiet",
-        ]);
-        assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-        out
-    })
+    crate::harness::built_corpus()
 }
 
 #[test]
