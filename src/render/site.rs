@@ -23,7 +23,7 @@ use crate::render::sidebar::Sidebars;
 use crate::render::subset::{self, Output};
 use crate::render::theme::Theme;
 use crate::render::{Sink, Streamed, catalog as task_pages, markdown, view};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a rendered page needs besides itself.
@@ -48,14 +48,11 @@ pub(super) fn render(
         count.fetch_add(1, Ordering::Relaxed);
         sink(file)
     };
-    let pages: Vec<Output> = site.pages.iter().map(|p| Output::Page(p.id)).collect();
     let inputs = subset::Inputs { site, catalog, theme, i18n, sidebars: &sidebars };
-    let made = inputs.render_to(&pages, &counted)?;
-    let has_code = made.iter().any(|m| m.has_code);
-    let assets: BTreeSet<&String> = made.iter().flat_map(|m| m.assets.iter()).collect();
+    let made = inputs.render_to(&subset::page_keys(site), &counted)?;
     // Pages win every path they have; then each key in precedence order.
     let mut claimed: HashSet<String> = site.pages.iter().map(|p| p.out_file()).collect();
-    let rest: Vec<Output> = subset::generated(site, catalog, theme, has_code, assets)
+    let rest: Vec<Output> = subset::generated_after(site, catalog, theme, &made)
         .into_iter()
         .filter(|key| claimed.insert(key.path(site)))
         .collect();

@@ -32,6 +32,7 @@ use crate::render::{
 };
 use crate::resolve::asset_output;
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 /// One output of a site (one file at most). The variant order is the
@@ -109,6 +110,20 @@ impl Made {
     fn file(output: Output, file: Option<OutputFile>) -> Made {
         Made { output, file, has_code: false, assets: Vec::new() }
     }
+}
+
+/// The key of every page of `site`, in page order: what a full build
+/// renders first.
+pub fn page_keys(site: &Site) -> Vec<Output> {
+    site.pages.iter().map(|p| Output::Page(p.id)).collect()
+}
+
+/// [`generated`] for a site whose pages were just rendered (`pages`, the
+/// `Made` of every page key): its syntax CSS and assets follow their bodies.
+pub fn generated_after(site: &Site, catalog: &TaskCatalog, theme: &Theme, pages: &[Made]) -> Vec<Output> {
+    let has_code = pages.iter().any(|m| m.has_code);
+    let assets: BTreeSet<&String> = pages.iter().flat_map(|m| m.assets.iter()).collect();
+    generated(site, catalog, theme, has_code, assets)
 }
 
 /// Every key of `site` besides its pages, in precedence order. `has_code`:

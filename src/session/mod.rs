@@ -233,12 +233,9 @@ impl State {
     /// Renders every output of the site again.
     fn render_all(mut self) -> Result<(State, Work)> {
         let sidebars = Sidebars::new(&self.site);
-        let keys: Vec<Output> = self.site.pages.iter().map(|p| Output::Page(p.id)).collect();
-        let pages = self.inputs(&sidebars).render(&keys)?;
+        let pages = self.inputs(&sidebars).render(&subset::page_keys(&self.site))?;
         let bodies: Vec<(bool, Vec<String>)> = pages.iter().map(|m| (m.has_code, m.assets.clone())).collect();
-        let has_code = bodies.iter().any(|b| b.0);
-        let assets: BTreeSet<&String> = bodies.iter().flat_map(|b| b.1.iter()).collect();
-        let keys = subset::generated(&self.site, &self.catalog, &self.theme, has_code, assets);
+        let keys = subset::generated_after(&self.site, &self.catalog, &self.theme, &pages);
         let rest = self.inputs(&sidebars).render(&keys)?;
         drop(sidebars);
         let mut outputs = Outputs::default();
