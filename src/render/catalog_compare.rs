@@ -21,7 +21,7 @@ use crate::model::{Locale, Site};
 use crate::render::catalog::{alternates, catalog_url, matrix_url, task_url};
 use crate::render::catalog_view::{Chrome, Kind, TaskRow, chrome, requirement, task_row};
 use crate::render::i18n::{Arg, I18n};
-use crate::render::view::{self, text_dir};
+use crate::render::view::{self, Alternate, LangLink, text_dir};
 use crate::resolve::relative_href;
 use serde::Serialize;
 
@@ -148,6 +148,55 @@ pub fn task_with(
     locale: &Locale,
     id: u32,
 ) -> Option<TaskView> {
+    task_page(site, catalog, i18n, base, locale, id).map(|page| page.into_view(base.clone()))
+}
+
+/// What a task page of `locale` adds to its locale's `task_chrome_base`:
+/// the fields that differ between two task pages of one locale. Serialized,
+/// its fields replace the base's (same names, see [`TaskView`]), so a
+/// renderer can make the base's template context once per locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskPage {
+    /// The page title (`Shell::title`).
+    pub title: String,
+    /// The last breadcrumb (`Chrome::crumb`).
+    pub crumb: String,
+    /// `Shell::alternates`.
+    pub alternates: Vec<Alternate>,
+    /// `Shell::canonical`.
+    pub canonical: Option<String>,
+    /// `Chrome::languages`.
+    pub languages: Vec<LangLink>,
+    /// The first row of the id in this locale.
+    pub task: TaskRow,
+    /// Every row of the id in this locale (usually one).
+    pub rows: Vec<TaskRow>,
+    /// Every locale's rows of the id, in locale order.
+    pub translations: Vec<TranslationRow>,
+}
+
+impl TaskPage {
+    /// The whole view: `base` with this page's fields.
+    pub fn into_view(self, mut chrome: Chrome) -> TaskView {
+        chrome.shell.title = self.title;
+        chrome.crumb = self.crumb;
+        chrome.shell.alternates = self.alternates;
+        chrome.shell.canonical = self.canonical;
+        chrome.languages = self.languages;
+        TaskView { chrome, task: self.task, rows: self.rows, translations: self.translations }
+    }
+}
+
+/// The fields of task `id`'s page in `locale` that its locale's base lacks;
+/// `None` when the locale has no row of it.
+pub fn task_page(
+    site: &Site,
+    catalog: &TaskCatalog,
+    i18n: &I18n,
+    base: &Chrome,
+    locale: &Locale,
+    id: u32,
+) -> Option<TaskPage> {
     let url = task_url(locale, id);
     let lang = locale.tag.as_str();
     let in_locale = |l: &Locale| -> Vec<TaskRef> {
@@ -204,20 +253,24 @@ pub fn task_with(
         }
     }
     let crumb = i18n.text(lang, "task-label", &[("id", Arg::Text(id.to_string()))]);
-    let mut chrome = base.clone();
-    chrome.shell.title = title;
-    chrome.crumb = crumb;
     let url_of = |l: &Locale| catalog.has(site, id, l.id).then(|| task_url(l, id));
-    chrome.shell.alternates = alternates(site, url_of);
-    if !site.config.base_url.is_empty() {
-        chrome.shell.canonical = Some(view::public_url(site, &url));
-    }
-    for (link, l) in chrome.languages.iter_mut().zip(&site.locales) {
+    let canonical = (!site.config.base_url.is_empty()).then(|| view::public_url(site, &url));
+    let mut languages = base.languages.clone();
+    for (link, l) in languages.iter_mut().zip(&site.locales) {
         let has = l.id == locale.id || catalog.has(site, id, l.id);
         link.translated = has;
         link.href = relative_href(&url, &if has { task_url(l, id) } else { catalog_url(l) });
     }
-    Some(TaskView { chrome, task: first, rows, translations })
+    Some(TaskPage {
+        title,
+        crumb,
+        alternates: alternates(site, url_of),
+        canonical,
+        languages,
+        task: first,
+        rows,
+        translations,
+    })
 }
 
 /// The view of `locale`'s translation matrix.

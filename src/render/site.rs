@@ -60,8 +60,8 @@ pub(super) fn render(
     Ok(Streamed { files: count.load(Ordering::Relaxed), diagnostics: i18n.missing() })
 }
 
-fn bytes(path: String, text: String) -> OutputFile {
-    OutputFile { path, body: Body::Bytes(text.into_bytes()) }
+fn bytes(path: String, bytes: Vec<u8>) -> OutputFile {
+    OutputFile { path, body: Body::Bytes(bytes) }
 }
 
 /// A content page: `locale_home.html` for a locale's `index.md`, else
@@ -82,7 +82,7 @@ pub(super) fn page(
     view.shell.catalog_link = task_pages::sidebar_link(catalog, locale, &page.url, None);
     view.shell.sidebar = sidebars.html(locale, &page.url, &view::this_page(site, page));
     let template = if view.home.is_some() { "locale_home.html" } else { "page.html" };
-    let html = theme.render(template, &view)?;
+    let html = theme.render_bytes(template, &view)?;
     Ok((bytes(page.out_file(), html), PageOutput { has_code: body.has_code, assets: body.assets }))
 }
 

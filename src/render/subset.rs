@@ -210,7 +210,7 @@ struct Shared {
     json: OnceLock<Vec<OutputFile>>,
     statics: OnceLock<Vec<OutputFile>>,
     /// Per locale: the layout fields every task page of it shares.
-    task_bases: OnceLock<Vec<catalog_view::Chrome>>,
+    task_bases: OnceLock<Vec<(catalog_view::Chrome, Option<tera::Context>)>>,
 }
 
 struct Ctx<'c, 's> {
@@ -242,17 +242,18 @@ impl Ctx<'_, '_> {
             Output::Task(l, id) => self.task(*l, *id)?,
             Output::TasksJson => self.json("tasks.json"),
             Output::LocaleTasksJson(l) => self.json(&task_pages::json_path(site.locale(*l))),
-            Output::Root => {
-                Some(bytes("index.html", theme.render("root.html", &view::site_page(site, i18n, true))?))
-            }
+            Output::Root => Some(bytes(
+                "index.html",
+                theme.render_bytes("root.html", &view::site_page(site, i18n, true))?,
+            )),
             Output::NotFound => {
-                Some(bytes("404.html", theme.render("404.html", &view::site_page(site, i18n, false))?))
+                Some(bytes("404.html", theme.render_bytes("404.html", &view::site_page(site, i18n, false))?))
             }
             Output::Sitemap => {
                 let extra = task_pages::sitemap_entries(site, catalog);
-                Some(bytes("sitemap.xml", sitemap::xml_with(site, &extra)))
+                Some(bytes("sitemap.xml", sitemap::xml_with(site, &extra).into_bytes()))
             }
-            Output::SyntaxCss => Some(bytes("static/syntax.css", highlight::css())),
+            Output::SyntaxCss => Some(bytes("static/syntax.css", highlight::css().into_bytes())),
             Output::Static(path) => {
                 let statics = self.shared.statics.get_or_init(|| theme.static_files());
                 statics.iter().find(|f| &f.path == path).cloned()
@@ -276,7 +277,7 @@ impl Ctx<'_, '_> {
         let mut home = view::generated_home(self.site, self.i18n, locale);
         home.shell.catalog_link = task_pages::sidebar_link(self.catalog, locale, &home_url, None);
         home.shell.sidebar = self.sidebars.html(locale, &home_url, &[]);
-        let html = self.theme.render("locale_home.html", &home)?;
+        let html = self.theme.render_bytes("locale_home.html", &home)?;
         Ok(Some(bytes(&format!("{home_url}index.html"), html)))
     }
 
@@ -290,12 +291,12 @@ impl Ctx<'_, '_> {
             let url = task_pages::matrix_url(locale);
             let mut view = catalog_compare::matrix(site, self.catalog, self.i18n, locale);
             view.chrome.shell.sidebar = self.sidebars.compact(locale, &url);
-            (url, self.theme.render("matrix.html", &view)?)
+            (url, self.theme.render_bytes("matrix.html", &view)?)
         } else {
             let url = task_pages::catalog_url(locale);
             let mut view = catalog_view::catalog(site, self.catalog, self.i18n, locale);
             view.chrome.shell.sidebar = self.sidebars.compact(locale, &url);
-            (url, self.theme.render("tasks.html", &view)?)
+            (url, self.theme.render_bytes("tasks.html", &view)?)
         };
         Ok(Some(bytes(&format!("{}index.html", html.0), html.1)))
     }
@@ -307,23 +308,30 @@ impl Ctx<'_, '_> {
             return Ok(None);
         }
         // Most of a site's pages are task pages: what a locale's share is
-        // built once, with the two-level sidebar they carry.
+        // built once, with the two-level sidebar they carry, as the
+        // template context each page completes.
         let bases = self.shared.task_bases.get_or_init(|| {
             site.locales
                 .iter()
                 .map(|l| {
                     let mut base = catalog_compare::task_chrome_base(site, self.catalog, self.i18n, l);
                     base.shell.sidebar = self.sidebars.compact(l, &task_pages::task_url(l, 0));
-                    base
+                    // Only a view that cannot be serialized fails here:
+                    // then each page renders its whole view, which reports it.
+                    let context = self.theme.context("task.html", &base).ok();
+                    (base, context)
                 })
                 .collect()
         });
-        let base = &bases[usize::from(locale.id.0)];
-        let Some(view) = catalog_compare::task_with(site, self.catalog, self.i18n, base, locale, id) else {
+        let (base, context) = &bases[usize::from(locale.id.0)];
+        let Some(page) = catalog_compare::task_page(site, self.catalog, self.i18n, base, locale, id) else {
             return Ok(None);
         };
         let url = task_pages::task_url(locale, id);
-        let html = self.theme.render("task.html", &view)?;
+        let html = match context {
+            Some(context) => self.theme.render_over("task.html", context, &page)?,
+            None => self.theme.render_bytes("task.html", &page.into_view(base.clone()))?,
+        };
         Ok(Some(bytes(&format!("{url}index.html"), html)))
     }
 
@@ -334,6 +342,6 @@ impl Ctx<'_, '_> {
     }
 }
 
-fn bytes(path: &str, text: String) -> OutputFile {
-    OutputFile { path: path.to_string(), body: Body::Bytes(text.into_bytes()) }
+fn bytes(path: &str, bytes: Vec<u8>) -> OutputFile {
+    OutputFile { path: path.to_string(), body: Body::Bytes(bytes) }
 }

@@ -33,6 +33,7 @@ use crate::render::i18n::{Arg, I18n};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Where a static file comes from.
 #[derive(Debug, Clone)]
@@ -52,6 +53,9 @@ pub struct Theme {
     /// `ui` map templates read (`{{ ui["on-this-page"] }}`). Built once; a
     /// tera map is shared, not copied, by every page that uses it.
     ui: HashMap<String, tera::Value>,
+    /// Per template: a little more than its largest output so far, the
+    /// capacity its next render starts with (no regrowing and copying).
+    sizes: HashMap<String, AtomicUsize>,
 }
 
 impl std::fmt::Debug for Theme {
@@ -112,19 +116,66 @@ impl Theme {
         });
         tera.add_raw_templates(templates.iter().map(|(name, src)| (name.as_str(), src.text.as_str())))
             .map_err(|e| tera_error(&e, &origins))?;
-        Ok(Theme { tera, origins, statics, ui })
+        let sizes = origins.keys().map(|name| (name.clone(), AtomicUsize::new(0))).collect();
+        Ok(Theme { tera, origins, statics, ui, sizes })
     }
 
     /// Renders template `name` with `view` as its context (the view's fields
     /// become top-level variables).
     pub fn render<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<String> {
-        let origin = || self.origins.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
+        let bytes = self.render_bytes(name, view)?;
+        String::from_utf8(bytes).map_err(|e| template_error(&self.origin(name), None, None, &e.to_string()))
+    }
+
+    /// `render`, as the bytes of the file to write: no UTF-8 check (tera
+    /// writes only `str`s) and an output buffer sized from earlier renders
+    /// of the same template.
+    pub fn render_bytes<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<Vec<u8>> {
+        self.render_context(name, &self.context(name, view)?)
+    }
+
+    /// The tera context of `view` for template `name`: its fields, plus the
+    /// `ui` strings of its `lang`. Pages that share most of their fields can
+    /// build one context and `extend` a clone of it (values are shared, not
+    /// copied).
+    pub fn context<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<tera::Context> {
         let mut context = tera::Context::from_serialize(view)
-            .map_err(|e| template_error(&origin(), None, None, &e.to_string()))?;
+            .map_err(|e| template_error(&self.origin(name), None, None, &e.to_string()))?;
         let ui = context.get("lang").and_then(|l| l.as_str()).and_then(|l| self.ui.get(l)).cloned();
         context
             .insert_value("ui", ui.unwrap_or_else(|| tera::Value::from(BTreeMap::<String, String>::new())));
-        self.tera.render(name, &context).map_err(|e| tera_error(&e, &self.origins))
+        Ok(context)
+    }
+
+    /// Renders template `name` with a context made by [`Theme::context`].
+    pub fn render_context(&self, name: &str, context: &tera::Context) -> Result<Vec<u8>> {
+        let hint = self.sizes.get(name);
+        let mut out = Vec::with_capacity(hint.map_or(0, |h| h.load(Ordering::Relaxed)).max(4096));
+        self.tera.render_to(name, context, &mut out).map_err(|e| tera_error(&e, &self.origins))?;
+        if let Some(h) = hint {
+            h.fetch_max(out.len() + out.len() / 8, Ordering::Relaxed);
+        }
+        Ok(out)
+    }
+
+    /// Renders template `name` with `base` (a [`Theme::context`]) whose
+    /// fields `page`'s replace or extend: pages that differ in a few fields
+    /// share the rest without serializing it again.
+    pub fn render_over<V: serde::Serialize>(
+        &self,
+        name: &str,
+        base: &tera::Context,
+        page: &V,
+    ) -> Result<Vec<u8>> {
+        let fields = tera::Context::from_serialize(page)
+            .map_err(|e| template_error(&self.origin(name), None, None, &e.to_string()))?;
+        let mut context = base.clone();
+        context.extend(fields);
+        self.render_context(name, &context)
+    }
+
+    fn origin(&self, name: &str) -> PathBuf {
+        self.origins.get(name).cloned().unwrap_or_else(|| PathBuf::from(name))
     }
 
     /// The theme's static files as output files under `static/`, sorted.
