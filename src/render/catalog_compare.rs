@@ -123,12 +123,13 @@ pub struct MatrixView {
 
 /// The view of task `id` in `locale`; `None` when the locale has no row of it.
 pub fn task(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale, id: u32) -> Option<TaskView> {
-    task_with(site, catalog, i18n, &task_chrome_base(site, catalog, i18n, locale), locale, id)
+    let base = task_chrome_base(site, catalog, i18n, locale);
+    task_page(site, catalog, i18n, &base, locale, id).map(|page| page.into_view(base))
 }
 
 /// The layout fields every task page of `locale` shares (they all sit at
 /// `<tag>/tasks/<id>/`, one folder level): built once per locale, then
-/// completed per page by `task_with`. Task pages are most of a site's
+/// completed per page by `task_page`. Task pages are most of a site's
 /// pages (1 300 on the real corpus), so this is worth it.
 pub fn task_chrome_base(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) -> Chrome {
     // Any id of the locale gives the right folder level for every href; the
@@ -137,18 +138,6 @@ pub fn task_chrome_base(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale:
         site.page(r.page).doc.tasks.get(r.index).and_then(crate::catalog::numeric_id).unwrap_or(0)
     });
     chrome(site, catalog, i18n, locale, Kind::Task(id), String::new(), String::new())
-}
-
-/// `task`, completing a `task_chrome_base` of the same locale.
-pub fn task_with(
-    site: &Site,
-    catalog: &TaskCatalog,
-    i18n: &I18n,
-    base: &Chrome,
-    locale: &Locale,
-    id: u32,
-) -> Option<TaskView> {
-    task_page(site, catalog, i18n, base, locale, id).map(|page| page.into_view(base.clone()))
 }
 
 /// What a task page of `locale` adds to its locale's `task_chrome_base`:
