@@ -61,6 +61,10 @@ const HEX: &[u8; 16] = b"0123456789ABCDEF";
 /// Percent-encodes a fragment (`#…`) for an href: spaces, quotes, `<`, `>`,
 /// `#` and controls; letters of any script are kept.
 pub fn encode_fragment(frag: &str) -> String {
+    // Heading ids are nearly always plain ASCII that needs nothing.
+    if frag.bytes().all(|b| b.is_ascii_graphic() && !b"\"'<>#%`".contains(&b)) {
+        return frag.to_string();
+    }
     let mut out = String::with_capacity(frag.len());
     for c in frag.chars() {
         if c.is_control() || c.is_whitespace() || "\"'<>#%`".contains(c) {

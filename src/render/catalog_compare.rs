@@ -19,7 +19,7 @@
 use crate::catalog::{TaskCatalog, TaskRef, entry};
 use crate::model::{Locale, Site};
 use crate::render::catalog::{alternates, catalog_url, matrix_url, task_url};
-use crate::render::catalog_view::{Chrome, Kind, TaskRow, chrome, requirement, task_row};
+use crate::render::catalog_view::{Chrome, Kind, RowLink, TaskRow, chrome, requirement, row_link, task_row};
 use crate::render::i18n::{Arg, I18n};
 use crate::render::view::{self, Alternate, LangLink, text_dir};
 use crate::resolve::relative_href;
@@ -204,11 +204,18 @@ pub fn task_page(
         let language = link.name.clone();
         let mut any = false;
         let own = l.id == locale.id;
-        let theirs = if own { Vec::new() } else { in_locale(l) };
-        let found: Vec<TaskRow> = if own {
-            rows.clone()
+        let found: Vec<RowLink> = if own {
+            rows.iter()
+                .map(|r| RowLink {
+                    name: r.name.clone(),
+                    requirement: r.requirement.clone(),
+                    requirement_label: r.requirement_label.clone(),
+                    row_href: r.row_href.clone(),
+                    task_href: r.task_href.clone(),
+                })
+                .collect()
         } else {
-            theirs.into_iter().map(|r| task_row(site, i18n, lang, r, &url)).collect()
+            in_locale(l).into_iter().map(|r| row_link(site, i18n, lang, r, &url)).collect()
         };
         for row in found {
             any = true;

@@ -242,18 +242,18 @@ pub(super) fn task_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_ur
     let Some(task) = page.doc.tasks.get(r.index) else { return empty_row(site, i18n, lang, r, from_url) };
     let id = numeric_id(task).unwrap_or(0);
     let page_href = relative_href(from_url, &page.url);
-    let requirement_value = match &task.requirement {
-        Requirement::Mandatory => "mandatory".to_string(),
-        Requirement::Optional => "optional".to_string(),
-        Requirement::Unknown(s) => s.clone(),
-    };
+    let requirement_value = requirement_value(&task.requirement);
     let (requirement_label, requirement_class) = requirement(i18n, lang, &requirement_value);
     let heading = task.section.and_then(|i| page.doc.headings.get(i));
     TaskRow {
         id,
-        // The anchor markdown gives the row: `task-` + the id as written.
-        row_href: format!("{page_href}#task-{}", task.id.trim()),
-        section_href: heading.map(|h| format!("{page_href}#{}", encode_fragment(&h.id))),
+        row_href: row_href(&page_href, &task.id),
+        section_href: heading.map(|h| {
+            let mut href = page_href.clone();
+            href.push('#');
+            href.push_str(&encode_fragment(&h.id));
+            href
+        }),
         task_href: relative_href(from_url, &task_url(site.locale(page.locale), id)),
         name: task.name.clone(),
         requirement: requirement_value,
@@ -264,6 +264,54 @@ pub(super) fn task_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_ur
         phase: page.doc.phase.clone(),
         page_title: page.title().to_string(),
         section: heading.map(|h| h.text.clone()),
+    }
+}
+
+/// What a task page shows of a row of another locale: `task_row`'s name,
+/// requirement and links, without the fields it does not show.
+pub(super) struct RowLink {
+    pub(super) name: String,
+    pub(super) requirement: String,
+    pub(super) requirement_label: String,
+    pub(super) row_href: String,
+    pub(super) task_href: String,
+}
+
+/// [`RowLink`] of a catalogued row, as `task_row` would give it.
+pub(super) fn row_link(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_url: &str) -> RowLink {
+    let page = site.page(r.page);
+    let Some(task) = page.doc.tasks.get(r.index) else {
+        let row = empty_row(site, i18n, lang, r, from_url);
+        let TaskRow { name, requirement, requirement_label, row_href, task_href, .. } = row;
+        return RowLink { name, requirement, requirement_label, row_href, task_href };
+    };
+    let id = numeric_id(task).unwrap_or(0);
+    let requirement_value = requirement_value(&task.requirement);
+    RowLink {
+        name: task.name.clone(),
+        requirement_label: requirement(i18n, lang, &requirement_value).0,
+        requirement: requirement_value,
+        row_href: row_href(&relative_href(from_url, &page.url), &task.id),
+        task_href: relative_href(from_url, &task_url(site.locale(page.locale), id)),
+    }
+}
+
+/// The link to a row on its page: `task-` + the id as written, the anchor
+/// `markdown` gives the row.
+fn row_href(page_href: &str, id: &str) -> String {
+    let id = id.trim();
+    let mut href = String::with_capacity(page_href.len() + 6 + id.len());
+    href.push_str(page_href);
+    href.push_str("#task-");
+    href.push_str(id);
+    href
+}
+
+fn requirement_value(requirement: &Requirement) -> String {
+    match requirement {
+        Requirement::Mandatory => "mandatory".to_string(),
+        Requirement::Optional => "optional".to_string(),
+        Requirement::Unknown(s) => s.clone(),
     }
 }
 
