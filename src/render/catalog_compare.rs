@@ -19,7 +19,9 @@
 use crate::catalog::{TaskCatalog, TaskRef, entry};
 use crate::model::{Locale, Site};
 use crate::render::catalog::{alternates, catalog_url, matrix_url, task_url};
-use crate::render::catalog_view::{Chrome, Kind, RowLink, TaskRow, chrome, requirement, row_link, task_row};
+use crate::render::catalog_view::{
+    Chrome, Kind, RowLink, TaskRow, chrome, requirement, requirement_value, row_link, task_row,
+};
 use crate::render::i18n::{Arg, I18n};
 use crate::render::view::{self, Alternate, LangLink, text_dir};
 use crate::resolve::relative_href;
@@ -314,7 +316,13 @@ fn matrix_row(
         .iter()
         .map(|l| catalog.rows(id).iter().copied().find(|r| site.page(r.page).locale == l.id))
         .collect();
-    let reference = firsts.iter().flatten().next().map(|&r| entry(site, r))?;
+    // Only the requirement of most rows is compared: read it from the model
+    // rather than through a whole `catalog::entry`.
+    let requirement_of = |r: TaskRef| {
+        site.page(r.page).doc.tasks.get(r.index).map(|t| requirement_value(&t.requirement)).unwrap_or_default()
+    };
+    let reference_ref = firsts.iter().flatten().next().copied()?;
+    let reference = requirement_of(reference_ref);
     let mut cells = Vec::with_capacity(columns.len());
     for ((l, first), column) in site.locales.iter().zip(&firsts).zip(columns.iter_mut()) {
         let Some(r) = first else {
@@ -322,8 +330,8 @@ fn matrix_row(
             cells.push(MatrixCell { state: "missing", requirement_label: None, href: None });
             continue;
         };
-        let req = entry(site, *r).requirement;
-        let state = if req == reference.requirement {
+        let req = requirement_of(*r);
+        let state = if req == reference {
             column.present += 1;
             "present"
         } else {
@@ -337,7 +345,7 @@ fn matrix_row(
         });
     }
     let own = site.locales.iter().zip(&firsts).find(|(l, _)| l.id == locale.id).and_then(|(_, f)| *f);
-    let named = own.map(|r| entry(site, r)).unwrap_or(reference);
+    let named = entry(site, own.unwrap_or(reference_ref));
     Some(MatrixRow {
         id,
         name_dir: text_dir(&named.locale),

@@ -307,7 +307,9 @@ fn row_href(page_href: &str, id: &str) -> String {
     href
 }
 
-fn requirement_value(requirement: &Requirement) -> String {
+/// A requirement as the catalog gives it: `mandatory`, `optional`, or the
+/// unknown value as written.
+pub(super) fn requirement_value(requirement: &Requirement) -> String {
     match requirement {
         Requirement::Mandatory => "mandatory".to_string(),
         Requirement::Optional => "optional".to_string(),
