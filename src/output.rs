@@ -193,7 +193,8 @@ impl Staging {
             std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
         let marker = dir.join(MARKER);
-        recycle::put_bytes(&dir, MARKER, MARKER_TEXT, before.is_some()).map_err(|e| Error::io(&marker, e))?;
+        let known = recycle::Known { file: before.is_some(), folder: true };
+        recycle::put_bytes(&dir, MARKER, MARKER_TEXT, known).map_err(|e| Error::io(&marker, e))?;
         Ok(Staging { out: out.to_path_buf(), dir, prev, before, written: Mutex::default(), committed: false })
     }
 
@@ -209,12 +210,12 @@ impl Staging {
             });
         }
         self.written.lock().unwrap_or_else(|e| e.into_inner()).push(p.clone());
-        let may_exist = self.before.as_ref().is_some_and(|b| b.files.contains(p));
+        let known = self.before.as_ref().map(|b| b.known(p)).unwrap_or_default();
         match &file.body {
             Body::Bytes(b) => {
-                recycle::put_bytes(&self.dir, p, b, may_exist).map_err(|e| Error::io(self.dir.join(p), e))
+                recycle::put_bytes(&self.dir, p, b, known).map_err(|e| Error::io(self.dir.join(p), e))
             }
-            Body::Copy(src) => recycle::put_copy(&self.dir, p, src, may_exist),
+            Body::Copy(src) => recycle::put_copy(&self.dir, p, src, known),
         }
     }
 

@@ -23,8 +23,26 @@ const HEADER: &str = "playbook output manifest 1\n";
 /// and the manifest excepted).
 #[derive(Debug, Default)]
 pub(super) struct Listing {
-    pub(super) files: HashSet<String>,
+    files: HashSet<String>,
     dirs: HashSet<String>,
+}
+
+/// Where a file goes, as far as a listing of the folder knows.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Known {
+    /// A file of that name may be there (compare before writing).
+    pub(super) file: bool,
+    /// Its folder is there (no need to create it).
+    pub(super) folder: bool,
+}
+
+impl Listing {
+    pub(super) fn known(&self, path: &str) -> Known {
+        Known {
+            file: self.files.contains(path),
+            folder: path.rfind('/').is_none_or(|i| self.dirs.contains(&path[..i])),
+        }
+    }
 }
 
 /// Renames `prev` to `dir` and says what it holds. `None` when there is no
@@ -165,18 +183,18 @@ pub(super) fn prune(root: &Path, before: &Listing, files: &[String]) -> Result<(
     Ok(())
 }
 
-/// Writes `bytes` as `root/rel`, unless `may_exist` and a plain file there
-/// already holds exactly these bytes (then it is left untouched).
-pub(super) fn put_bytes(root: &Path, rel: &str, bytes: &[u8], may_exist: bool) -> io::Result<()> {
+/// Writes `bytes` as `root/rel`, unless a plain file there already holds
+/// exactly these bytes (then it is left untouched).
+pub(super) fn put_bytes(root: &Path, rel: &str, bytes: &[u8], known: Known) -> io::Result<()> {
     let dest = root.join(rel);
-    if may_exist {
+    if known.file {
         match compare(&dest, bytes) {
             Found::Same => return Ok(()),
             Found::Differs => {}
             Found::Replace => remove_any(&dest),
         }
     }
-    create(root, rel)?.write_all(bytes)
+    create(root, rel, known.folder)?.write_all(bytes)
 }
 
 enum Found {
@@ -211,14 +229,14 @@ fn compare(dest: &Path, bytes: &[u8]) -> Found {
 }
 
 /// Copies `src` to `root/rel` and gives the copy `src`'s mtime and
-/// permissions, unless `may_exist` and a plain file there already has
-/// `src`'s size and mtime (rsync's quick check).
-pub(super) fn put_copy(root: &Path, rel: &str, src: &Path, may_exist: bool) -> Result<()> {
+/// permissions, unless a plain file there already has `src`'s size and
+/// mtime (rsync's quick check).
+pub(super) fn put_copy(root: &Path, rel: &str, src: &Path, known: Known) -> Result<()> {
     let mut from = File::open(src).map_err(|e| Error::io(src, e))?;
     let meta = from.metadata().map_err(|e| Error::io(src, e))?;
     let mtime = meta.modified().map_err(|e| Error::io(src, e))?;
     let dest = root.join(rel);
-    if may_exist {
+    if known.file {
         if let Ok(m) = std::fs::symlink_metadata(&dest) {
             if m.is_file() && !shared(&m) {
                 if m.len() == meta.len() && m.modified().is_ok_and(|t| t == mtime) {
@@ -229,7 +247,7 @@ pub(super) fn put_copy(root: &Path, rel: &str, src: &Path, may_exist: bool) -> R
             }
         }
     }
-    let copied = create(root, rel).and_then(|mut to| {
+    let copied = create(root, rel, known.folder).and_then(|mut to| {
         io::copy(&mut from, &mut to)?;
         to.set_permissions(meta.permissions())?;
         to.set_modified(mtime)
@@ -237,12 +255,19 @@ pub(super) fn put_copy(root: &Path, rel: &str, src: &Path, may_exist: bool) -> R
     copied.map_err(|e| Error::io(&dest, e))
 }
 
-/// Opens `root/rel` for writing, truncated, creating its folders on
-/// `NotFound`. Anything in the way (a folder where the file goes, a file
-/// where a folder goes, a read-only file) is removed and the open retried.
-fn create(root: &Path, rel: &str) -> io::Result<File> {
+/// Opens `root/rel` for writing, truncated, creating its folders first
+/// unless `folder` says they are there (then only on `NotFound`). Anything
+/// in the way (a folder where the file goes, a file where a folder goes, a
+/// read-only file) is removed and the open retried.
+fn create(root: &Path, rel: &str, folder: bool) -> io::Result<File> {
     let dest = root.join(rel);
     let open = || no_follow(OpenOptions::new().write(true).create(true).truncate(true)).open(&dest);
+    if !folder {
+        if let Some(parent) = dest.parent() {
+            // Safe to race: a folder another thread just made is fine.
+            let _ = std::fs::create_dir_all(parent);
+        }
+    }
     let err = match open() {
         Ok(f) => return Ok(f),
         Err(e) => e,
