@@ -64,8 +64,9 @@ pub struct Outcome {
     pub out: PathBuf,
     /// Wall time of the whole build.
     pub elapsed: Duration,
-    /// The previous output being deleted in the background: `wait()` for
-    /// it, or drop it to let it run (the next build sweeps any leftover).
+    /// A replaced output being deleted in the background (only when it
+    /// could not be kept as `.OUT.playbook-prev`): `wait()` for it, or drop
+    /// it to let it run (the next build sweeps any leftover).
     pub cleanup: output::Cleanup,
 }
 
@@ -85,13 +86,14 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     let config = &site.config;
     let content: Vec<PathBuf> = site.locales.iter().map(|l| config.root.join(&l.dir)).collect();
     output::check_safe(&config.out, &config.root, &content)?;
-    // Earlier builds' replaced outputs go while this one renders.
+    // What earlier builds left (old versions, dead processes) goes while
+    // this one renders; the previous output is recycled by `Staging`.
     let sweeping = output::sweep(&config.out);
     let i18n = Arc::new(render::i18n::I18n::load(config)?);
     let theme = render::Theme::load(config, Arc::clone(&i18n))?;
     let catalog = catalog::TaskCatalog::of(&site);
-    // Files go to the staging folder as they are rendered; an error drops
-    // the staging folder and leaves OUT as it was.
+    // Files go to the staging folder as they are rendered (unchanged ones
+    // are not rewritten); an error drops it and leaves OUT as it was.
     let staging = output::Staging::beside(&config.out)?;
     let streamed = render::site_to(&site, &catalog, &theme, &i18n, &|file| staging.put(&file))?;
     diags.extend(streamed.diagnostics);

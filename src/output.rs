@@ -1,17 +1,25 @@
-//! `output`: writes a built site atomically. Files go into a fresh staging
-//! folder beside OUT; only when every file is written is the staging folder
-//! swapped in, so a failed build leaves the previous OUT untouched. Refuses
-//! an OUT that is the content root, holds or lies inside content, or is a
-//! non-empty folder that this tool did not create (no marker file).
+//! `output`: writes a built site atomically. Files go into a staging folder
+//! beside OUT (the previous output, recycled, when there is one: see
+//! `recycle`); only when every file is written is the staging folder
+//! swapped in, so a failed build leaves OUT untouched. Refuses an OUT that
+//! is the content root, holds or lies inside content, or is a non-empty
+//! folder that this tool did not create (no marker file).
 //!
-//! Knows files, not pages or HTML.
+//! Knows files, not pages or HTML. Must not write outside OUT and the
+//! hidden `.OUT.playbook-*` folders beside it.
+
+mod recycle;
 
 use crate::error::{Error, Result};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+pub use recycle::MANIFEST;
 
 /// The marker file that says "playbook created this folder".
 pub const MARKER: &str = ".playbook-output";
+const MARKER_TEXT: &[u8] = b"This folder was written by playbook; it is replaced on each build.\n";
 
 /// What an output file contains.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,18 +109,39 @@ impl Cleanup {
     }
 }
 
-/// Starts deleting, in the background, the outputs that earlier builds
-/// replaced but did not finish deleting (`.OUT.playbook-old-*` beside OUT).
+/// Starts deleting, in the background, what earlier builds left beside OUT
+/// and did not finish deleting: replaced outputs (`.OUT.playbook-old-*`)
+/// and the staging folders of builds that died (`.OUT.playbook-staging-PID`
+/// whose process is gone). `.OUT.playbook-prev` stays: it is recycled.
 pub fn sweep(out: &Path) -> Cleanup {
     let (parent, name) = parent_and_name(out);
-    let prefix = format!(".{name}.playbook-old-");
+    let old = format!(".{name}.playbook-old-");
+    let staging = format!(".{name}.playbook-staging-");
     let Ok(entries) = std::fs::read_dir(&parent) else { return Cleanup(None) };
-    let old: Vec<PathBuf> = entries
+    let left: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|e| {
+            let n = e.file_name();
+            let n = n.to_string_lossy();
+            n.starts_with(&old) || n.strip_prefix(&staging).and_then(|p| p.parse().ok()).is_some_and(dead)
+        })
         .map(|e| e.path())
         .collect();
-    Cleanup::spawn(old)
+    Cleanup::spawn(left)
+}
+
+/// Whether no process has this id (then its staging folder is litter).
+#[cfg(unix)]
+fn dead(pid: i32) -> bool {
+    // SAFETY: signal 0 only checks that the process exists.
+    pid != std::process::id() as i32
+        && unsafe { libc::kill(pid, 0) } != 0
+        && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH)
+}
+
+#[cfg(not(unix))]
+fn dead(_: i32) -> bool {
+    false
 }
 
 fn parent_and_name(out: &Path) -> (PathBuf, String) {
@@ -124,86 +153,116 @@ fn parent_and_name(out: &Path) -> (PathBuf, String) {
     (parent, name)
 }
 
-/// A fresh folder beside OUT that receives the files of one build, from any
+/// A relative, `/`-separated path that stays inside OUT.
+fn is_relative(p: &str) -> bool {
+    !p.starts_with('/') && !p.split('/').any(|seg| seg == ".." || seg.is_empty())
+}
+
+/// The folder beside OUT that receives the files of one build, from any
 /// number of threads, as they are rendered; `commit` swaps it in for OUT.
-/// Dropped without `commit` (a failed build), it deletes itself and OUT is
-/// untouched.
+///
+/// It is the previous output (`.OUT.playbook-prev`, see `recycle`) when
+/// there is one: a file whose bytes are already there is not written
+/// again, and what this build did not produce is removed at `commit`.
+/// Else it is a fresh folder. Dropped without `commit` (a failed build),
+/// it becomes `.OUT.playbook-prev` (its manifest lists everything it may
+/// hold), and OUT is untouched.
 #[derive(Debug)]
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
-    old: PathBuf,
+    prev: PathBuf,
+    /// What the recycled folder held before; `None`: a fresh folder.
+    before: Option<recycle::Listing>,
+    /// Every path `put` was asked for (or began to write).
+    written: Mutex<Vec<String>>,
     committed: bool,
 }
 
 impl Staging {
-    /// Creates the staging folder beside `out` (and OUT's parent if needed).
+    /// Claims the previous output beside `out`, or creates a fresh staging
+    /// folder (and OUT's parent if needed).
     pub fn beside(out: &Path) -> Result<Staging> {
         let (parent, name) = parent_and_name(out);
         std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let pid = std::process::id();
-        let nanos =
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        let dir = parent.join(format!(".{name}.playbook-staging-{pid}"));
-        let old = parent.join(format!(".{name}.playbook-old-{pid}-{nanos}"));
+        let dir = parent.join(format!(".{name}.playbook-staging-{}", std::process::id()));
+        let prev = parent.join(format!(".{name}.playbook-prev"));
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let staging = Staging { out: out.to_path_buf(), dir, old, committed: false };
-        let marker = staging.dir.join(MARKER);
-        std::fs::write(&marker, b"This folder was written by playbook; it is replaced on each build.\n")
-            .map_err(|e| Error::io(&marker, e))?;
-        Ok(staging)
+        let before = recycle::claim(&prev, &dir, &recycle::old_name(&parent, &name));
+        if before.is_none() {
+            std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        }
+        let marker = dir.join(MARKER);
+        let known = recycle::Known { file: before.is_some(), folder: true };
+        recycle::put_bytes(&dir, MARKER, MARKER_TEXT, known).map_err(|e| Error::io(&marker, e))?;
+        Ok(Staging { out: out.to_path_buf(), dir, prev, before, written: Mutex::default(), committed: false })
     }
 
-    /// Writes one file (safe to call from several threads at once). A path
-    /// that would leave OUT is refused.
+    /// Writes one file (safe to call from several threads at once), unless
+    /// the recycled folder already holds it. A path that would leave OUT is
+    /// refused.
     pub fn put(&self, file: &OutputFile) -> Result<()> {
         let p = &file.path;
-        if p.split('/').any(|seg| seg == ".." || seg.is_empty()) || p.starts_with('/') {
+        if !is_relative(p) {
             return Err(Error::UnsafeOutput {
                 path: PathBuf::from(p),
                 reason: "output path leaves OUT".into(),
             });
         }
-        let dest = self.dir.join(p);
-        if let Some(parent) = dest.parent() {
-            // Safe to race: a folder another thread just made is fine.
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).push(p.clone());
+        let known = self.before.as_ref().map(|b| b.known(p)).unwrap_or_default();
         match &file.body {
-            Body::Bytes(b) => std::fs::write(&dest, b).map_err(|e| Error::io(&dest, e)),
-            Body::Copy(src) => std::fs::copy(src, &dest).map(|_| ()).map_err(|e| Error::io(src, e)),
+            Body::Bytes(b) => {
+                recycle::put_bytes(&self.dir, p, b, known).map_err(|e| Error::io(self.dir.join(p), e))
+            }
+            Body::Copy(src) => recycle::put_copy(&self.dir, p, src, known),
         }
     }
 
-    /// Swaps the staging folder in for OUT. The replaced output is deleted
-    /// in the background (see `Cleanup`).
+    /// Removes what this build did not produce, then swaps the staging
+    /// folder in for OUT; the replaced output is kept as the next build's
+    /// staging folder (see `recycle::swap`).
     pub fn commit(mut self) -> Result<Cleanup> {
-        let had_old = self.out.exists();
-        if had_old {
-            std::fs::rename(&self.out, &self.old).map_err(|e| Error::io(&self.out, e))?;
+        let mut files = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        files.sort_unstable();
+        files.dedup();
+        let done = self.finish(&files);
+        if done.is_err() {
+            // Keep the list for `drop`, which still knows what the folder may hold.
+            *self.written.lock().unwrap_or_else(|e| e.into_inner()) = files;
         }
-        if let Err(e) = std::fs::rename(&self.dir, &self.out) {
-            if had_old {
-                let _ = std::fs::rename(&self.old, &self.out);
-            }
-            return Err(Error::io(&self.out, e));
+        done
+    }
+
+    fn finish(&mut self, files: &[String]) -> Result<Cleanup> {
+        if let Some(before) = &self.before {
+            recycle::prune(&self.dir, before, files)?;
         }
+        recycle::write_manifest(&self.dir, files)?;
+        let (parent, name) = parent_and_name(&self.out);
+        let cleanup = recycle::swap(&self.dir, &self.out, &self.prev, &recycle::old_name(&parent, &name))?;
         self.committed = true;
-        Ok(if had_old { Cleanup::spawn(vec![self.old.clone()]) } else { Cleanup(None) })
+        Ok(cleanup)
     }
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
+        if self.committed {
+            return;
+        }
+        let written = std::mem::take(self.written.get_mut().unwrap_or_else(|e| e.into_inner()));
+        let all = recycle::union(self.before.as_ref(), written);
+        let kept = recycle::write_manifest(&self.dir, &all).is_ok()
+            && std::fs::rename(&self.dir, &self.prev).is_ok();
+        if !kept {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
 }
 
 /// Writes `files` into a staging folder beside `out`, then swaps it in.
-/// The replaced output is deleted in the background (see `Cleanup`).
+/// The replaced output is kept for the next build (see `Staging`).
 pub fn write(out: &Path, files: &[OutputFile]) -> Result<Cleanup> {
     let staging = Staging::beside(out)?;
     files.par_iter().try_for_each(|f| staging.put(f))?;
@@ -232,75 +291,4 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    use crate::testing::temp_dir as temp;
-
-    fn file(path: &str, s: &str) -> OutputFile {
-        OutputFile { path: path.into(), body: Body::Bytes(s.as_bytes().to_vec()) }
-    }
-
-    #[test]
-    fn writes_then_replaces_and_leaves_no_staging() {
-        let d = temp("swap");
-        let out = d.join("public");
-        write(&out, &[file("a/index.html", "one")]).unwrap().wait();
-        write(&out, &[file("b.txt", "two")]).unwrap().wait();
-        assert!(!out.join("a").exists());
-        assert_eq!(std::fs::read_to_string(out.join("b.txt")).unwrap(), "two");
-        assert!(out.join(MARKER).is_file());
-        let left: Vec<_> = std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(left, vec![std::ffi::OsString::from("public")]);
-    }
-
-    #[test]
-    fn a_replaced_output_left_behind_is_swept_by_the_next_build() {
-        let d = temp("sweep");
-        let out = d.join("public");
-        write(&out, &[file("a", "1")]).unwrap().wait();
-        // A replaced output whose deletion a process did not finish:
-        std::fs::create_dir_all(d.join(".public.playbook-old-1-2/x")).unwrap();
-        std::fs::create_dir_all(d.join("unrelated")).unwrap();
-        sweep(&out).wait();
-        let mut left: Vec<_> = std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().file_name()).collect();
-        left.sort();
-        assert_eq!(left, vec![std::ffi::OsString::from("public"), std::ffi::OsString::from("unrelated")]);
-    }
-
-    #[test]
-    fn failed_write_keeps_previous_output() {
-        let d = temp("fail");
-        let out = d.join("public");
-        write(&out, &[file("keep.html", "old")]).unwrap();
-        let bad = OutputFile { path: "x.png".into(), body: Body::Copy(d.join("missing.png")) };
-        assert!(write(&out, &[file("new.html", "new"), bad]).is_err());
-        assert_eq!(std::fs::read_to_string(out.join("keep.html")).unwrap(), "old");
-        assert!(!out.join("new.html").exists());
-        assert_eq!(std::fs::read_dir(&d).unwrap().count(), 1, "the staging folder was removed");
-    }
-
-    #[test]
-    fn refuses_root_content_and_foreign_folders() {
-        let d = temp("safe");
-        let content = d.join("content/en");
-        std::fs::create_dir_all(&content).unwrap();
-        assert!(check_safe(&d, &d, std::slice::from_ref(&content)).is_err());
-        assert!(check_safe(&content, &d, std::slice::from_ref(&content)).is_err());
-        assert!(check_safe(&d.join("content"), &d, std::slice::from_ref(&content)).is_err());
-        let foreign = d.join("docs");
-        std::fs::create_dir_all(&foreign).unwrap();
-        std::fs::write(foreign.join("mine.txt"), "x").unwrap();
-        assert!(check_safe(&foreign, &d, std::slice::from_ref(&content)).is_err());
-        assert!(check_safe(&d.join("public"), &d, std::slice::from_ref(&content)).is_ok());
-        write(&d.join("public"), &[file("a", "b")]).unwrap();
-        assert!(check_safe(&d.join("public"), &d, &[content]).is_ok());
-    }
-
-    #[test]
-    fn output_paths_cannot_escape() {
-        let d = temp("escape");
-        assert!(write(&d.join("public"), &[file("../evil", "x")]).is_err());
-        assert!(!d.join("evil").exists());
-    }
-}
+mod tests;
