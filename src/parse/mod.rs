@@ -135,6 +135,8 @@ struct Pass<'a> {
     in_code: bool,
     /// Prose text collected for `task_mentions`.
     prose: task_mentions::ProseRun,
+    /// Line numbers counted so far: (absolute offset, its 1-based line).
+    lines: LineCounter,
 }
 
 impl<'a> Pass<'a> {
@@ -154,6 +156,7 @@ impl<'a> Pass<'a> {
             after_heading: false,
             in_code: false,
             prose: task_mentions::ProseRun::default(),
+            lines: LineCounter { offset: 0, line: 1 },
         }
     }
 
@@ -269,7 +272,11 @@ impl<'a> Pass<'a> {
             }
             TagEnd::Table => {
                 if let Some(t) = self.table.take() {
+                    let first = self.doc.tasks.len();
                     tasks::finish_table(&self.ctx, t, &mut self.doc, &mut self.diags);
+                    for task in &mut self.doc.tasks[first..] {
+                        task.line = self.lines.line_of(&self.ctx.src.text, task.span.start);
+                    }
                 }
             }
             _ => {}
@@ -326,7 +333,7 @@ impl<'a> Pass<'a> {
             }
         }
         let span = self.ctx.span(h.range.clone());
-        let line = self.ctx.src.location(span.start).line;
+        let line = self.lines.line_of(&self.ctx.src.text, span.start);
         self.doc.headings.push(Heading { level: h.level, text, id: String::new(), span, line });
         self.explicit_ids.push(h.explicit);
         self.after_heading = true;
@@ -376,6 +383,27 @@ impl<'a> Pass<'a> {
         self.end_phase();
         assign_ids(&mut self.doc.headings, &self.explicit_ids);
         (self.doc, self.diags)
+    }
+}
+
+/// The line of each heading, counted on from the previous one: headings
+/// come in source order, and asking `SourceFile::location` would build the
+/// file's line index for every page (most never have a finding).
+struct LineCounter {
+    offset: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    /// The 1-based line of byte `offset` of `text` (clamped to the text).
+    fn line_of(&mut self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        if offset < self.offset {
+            *self = LineCounter { offset: 0, line: 1 };
+        }
+        let newlines = text.as_bytes()[self.offset..offset].iter().filter(|&&b| b == b'\n').count();
+        *self = LineCounter { offset, line: self.line + newlines };
+        self.line
     }
 }
 

@@ -223,7 +223,7 @@ fn task_row(
         section: t.section,
         table,
         span,
-        line: ctx.src.location(span.start).line,
+        line: 0, // counted by the pass (`Pass::end`), in source order
     });
     Some(doc.tasks.len() - 1)
 }
