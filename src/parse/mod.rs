@@ -286,7 +286,7 @@ impl<'a> Pass<'a> {
     /// Text that may name a task: collected when it is prose (see
     /// `task_mentions`), else it ends the prose run.
     fn prose_text(&mut self, t: &str, range: Range<usize>) {
-        let id_cell = self.table.as_ref().is_some_and(|t| t.in_task_id_cell(&self.ctx.vocab.task_id));
+        let id_cell = self.table.as_mut().is_some_and(|t| t.in_task_id_cell(&self.ctx.vocab.task_id));
         if self.heading.is_none() && self.links.is_empty() && !self.in_code && !id_cell {
             self.prose.push(&self.ctx, t, range);
         } else {
