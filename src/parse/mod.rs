@@ -401,10 +401,20 @@ impl LineCounter {
         if offset < self.offset {
             *self = LineCounter { offset: 0, line: 1 };
         }
-        let newlines = text.as_bytes()[self.offset..offset].iter().filter(|&&b| b == b'\n').count();
-        *self = LineCounter { offset, line: self.line + newlines };
+        *self = LineCounter { offset, line: self.line + newlines(&text.as_bytes()[self.offset..offset]) };
         self.line
     }
+}
+
+/// How many `\n` bytes `bytes` holds: counted 64 at a time into a byte (the
+/// compiler vectorizes that; a plain `filter().count()` goes byte by byte).
+fn newlines(bytes: &[u8]) -> usize {
+    let mut blocks = bytes.chunks_exact(64);
+    let mut count = 0;
+    for block in &mut blocks {
+        count += usize::from(block.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>());
+    }
+    count + blocks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 /// The section of a table: the last heading above it, except that a
