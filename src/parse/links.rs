@@ -36,7 +36,12 @@ fn malformed(reason: &str, suggestion: Option<String>) -> LinkKind {
 
 /// What a link destination (as pulldown-cmark gives it) points to.
 pub fn classify(dest: &str) -> LinkKind {
-    let cleaned: String = dest.chars().filter(|c| !INVISIBLE.contains(c)).collect();
+    // Nearly every destination has no invisible character: no copy then.
+    let cleaned: std::borrow::Cow<'_, str> = if dest.contains(INVISIBLE) {
+        dest.chars().filter(|c| !INVISIBLE.contains(c)).collect::<String>().into()
+    } else {
+        dest.into()
+    };
     let cleaned = cleaned.trim();
     if cleaned.is_empty() {
         return malformed("empty link", None);

@@ -135,6 +135,8 @@ struct Pass<'a> {
     in_code: bool,
     /// Prose text collected for `task_mentions`.
     prose: task_mentions::ProseRun,
+    /// Line numbers counted so far: (absolute offset, its 1-based line).
+    lines: LineCounter,
 }
 
 impl<'a> Pass<'a> {
@@ -154,6 +156,7 @@ impl<'a> Pass<'a> {
             after_heading: false,
             in_code: false,
             prose: task_mentions::ProseRun::default(),
+            lines: LineCounter { offset: 0, line: 1 },
         }
     }
 
@@ -269,7 +272,11 @@ impl<'a> Pass<'a> {
             }
             TagEnd::Table => {
                 if let Some(t) = self.table.take() {
+                    let first = self.doc.tasks.len();
                     tasks::finish_table(&self.ctx, t, &mut self.doc, &mut self.diags);
+                    for task in &mut self.doc.tasks[first..] {
+                        task.line = self.lines.line_of(&self.ctx.src.text, task.span.start);
+                    }
                 }
             }
             _ => {}
@@ -279,7 +286,7 @@ impl<'a> Pass<'a> {
     /// Text that may name a task: collected when it is prose (see
     /// `task_mentions`), else it ends the prose run.
     fn prose_text(&mut self, t: &str, range: Range<usize>) {
-        let id_cell = self.table.as_ref().is_some_and(|t| t.in_task_id_cell(&self.ctx.vocab.task_id));
+        let id_cell = self.table.as_mut().is_some_and(|t| t.in_task_id_cell(&self.ctx.vocab.task_id));
         if self.heading.is_none() && self.links.is_empty() && !self.in_code && !id_cell {
             self.prose.push(&self.ctx, t, range);
         } else {
@@ -326,7 +333,7 @@ impl<'a> Pass<'a> {
             }
         }
         let span = self.ctx.span(h.range.clone());
-        let line = self.ctx.src.location(span.start).line;
+        let line = self.lines.line_of(&self.ctx.src.text, span.start);
         self.doc.headings.push(Heading { level: h.level, text, id: String::new(), span, line });
         self.explicit_ids.push(h.explicit);
         self.after_heading = true;
@@ -377,6 +384,37 @@ impl<'a> Pass<'a> {
         assign_ids(&mut self.doc.headings, &self.explicit_ids);
         (self.doc, self.diags)
     }
+}
+
+/// The line of each heading, counted on from the previous one: headings
+/// come in source order, and asking `SourceFile::location` would build the
+/// file's line index for every page (most never have a finding).
+struct LineCounter {
+    offset: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    /// The 1-based line of byte `offset` of `text` (clamped to the text).
+    fn line_of(&mut self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        if offset < self.offset {
+            *self = LineCounter { offset: 0, line: 1 };
+        }
+        *self = LineCounter { offset, line: self.line + newlines(&text.as_bytes()[self.offset..offset]) };
+        self.line
+    }
+}
+
+/// How many `\n` bytes `bytes` holds: counted 64 at a time into a byte (the
+/// compiler vectorizes that; a plain `filter().count()` goes byte by byte).
+fn newlines(bytes: &[u8]) -> usize {
+    let mut blocks = bytes.chunks_exact(64);
+    let mut count = 0;
+    for block in &mut blocks {
+        count += usize::from(block.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>());
+    }
+    count + blocks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 /// The section of a table: the last heading above it, except that a

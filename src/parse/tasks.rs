@@ -51,12 +51,23 @@ pub(crate) struct TableBuilder {
     rows: Vec<Row>,
     in_head: bool,
     cell: Option<Cell>,
+    /// Whether the first header is a task-id header, once asked (the
+    /// header is complete by then: asked only in body rows).
+    id_header: Option<bool>,
 }
 
 impl TableBuilder {
     /// A table starting at `range`, under heading `section`.
     pub(crate) fn new(range: Range<usize>, section: Option<usize>) -> Self {
-        TableBuilder { range, section, header: Vec::new(), rows: Vec::new(), in_head: false, cell: None }
+        TableBuilder {
+            range,
+            section,
+            header: Vec::new(),
+            rows: Vec::new(),
+            in_head: false,
+            cell: None,
+            id_header: None,
+        }
     }
 
     /// `Start(TableHead | TableRow | TableCell)`.
@@ -94,11 +105,14 @@ impl TableBuilder {
 
     /// Whether text now goes into the id cell (first column) of a body row
     /// of a task table (its first header is one of `task_id`).
-    pub(crate) fn in_task_id_cell(&self, task_id: &[String]) -> bool {
+    pub(crate) fn in_task_id_cell(&mut self, task_id: &[String]) -> bool {
+        let header = &self.header;
         !self.in_head
             && self.cell.is_some()
             && self.rows.last().is_some_and(|r| r.cells.is_empty())
-            && self.header.first().is_some_and(|c| matches(task_id, &c.text))
+            && *self
+                .id_header
+                .get_or_insert_with(|| header.first().is_some_and(|c| matches(task_id, &c.text)))
     }
 
     fn kind(&self, ctx: &Ctx<'_>) -> TableKind {
@@ -223,7 +237,7 @@ fn task_row(
         section: t.section,
         table,
         span,
-        line: ctx.src.location(span.start).line,
+        line: 0, // counted by the pass (`Pass::end`), in source order
     });
     Some(doc.tasks.len() - 1)
 }

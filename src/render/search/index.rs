@@ -12,8 +12,11 @@
 //! * the same documents in the same order give the same bytes.
 //!
 //! Cost: one hash lookup per term occurrence, in one dictionary per locale
-//! (no table per page, no merge), then a counting sort. Must not write
-//! files or know pages.
+//! (no table per page, no merge), then a counting sort. Memory: the
+//! (term, document, weight) triples are packed into one `u64` each, in a
+//! list sized up front from the text's length ([`Builder::for_text`]):
+//! growing it by doubling touched fresh memory at every step, and the page
+//! faults cost more than the indexing. Must not write files or know pages.
 
 use super::page_text::Field;
 use super::tokens::{self, Term};
@@ -54,8 +57,8 @@ pub struct Builder {
     /// table that stays in cache (a page repeats its words; the dictionary
     /// is visited once per distinct term and page).
     current: Map<Term, Tally>,
-    /// (term id, document, weight), documents ascending.
-    pairs: Vec<(u32, u32, u8)>,
+    /// (term id, document, weight) packed by [`pack`], documents ascending.
+    pairs: Vec<u64>,
     /// Title and URL of each finished document.
     docs: Vec<(String, String)>,
 }
@@ -64,6 +67,13 @@ impl Builder {
     /// An empty index.
     pub fn new() -> Builder {
         Builder::default()
+    }
+
+    /// An empty index with room for the documents of about `bytes` of text
+    /// (a page yields at most one term per 8 bytes or so, counted once per
+    /// page; CJK text comes closest). Only the memory used is touched.
+    pub fn for_text(bytes: usize) -> Builder {
+        Builder { pairs: Vec::with_capacity(bytes / 8 + 256), ..Builder::default() }
     }
 
     /// Adds a piece of the current document's text.
@@ -83,10 +93,11 @@ impl Builder {
     /// (relative to the output root).
     pub fn end_doc(&mut self, title: String, url: String) {
         let doc = self.docs.len() as u32;
+        assert!(doc < MAX_DOCS, "invariant: a locale has fewer than 2^24 search documents");
         for (term, tally) in self.current.drain() {
             let next = self.ids.len() as u32;
             let id = *self.ids.entry(term).or_insert(next);
-            self.pairs.push((id, doc, tally.weight()));
+            self.pairs.push(pack(id, doc, tally.weight()));
         }
         self.docs.push((title, url));
     }
@@ -147,26 +158,32 @@ impl Builder {
     }
 }
 
+/// Documents per locale: a document number has 24 bits in [`pack`].
+const MAX_DOCS: u32 = 1 << 24;
+
+/// A (term id, document, weight) triple in one word: id in the high 32
+/// bits, then the document (24 bits), then the weight.
+fn pack(id: u32, doc: u32, weight: u8) -> u64 {
+    (u64::from(id) << 32) | (u64::from(doc) << 8) | u64::from(weight)
+}
+
 /// Each term in client order (UTF-16) with the range of its `(doc,
 /// weight)` postings in the returned list. A counting sort by term id keeps
 /// each term's documents ascending.
 #[allow(clippy::type_complexity)]
-fn invert(
-    ids: Map<Term, u32>,
-    pairs: &[(u32, u32, u8)],
-) -> (Vec<(Term, std::ops::Range<usize>)>, Vec<(u32, u8)>) {
+fn invert(ids: Map<Term, u32>, pairs: &[u64]) -> (Vec<(Term, std::ops::Range<usize>)>, Vec<(u32, u8)>) {
     let mut starts = vec![0usize; ids.len() + 1];
-    for &(id, _, _) in pairs {
-        starts[id as usize + 1] += 1;
+    for &pair in pairs {
+        starts[(pair >> 32) as usize + 1] += 1;
     }
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
     let mut fill = starts.clone();
     let mut postings = vec![(0u32, 0u8); pairs.len()];
-    for &(id, doc, weight) in pairs {
-        let slot = &mut fill[id as usize];
-        postings[*slot] = (doc, weight);
+    for &pair in pairs {
+        let slot = &mut fill[(pair >> 32) as usize];
+        postings[*slot] = ((pair as u32) >> 8, pair as u8);
         *slot += 1;
     }
     let mut terms: Vec<(Term, std::ops::Range<usize>)> =

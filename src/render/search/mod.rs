@@ -60,8 +60,9 @@ pub fn file(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) ->
 
 /// The index of one locale: its primary pages, then its tasks.
 pub fn locale_index(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) -> Builder {
-    let mut index = Builder::new();
-    for page in locale.pages.iter().map(|&p| site.page(p)).filter(|p| p.primary) {
+    let primary = || locale.pages.iter().map(|&p| site.page(p)).filter(|p| p.primary);
+    let mut index = Builder::for_text(primary().map(|p| p.source.text.len()).sum());
+    for page in primary() {
         add_page(&mut index, page);
     }
     let mut seen = BTreeSet::new();
