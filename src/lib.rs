@@ -81,20 +81,23 @@ impl Outcome {
 /// A failure (`Err`) leaves the previous OUT untouched.
 pub fn build(opts: &Options) -> Result<Outcome> {
     let started = Instant::now();
-    let (site, mut diags) = load_site(opts)?;
+    let config = Config::load(opts)?;
+    // What needs only the config (output checks, the previous output to
+    // recycle, UI strings, templates) is made on another thread while the
+    // content loads; a content error is still the one reported first.
+    let (loaded, prepared) = std::thread::scope(|scope| {
+        let preparing = scope.spawn(|| prepare(&config));
+        let loaded = load_site_with(config.clone());
+        let prepared = preparing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (loaded, prepared)
+    });
+    let (site, mut diags) = loaded?;
+    let Prepared { staging, sweeping, i18n, theme } = prepared?;
     diags.extend(check::site(&site));
     let config = &site.config;
-    let content: Vec<PathBuf> = site.locales.iter().map(|l| config.root.join(&l.dir)).collect();
-    output::check_safe(&config.out, &config.root, &content)?;
-    // What earlier builds left (old versions, dead processes) goes while
-    // this one renders; the previous output is recycled by `Staging`.
-    let sweeping = output::sweep(&config.out);
-    let i18n = Arc::new(render::i18n::I18n::load(config)?);
-    let theme = render::Theme::load(config, Arc::clone(&i18n))?;
     let catalog = catalog::TaskCatalog::of(&site);
     // Files go to the staging folder as they are rendered (unchanged ones
     // are not rewritten); an error drops it and leaves OUT as it was.
-    let staging = output::Staging::beside(&config.out)?;
     let streamed = render::site_to(&site, &catalog, &theme, &i18n, &|file| staging.put(&file))?;
     diags.extend(streamed.diagnostics);
     let cleanup = staging.commit()?;
@@ -110,6 +113,28 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     };
     drop_later((site, catalog));
     Ok(outcome)
+}
+
+/// What a build needs besides the content.
+struct Prepared {
+    staging: output::Staging,
+    sweeping: output::Cleanup,
+    i18n: Arc<render::i18n::I18n>,
+    theme: render::Theme,
+}
+
+/// Checks that OUT may be replaced, claims the staging folder (the
+/// previous output, recycled) and loads the UI strings and the theme.
+fn prepare(config: &Config) -> Result<Prepared> {
+    let content: Vec<PathBuf> = config.locales.iter().map(|l| config.root.join(&l.dir)).collect();
+    output::check_safe(&config.out, &config.root, &content)?;
+    let i18n = Arc::new(render::i18n::I18n::load(config)?);
+    let theme = render::Theme::load(config, Arc::clone(&i18n))?;
+    // What earlier builds left (old versions, dead processes) goes while
+    // this one renders; the previous output is recycled by `Staging`.
+    let sweeping = output::sweep(&config.out);
+    let staging = output::Staging::beside(&config.out)?;
+    Ok(Prepared { staging, sweeping, i18n, theme })
 }
 
 /// Which optional checks to run.
@@ -174,7 +199,11 @@ pub fn tasks(opts: &Options, filter: &TaskFilter) -> Result<Vec<catalog::TaskEnt
 /// Runs `config → load → parse → assemble`: the immutable site plus the
 /// findings made on the way (front matter, pairing, markdown).
 pub fn load_site(opts: &Options) -> Result<(Site, Vec<Diagnostic>)> {
-    let config = Config::load(opts)?;
+    load_site_with(Config::load(opts)?)
+}
+
+/// [`load_site`] with the config already loaded.
+fn load_site_with(config: Config) -> Result<(Site, Vec<Diagnostic>)> {
     let mut diags = Vec::new();
     // Each page is parsed right after it is read, in the same parallel pass.
     let (loaded, parsed) = load::content_with(&config, &mut diags, |locale, source, front| {

@@ -319,7 +319,12 @@ fn matrix_row(
     // Only the requirement of most rows is compared: read it from the model
     // rather than through a whole `catalog::entry`.
     let requirement_of = |r: TaskRef| {
-        site.page(r.page).doc.tasks.get(r.index).map(|t| requirement_value(&t.requirement)).unwrap_or_default()
+        site.page(r.page)
+            .doc
+            .tasks
+            .get(r.index)
+            .map(|t| requirement_value(&t.requirement))
+            .unwrap_or_default()
     };
     let reference_ref = firsts.iter().flatten().next().copied()?;
     let reference = requirement_of(reference_ref);
