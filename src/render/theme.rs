@@ -53,8 +53,10 @@ pub struct Theme {
     /// `ui` map templates read (`{{ ui["on-this-page"] }}`). Built once; a
     /// tera map is shared, not copied, by every page that uses it.
     ui: HashMap<String, tera::Value>,
-    /// Per template: a little more than its largest output so far, the
-    /// capacity its next render starts with (no regrowing and copying).
+    /// Per template: a little more than its last output, the capacity its
+    /// next render starts with (no regrowing and copying for pages of one
+    /// kind, which are alike; not the largest, which would make every
+    /// page reserve, and the allocator fault in, the biggest one's size).
     sizes: HashMap<String, AtomicUsize>,
 }
 
@@ -153,7 +155,7 @@ impl Theme {
         let mut out = Vec::with_capacity(hint.map_or(0, |h| h.load(Ordering::Relaxed)).max(4096));
         self.tera.render_to(name, context, &mut out).map_err(|e| tera_error(&e, &self.origins))?;
         if let Some(h) = hint {
-            h.fetch_max(out.len() + out.len() / 8, Ordering::Relaxed);
+            h.store(out.len() + out.len() / 8, Ordering::Relaxed);
         }
         Ok(out)
     }
