@@ -217,17 +217,23 @@ fn compare(dest: &Path, bytes: &[u8]) -> Found {
     if meta.len() != bytes.len() as u64 {
         return Found::Differs;
     }
-    let mut buf = [0u8; 32 * 1024];
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        let want = rest.len().min(buf.len());
-        match file.read(&mut buf[..want]) {
-            Ok(n) if n > 0 && buf[..n] == rest[..n] => rest = &rest[n..],
-            Err(e) if e.kind() == ErrorKind::Interrupted => {}
-            _ => return Found::Differs,
-        }
+    // One buffer per thread: zeroing a fresh one for each of thousands of
+    // files cost more than comparing them.
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0u8; 32 * 1024]);
     }
-    Found::Same
+    BUF.with_borrow_mut(|buf| {
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let want = rest.len().min(buf.len());
+            match file.read(&mut buf[..want]) {
+                Ok(n) if n > 0 && buf[..n] == rest[..n] => rest = &rest[n..],
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                _ => return Found::Differs,
+            }
+        }
+        Found::Same
+    })
 }
 
 /// Copies `src` to `root/rel` and gives the copy `src`'s mtime and
