@@ -166,7 +166,8 @@ pub fn relative_href(from: &str, to: &str) -> String {
     // with empty segments (`a//b`, `//a`) take the general way.
     let f = from.strip_prefix('/').unwrap_or(from);
     let t = to.strip_prefix('/').unwrap_or(to);
-    if f.starts_with('/') || t.starts_with('/') || f.contains("//") || t.contains("//") {
+    let doubled = |s: &str| s.as_bytes().windows(2).any(|w| w == b"//");
+    if f.starts_with('/') || t.starts_with('/') || doubled(f) || doubled(t) {
         return relative_href_general(from, to);
     }
     let (fb, tb) = (f.as_bytes(), t.as_bytes());
@@ -183,17 +184,24 @@ pub fn relative_href(from: &str, to: &str) -> String {
         }
         (fa, ta) = (f_end + 1, t_end + 1);
     }
-    let ups = f.get(fa..).unwrap_or("").split('/').filter(|s| !s.is_empty()).count();
+    // No empty segments here: a segment per `/`, plus an unterminated last one.
+    let left = f.get(fa..).unwrap_or("");
+    let ups =
+        left.bytes().filter(|&b| b == b'/').count() + usize::from(!left.is_empty() && !left.ends_with('/'));
     let rest = &t[ta..];
     let mut out = String::with_capacity(3 * ups + rest.len() + 2);
     for _ in 0..ups {
         out.push_str("../");
     }
-    for (i, seg) in rest.split('/').enumerate() {
-        if i > 0 {
-            out.push('/');
+    if rest.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/')) {
+        out.push_str(rest);
+    } else {
+        for (i, seg) in rest.split('/').enumerate() {
+            if i > 0 {
+                out.push('/');
+            }
+            crate::url::push_segment(&mut out, seg);
         }
-        crate::url::push_segment(&mut out, seg);
     }
     if out.is_empty() {
         out.push_str("./");
