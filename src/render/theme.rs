@@ -12,6 +12,10 @@
 //! published under `static/` with the same relative path. Hidden files
 //! (`.name`) are ignored.
 //!
+//! Partials listed in [`FRAGMENTS`] depend only on the locale: each is
+//! rendered once per locale at load (context: `lang`, `dir`, `ui`) and every
+//! template reads it as `{{ fragments["search_box"] | safe }}`.
+//!
 //! The `t` function gives templates the Fluent UI strings:
 //! `{{ t(key="page-count", count=3) }}`. `lang` defaults to the template's
 //! `lang` variable (pass it explicitly inside components, whose context is
@@ -58,7 +62,16 @@ pub struct Theme {
     /// kind, which are alike; not the largest, which would make every
     /// page reserve, and the allocator fault in, the biggest one's size).
     sizes: HashMap<String, AtomicUsize>,
+    /// Per locale tag: the `fragments` map templates read, the partials
+    /// that depend on nothing but the locale, rendered once
+    /// (`{{ fragments["search_box"] | safe }}`; see [`FRAGMENTS`]).
+    fragments: HashMap<String, tera::Value>,
 }
+
+/// Partials rendered once per locale, by the name templates find them
+/// under in `fragments`. Their context is `lang`, `dir` and `ui` only, so
+/// they cannot depend on the page.
+pub const FRAGMENTS: [(&str, &str); 1] = [("search_box", "partials/search_box.html")];
 
 impl std::fmt::Debug for Theme {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -119,7 +132,13 @@ impl Theme {
         tera.add_raw_templates(templates.iter().map(|(name, src)| (name.as_str(), src.text.as_str())))
             .map_err(|e| tera_error(&e, &origins))?;
         let sizes = origins.keys().map(|name| (name.clone(), AtomicUsize::new(0))).collect();
-        Ok(Theme { tera, origins, statics, ui, sizes })
+        let mut theme = Theme { tera, origins, statics, ui, sizes, fragments: HashMap::new() };
+        theme.fragments = config
+            .locales
+            .iter()
+            .map(|l| Ok((l.tag.clone(), theme.locale_fragments(&l.tag)?)))
+            .collect::<Result<_>>()?;
+        Ok(theme)
     }
 
     /// Renders template `name` with `view` as its context (the view's fields
@@ -143,9 +162,16 @@ impl Theme {
     pub fn context<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<tera::Context> {
         let mut context = tera::Context::from_serialize(view)
             .map_err(|e| template_error(&self.origin(name), None, None, &e.to_string()))?;
-        let ui = context.get("lang").and_then(|l| l.as_str()).and_then(|l| self.ui.get(l)).cloned();
-        context
-            .insert_value("ui", ui.unwrap_or_else(|| tera::Value::from(BTreeMap::<String, String>::new())));
+        let lang = context.get("lang").and_then(|l| l.as_str()).map(str::to_string);
+        let per_locale = |map: &HashMap<String, tera::Value>| {
+            lang.as_deref()
+                .and_then(|l| map.get(l))
+                .cloned()
+                .unwrap_or_else(|| tera::Value::from(BTreeMap::<String, String>::new()))
+        };
+        let (ui, fragments) = (per_locale(&self.ui), per_locale(&self.fragments));
+        context.insert_value("ui", ui);
+        context.insert_value("fragments", fragments);
         Ok(context)
     }
 
@@ -174,6 +200,27 @@ impl Theme {
         let mut context = base.clone();
         context.extend(fields);
         self.render_context(name, &context)
+    }
+
+    /// The `fragments` of locale `lang` (see [`FRAGMENTS`]).
+    fn locale_fragments(&self, lang: &str) -> Result<tera::Value> {
+        let mut context = tera::Context::new();
+        context.insert("lang", lang);
+        context.insert("dir", super::view::text_dir(lang));
+        let ui = self
+            .ui
+            .get(lang)
+            .cloned()
+            .unwrap_or_else(|| tera::Value::from(BTreeMap::<String, String>::new()));
+        context.insert_value("ui", ui);
+        let mut map = BTreeMap::new();
+        for (key, template) in FRAGMENTS {
+            let bytes = self.render_context(template, &context)?;
+            let html = String::from_utf8(bytes)
+                .map_err(|e| template_error(&self.origin(template), None, None, &e.to_string()))?;
+            map.insert(key.to_string(), html.trim_end().to_string());
+        }
+        Ok(tera::Value::from(map))
     }
 
     fn origin(&self, name: &str) -> PathBuf {

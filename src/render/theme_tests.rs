@@ -163,3 +163,29 @@ fn keyword_arguments_become_sorted_fluent_variables() {
         ]
     );
 }
+
+#[test]
+fn locale_fragments_are_rendered_once_per_locale_and_an_override_is_used() {
+    let dir = temp("fragments");
+    write(
+        &dir.join("templates/partials/search_box.html"),
+        "<div id=\"search\">{{ lang }} {{ ui[\"search-label\"] }}</div>\n",
+    );
+    let config = config(dir.clone(), &["en", "es"]);
+    let i18n = Arc::new(I18n::load(&config).unwrap());
+    let theme = Theme::load(&config, i18n).unwrap();
+    let box_of = |lang: &str| {
+        let context = theme.context("base.html", &serde_json::json!({ "lang": lang })).unwrap();
+        let fragments = context.get("fragments")?.as_map()?;
+        fragments
+            .iter()
+            .find(|(k, _)| k.as_str() == Some("search_box"))
+            .and_then(|(_, v)| v.as_str().map(str::to_string))
+    };
+    assert_eq!(box_of("en").as_deref(), Some("<div id=\"search\">en Search this playbook</div>"));
+    assert_eq!(
+        box_of("es").as_deref(),
+        Some("<div id=\"search\">es Buscar en este cuaderno de estrategias</div>")
+    );
+    assert_eq!(box_of("fr").as_deref(), None, "not a locale of the site: no fragments");
+}

@@ -2,12 +2,19 @@
    the first time the search box is used; the snippets of the results shown
    come from their pages, fetched then (and cached by the browser for the
    visit that usually follows). No server logic, no dependencies; every
-   URL is relative to the output root (data-root on #search).
+   URL is made from the output root, which is where this script's own
+   static/ folder is (the search box is the same on every page of a
+   locale, so it does not say; a data-root on #search still wins).
 
    fold() and terms() follow src/render/search/tokens.rs exactly (a test
    runs both on the same strings): change them together. */
 (function (global) {
   "use strict";
+
+  /* The output root: this script is OUT/static/search.js. Read while the
+     script runs (currentScript is unset afterwards). */
+  var me = global.document && global.document.currentScript;
+  var scriptRoot = me && me.src ? me.src.replace(/static\/search\.js(?:[?#].*)?$/, "") : "";
 
   var MAX_TERM_BYTES = 16;
   var SHOWN = 10;
@@ -271,7 +278,7 @@
   var panel = box.querySelector(".search-panel");
   var status = box.querySelector(".search-status");
   if (!input || !list || !panel || !status) return;
-  var root = box.getAttribute("data-root") || "";
+  var root = box.getAttribute("data-root") || scriptRoot;
   var base = root + box.getAttribute("data-lang") + "/search/";
   var text = function (name) { return box.getAttribute("data-" + name) || ""; };
   box.hidden = false;
