@@ -52,12 +52,26 @@ pub(super) fn render(
     let made = inputs.render_to(&subset::page_keys(site), &counted)?;
     // Pages win every path they have; then each key in precedence order.
     let mut claimed: HashSet<String> = site.pages.iter().map(|p| p.out_file()).collect();
-    let rest: Vec<Output> = subset::generated_after(site, catalog, theme, &made)
+    let mut rest: Vec<Output> = subset::generated_after(site, catalog, theme, &made)
         .into_iter()
         .filter(|key| claimed.insert(key.path(site)))
         .collect();
+    // Paths are settled: now the longest keys go first (a locale's search
+    // index is the single longest), so that both cores finish together
+    // rather than one waiting on the last index.
+    rest.sort_by_key(render_order);
     inputs.render_to(&rest, &counted)?;
     Ok(Streamed { files: count.load(Ordering::Relaxed), diagnostics: i18n.missing() })
+}
+
+/// Longest first: search indexes, then the catalog pages and JSON files,
+/// then the rest (many small files) in precedence order.
+fn render_order(key: &Output) -> u8 {
+    match key {
+        Output::SearchIndex(_) => 0,
+        Output::Catalog(_) | Output::Matrix(_) | Output::TasksJson | Output::Sitemap => 1,
+        _ => 2,
+    }
 }
 
 fn bytes(path: String, bytes: Vec<u8>) -> OutputFile {
