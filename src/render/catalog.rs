@@ -25,6 +25,7 @@ use crate::model::{Locale, Site};
 use crate::output::{Body, OutputFile};
 use crate::render::view::{self, Alternate, CatalogLink};
 use crate::resolve::relative_href;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Folder URL of a locale's catalog page (`es/tasks/`).
@@ -61,15 +62,15 @@ pub fn sidebar_link(
 
 /// One id of `OUT/tasks.json`.
 #[derive(Debug, Serialize)]
-struct IdEntries {
+struct IdEntries<'e> {
     id: u32,
-    entries: Vec<TaskEntry>,
+    entries: Vec<&'e TaskEntry>,
 }
 
 /// `OUT/tasks.json`.
 #[derive(Debug, Serialize)]
-struct AllTasks {
-    tasks: Vec<IdEntries>,
+struct AllTasks<'e> {
+    tasks: Vec<IdEntries<'e>>,
 }
 
 /// `tasks.json` and every `<tag>/tasks.json`, pretty-printed with a final
@@ -79,15 +80,26 @@ pub fn json_files(site: &Site, catalog: &TaskCatalog) -> Vec<OutputFile> {
     let mut all: Vec<IdEntries> = Vec::new();
     for e in &entries {
         match all.last_mut() {
-            Some(last) if last.id == e.id => last.entries.push(e.clone()),
-            _ => all.push(IdEntries { id: e.id, entries: vec![e.clone()] }),
+            Some(last) if last.id == e.id => last.entries.push(e),
+            _ => all.push(IdEntries { id: e.id, entries: vec![e] }),
         }
     }
-    let mut files = vec![json("tasks.json".into(), &AllTasks { tasks: all })];
-    for locale in &site.locales {
-        let mine: Vec<&TaskEntry> = entries.iter().filter(|e| e.locale == locale.tag).collect();
-        files.push(json(json_path(locale), &mine));
-    }
+    // Megabytes of JSON on a large site, in one key: the files are
+    // serialized in parallel.
+    let (whole, per_locale) = rayon::join(
+        || json("tasks.json".into(), &AllTasks { tasks: all }),
+        || {
+            site.locales
+                .par_iter()
+                .map(|locale| {
+                    let mine: Vec<&TaskEntry> = entries.iter().filter(|e| e.locale == locale.tag).collect();
+                    json(json_path(locale), &mine)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    let mut files = vec![whole];
+    files.extend(per_locale);
     files
 }
 
