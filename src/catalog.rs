@@ -9,7 +9,7 @@
 //!
 //! Derived from `&Site` only: no I/O, no HTML.
 
-use crate::model::{LocaleId, Page, PageId, Requirement, Site, Task};
+use crate::model::{LocaleId, Page, PageId, Site, Task};
 use std::collections::BTreeMap;
 
 /// One task row: where it is.
@@ -123,11 +123,7 @@ pub fn entry(site: &Site, r: TaskRef) -> TaskEntry {
         id: numeric_id(task).unwrap_or(0),
         locale: site.locale(page.locale).tag.clone(),
         name: task.name.clone(),
-        requirement: match &task.requirement {
-            Requirement::Mandatory => "mandatory".into(),
-            Requirement::Optional => "optional".into(),
-            Requirement::Unknown(s) => s.clone(),
-        },
+        requirement: task.requirement.as_str().to_string(),
         role: task.role.clone(),
         services: task.services.clone(),
         phase: page.doc.phase.clone(),

@@ -159,6 +159,18 @@ pub enum Requirement {
     Unknown(String),
 }
 
+impl Requirement {
+    /// As the catalog gives it: `mandatory`, `optional`, or the unknown
+    /// value as written.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Requirement::Mandatory => "mandatory",
+            Requirement::Optional => "optional",
+            Requirement::Unknown(s) => s,
+        }
+    }
+}
+
 /// One row of a task table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Task {

@@ -181,9 +181,8 @@ fn known(r: &Requirement) -> bool {
 
 fn word(r: &Requirement) -> String {
     match r {
-        Requirement::Mandatory => "mandatory".into(),
-        Requirement::Optional => "optional".into(),
         Requirement::Unknown(s) => format!("`{s}`"),
+        known => known.as_str().to_string(),
     }
 }
 

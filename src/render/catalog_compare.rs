@@ -19,9 +19,7 @@
 use crate::catalog::{TaskCatalog, TaskRef, entry};
 use crate::model::{Locale, Site};
 use crate::render::catalog::{alternates, catalog_url, matrix_url, task_url};
-use crate::render::catalog_view::{
-    Chrome, Kind, RowLink, TaskRow, chrome, requirement, requirement_value, row_link, task_row,
-};
+use crate::render::catalog_view::{Chrome, Kind, RowLink, TaskRow, chrome, requirement, row_link, task_row};
 use crate::render::i18n::{Arg, I18n};
 use crate::render::view::{self, Alternate, LangLink, text_dir};
 use crate::resolve::relative_href;
@@ -207,15 +205,7 @@ pub fn task_page(
         let mut any = false;
         let own = l.id == locale.id;
         let found: Vec<RowLink> = if own {
-            rows.iter()
-                .map(|r| RowLink {
-                    name: r.name.clone(),
-                    requirement: r.requirement.clone(),
-                    requirement_label: r.requirement_label.clone(),
-                    row_href: r.row_href.clone(),
-                    task_href: r.task_href.clone(),
-                })
-                .collect()
+            rows.iter().cloned().map(RowLink::from).collect()
         } else {
             in_locale(l).into_iter().map(|r| row_link(site, i18n, lang, r, &url)).collect()
         };
@@ -318,14 +308,8 @@ fn matrix_row(
         .collect();
     // Only the requirement of most rows is compared: read it from the model
     // rather than through a whole `catalog::entry`.
-    let requirement_of = |r: TaskRef| {
-        site.page(r.page)
-            .doc
-            .tasks
-            .get(r.index)
-            .map(|t| requirement_value(&t.requirement))
-            .unwrap_or_default()
-    };
+    let requirement_of =
+        |r: TaskRef| site.page(r.page).doc.tasks.get(r.index).map_or("", |t| t.requirement.as_str());
     let reference_ref = firsts.iter().flatten().next().copied()?;
     let reference = requirement_of(reference_ref);
     let mut cells = Vec::with_capacity(columns.len());
@@ -345,7 +329,7 @@ fn matrix_row(
         };
         cells.push(MatrixCell {
             state,
-            requirement_label: Some(requirement(i18n, &locale.tag, &req).0),
+            requirement_label: Some(requirement(i18n, &locale.tag, req).0),
             href: Some(relative_href(&url, &task_url(l, id))),
         });
     }

@@ -19,7 +19,7 @@
 //! Must not render HTML or read anything but the `Site` and the catalog.
 
 use crate::catalog::{TaskCatalog, TaskRef, entry, numeric_id};
-use crate::model::{Locale, PageId, Requirement, Site, TocItem};
+use crate::model::{Locale, PageId, Site, TocItem};
 use crate::render::catalog::{alternates, catalog_url, json_path, matrix_url, sidebar_link, task_url};
 use crate::render::i18n::I18n;
 use crate::render::nav::Crumb;
@@ -242,7 +242,7 @@ pub(super) fn task_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_ur
     let Some(task) = page.doc.tasks.get(r.index) else { return empty_row(site, i18n, lang, r, from_url) };
     let id = numeric_id(task).unwrap_or(0);
     let page_href = relative_href(from_url, &page.url);
-    let requirement_value = requirement_value(&task.requirement);
+    let requirement_value = task.requirement.as_str().to_string();
     let (requirement_label, requirement_class) = requirement(i18n, lang, &requirement_value);
     let heading = task.section.and_then(|i| page.doc.headings.get(i));
     TaskRow {
@@ -277,20 +277,25 @@ pub(super) struct RowLink {
     pub(super) task_href: String,
 }
 
+impl From<TaskRow> for RowLink {
+    fn from(row: TaskRow) -> RowLink {
+        let TaskRow { name, requirement, requirement_label, row_href, task_href, .. } = row;
+        RowLink { name, requirement, requirement_label, row_href, task_href }
+    }
+}
+
 /// [`RowLink`] of a catalogued row, as `task_row` would give it.
 pub(super) fn row_link(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_url: &str) -> RowLink {
     let page = site.page(r.page);
     let Some(task) = page.doc.tasks.get(r.index) else {
-        let row = empty_row(site, i18n, lang, r, from_url);
-        let TaskRow { name, requirement, requirement_label, row_href, task_href, .. } = row;
-        return RowLink { name, requirement, requirement_label, row_href, task_href };
+        return empty_row(site, i18n, lang, r, from_url).into();
     };
     let id = numeric_id(task).unwrap_or(0);
-    let requirement_value = requirement_value(&task.requirement);
+    let requirement_value = task.requirement.as_str();
     RowLink {
         name: task.name.clone(),
-        requirement_label: requirement(i18n, lang, &requirement_value).0,
-        requirement: requirement_value,
+        requirement_label: requirement(i18n, lang, requirement_value).0,
+        requirement: requirement_value.to_string(),
         row_href: row_href(&relative_href(from_url, &page.url), &task.id),
         task_href: relative_href(from_url, &task_url(site.locale(page.locale), id)),
     }
@@ -305,16 +310,6 @@ fn row_href(page_href: &str, id: &str) -> String {
     href.push_str("#task-");
     href.push_str(id);
     href
-}
-
-/// A requirement as the catalog gives it: `mandatory`, `optional`, or the
-/// unknown value as written.
-pub(super) fn requirement_value(requirement: &Requirement) -> String {
-    match requirement {
-        Requirement::Mandatory => "mandatory".to_string(),
-        Requirement::Optional => "optional".to_string(),
-        Requirement::Unknown(s) => s.clone(),
-    }
 }
 
 /// A row whose task index is out of range (cannot happen with a catalog of
