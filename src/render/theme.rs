@@ -145,7 +145,7 @@ impl Theme {
     /// become top-level variables).
     pub fn render<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<String> {
         let bytes = self.render_bytes(name, view)?;
-        String::from_utf8(bytes).map_err(|e| template_error(&self.origin(name), None, None, &e.to_string()))
+        String::from_utf8(bytes).map_err(|e| self.view_error(name, &e))
     }
 
     /// `render`, as the bytes of the file to write: no UTF-8 check (tera
@@ -160,8 +160,7 @@ impl Theme {
     /// build one context and `extend` a clone of it (values are shared, not
     /// copied).
     pub fn context<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<tera::Context> {
-        let mut context = tera::Context::from_serialize(view)
-            .map_err(|e| template_error(&self.origin(name), None, None, &e.to_string()))?;
+        let mut context = self.fields(name, view)?;
         let lang = context.get("lang").and_then(|l| l.as_str()).map(str::to_string);
         let per_locale = |map: &HashMap<String, tera::Value>| {
             lang.as_deref()
@@ -195,32 +194,33 @@ impl Theme {
         base: &tera::Context,
         page: &V,
     ) -> Result<Vec<u8>> {
-        let fields = tera::Context::from_serialize(page)
-            .map_err(|e| template_error(&self.origin(name), None, None, &e.to_string()))?;
         let mut context = base.clone();
-        context.extend(fields);
+        context.extend(self.fields(name, page)?);
         self.render_context(name, &context)
     }
 
     /// The `fragments` of locale `lang` (see [`FRAGMENTS`]).
     fn locale_fragments(&self, lang: &str) -> Result<tera::Value> {
-        let mut context = tera::Context::new();
-        context.insert("lang", lang);
-        context.insert("dir", super::view::text_dir(lang));
-        let ui = self
-            .ui
-            .get(lang)
-            .cloned()
-            .unwrap_or_else(|| tera::Value::from(BTreeMap::<String, String>::new()));
-        context.insert_value("ui", ui);
+        #[derive(serde::Serialize)]
+        struct Locale<'a> {
+            lang: &'a str,
+            dir: &'static str,
+        }
+        let view = Locale { lang, dir: super::view::text_dir(lang) };
         let mut map = BTreeMap::new();
         for (key, template) in FRAGMENTS {
-            let bytes = self.render_context(template, &context)?;
-            let html = String::from_utf8(bytes)
-                .map_err(|e| template_error(&self.origin(template), None, None, &e.to_string()))?;
-            map.insert(key.to_string(), html.trim_end().to_string());
+            map.insert(key.to_string(), self.render(template, &view)?.trim_end().to_string());
         }
         Ok(tera::Value::from(map))
+    }
+
+    /// `view`'s fields as a tera context (for template `name`'s errors).
+    fn fields<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<tera::Context> {
+        tera::Context::from_serialize(view).map_err(|e| self.view_error(name, &e))
+    }
+
+    fn view_error(&self, name: &str, e: &dyn std::fmt::Display) -> Error {
+        template_error(&self.origin(name), None, None, &e.to_string())
     }
 
     fn origin(&self, name: &str) -> PathBuf {
