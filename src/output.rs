@@ -39,6 +39,13 @@ pub struct OutputFile {
     pub body: Body,
 }
 
+impl OutputFile {
+    /// A file of `bytes` at `path` (below OUT, `/`-separated).
+    pub fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> OutputFile {
+        OutputFile { path: path.into(), body: Body::Bytes(bytes) }
+    }
+}
+
 /// Checks that `out` may be replaced: not the content root, not inside or
 /// around any of `content` folders, and either absent, empty or ours.
 pub fn check_safe(out: &Path, root: &Path, content: &[PathBuf]) -> Result<()> {

@@ -22,7 +22,7 @@
 
 use crate::catalog::{TaskCatalog, TaskEntry};
 use crate::model::{Locale, Site};
-use crate::output::{Body, OutputFile};
+use crate::output::OutputFile;
 use crate::render::view::{self, Alternate, CatalogLink};
 use crate::resolve::relative_href;
 use rayon::prelude::*;
@@ -106,7 +106,7 @@ pub fn json_files(site: &Site, catalog: &TaskCatalog) -> Vec<OutputFile> {
 fn json<T: Serialize + ?Sized>(path: String, value: &T) -> OutputFile {
     let mut text = serde_json::to_string_pretty(value).expect("invariant: plain data always serialises");
     text.push('\n');
-    OutputFile { path, body: Body::Bytes(text.into_bytes()) }
+    OutputFile::bytes(path, text.into_bytes())
 }
 
 /// Sitemap entries (folder URL, alternates) of every catalog page.

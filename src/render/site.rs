@@ -17,7 +17,7 @@
 use crate::catalog::TaskCatalog;
 use crate::error::Result;
 use crate::model::{AlertKind, Page, Site};
-use crate::output::{Body, OutputFile};
+use crate::output::OutputFile;
 use crate::render::i18n::{Arg, I18n};
 use crate::render::sidebar::Sidebars;
 use crate::render::subset::{self, Output};
@@ -74,10 +74,6 @@ fn render_order(key: &Output) -> u8 {
     }
 }
 
-fn bytes(path: String, bytes: Vec<u8>) -> OutputFile {
-    OutputFile { path, body: Body::Bytes(bytes) }
-}
-
 /// A content page: `locale_home.html` for a locale's `index.md`, else
 /// `page.html`. (`subset` renders pages through it too.)
 pub(super) fn page(
@@ -97,7 +93,10 @@ pub(super) fn page(
     view.shell.sidebar = sidebars.html(locale, &page.url, &view::this_page(site, page));
     let template = if view.home.is_some() { "locale_home.html" } else { "page.html" };
     let html = theme.render_bytes(template, &view)?;
-    Ok((bytes(page.out_file(), html), PageOutput { has_code: body.has_code, assets: body.assets }))
+    Ok((
+        OutputFile::bytes(page.out_file(), html),
+        PageOutput { has_code: body.has_code, assets: body.assets },
+    ))
 }
 
 /// The localized title of an alert: `alert-note` …, or `alert-other` with

@@ -242,18 +242,19 @@ impl Ctx<'_, '_> {
             Output::Task(l, id) => self.task(*l, *id)?,
             Output::TasksJson => self.json("tasks.json"),
             Output::LocaleTasksJson(l) => self.json(&task_pages::json_path(site.locale(*l))),
-            Output::Root => Some(bytes(
+            Output::Root => Some(OutputFile::bytes(
                 "index.html",
                 theme.render_bytes("root.html", &view::site_page(site, i18n, true))?,
             )),
-            Output::NotFound => {
-                Some(bytes("404.html", theme.render_bytes("404.html", &view::site_page(site, i18n, false))?))
-            }
+            Output::NotFound => Some(OutputFile::bytes(
+                "404.html",
+                theme.render_bytes("404.html", &view::site_page(site, i18n, false))?,
+            )),
             Output::Sitemap => {
                 let extra = task_pages::sitemap_entries(site, catalog);
-                Some(bytes("sitemap.xml", sitemap::xml_with(site, &extra).into_bytes()))
+                Some(OutputFile::bytes("sitemap.xml", sitemap::xml_with(site, &extra).into_bytes()))
             }
-            Output::SyntaxCss => Some(bytes("static/syntax.css", highlight::css().into_bytes())),
+            Output::SyntaxCss => Some(OutputFile::bytes("static/syntax.css", highlight::css().into_bytes())),
             Output::Static(path) => {
                 let statics = self.shared.statics.get_or_init(|| theme.static_files());
                 statics.iter().find(|f| &f.path == path).cloned()
@@ -278,7 +279,7 @@ impl Ctx<'_, '_> {
         home.shell.catalog_link = task_pages::sidebar_link(self.catalog, locale, &home_url, None);
         home.shell.sidebar = self.sidebars.html(locale, &home_url, &[]);
         let html = self.theme.render_bytes("locale_home.html", &home)?;
-        Ok(Some(bytes(&format!("{home_url}index.html"), html)))
+        Ok(Some(OutputFile::bytes(format!("{home_url}index.html"), html)))
     }
 
     /// A locale's catalog page or matrix (none when the site has no task).
@@ -298,7 +299,7 @@ impl Ctx<'_, '_> {
             view.chrome.shell.sidebar = self.sidebars.compact(locale, &url);
             (url, self.theme.render_bytes("tasks.html", &view)?)
         };
-        Ok(Some(bytes(&format!("{}index.html", html.0), html.1)))
+        Ok(Some(OutputFile::bytes(format!("{}index.html", html.0), html.1)))
     }
 
     /// A task's page in a locale (none when the locale has no row of it).
@@ -332,7 +333,7 @@ impl Ctx<'_, '_> {
             Some(context) => self.theme.render_over("task.html", context, &page)?,
             None => self.theme.render_bytes("task.html", &page.into_view(base.clone()))?,
         };
-        Ok(Some(bytes(&format!("{url}index.html"), html)))
+        Ok(Some(OutputFile::bytes(format!("{url}index.html"), html)))
     }
 
     /// One of the task JSON files (all are made at the first request).
@@ -340,8 +341,4 @@ impl Ctx<'_, '_> {
         let files = self.shared.json.get_or_init(|| task_pages::json_files(self.site, self.catalog));
         files.iter().find(|f| f.path == path).cloned()
     }
-}
-
-fn bytes(path: &str, bytes: Vec<u8>) -> OutputFile {
-    OutputFile { path: path.to_string(), body: Body::Bytes(bytes) }
 }

@@ -32,7 +32,7 @@ pub use page_text::{Field, pieces};
 
 use crate::catalog::{TaskCatalog, numeric_id};
 use crate::model::{Locale, Page, Site};
-use crate::output::{Body, OutputFile};
+use crate::output::OutputFile;
 use crate::render::catalog::task_url;
 use crate::render::i18n::{Arg, I18n};
 use crate::resolve::relative_href;
@@ -52,10 +52,7 @@ pub fn files(site: &Site, catalog: &TaskCatalog, i18n: &I18n) -> Vec<OutputFile>
 
 /// The `index.json` of one locale (`render::subset`'s `SearchIndex` key).
 pub fn file(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) -> OutputFile {
-    OutputFile {
-        path: index_path(locale),
-        body: Body::Bytes(locale_index(site, catalog, i18n, locale).json(&locale.tag)),
-    }
+    OutputFile::bytes(index_path(locale), locale_index(site, catalog, i18n, locale).json(&locale.tag))
 }
 
 /// The index of one locale: its primary pages, then its tasks.

@@ -3,6 +3,7 @@
 use super::tokens::{self, QueryTerm, Run, Term, fold, index_terms, query_terms, runs};
 use super::*;
 use crate::config::Options;
+use crate::output::Body;
 
 fn terms_of(text: &str) -> Vec<String> {
     let mut out = Vec::new();
