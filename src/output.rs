@@ -8,14 +8,13 @@
 //! Knows files, not pages or HTML. Must not write outside OUT and the
 //! hidden `.OUT.playbook-*` folders beside it.
 
+mod listing;
 mod recycle;
 
 use crate::error::{Error, Result};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-
-pub use recycle::MANIFEST;
 
 /// The marker file that says "playbook created this folder".
 pub const MARKER: &str = ".playbook-output";
@@ -179,10 +178,13 @@ pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
     prev: PathBuf,
+    /// The manifests (see `listing`) of OUT and of `prev`, beside them.
+    manifests: Manifests,
     /// What the recycled folder held before; `None`: a fresh folder.
-    before: Option<recycle::Listing>,
-    /// Every path `put` was asked for (or began to write).
-    written: Mutex<Vec<String>>,
+    before: Option<listing::Listing>,
+    /// Every path `put` was asked for (or began to write), with the stamp
+    /// of what it wrote when it could tell.
+    written: Mutex<Vec<listing::Entry>>,
     committed: bool,
 }
 
@@ -194,15 +196,17 @@ impl Staging {
         std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
         let dir = parent.join(format!(".{name}.playbook-staging-{}", std::process::id()));
         let prev = parent.join(format!(".{name}.playbook-prev"));
+        let manifests = Manifests::beside(out);
         let _ = std::fs::remove_dir_all(&dir);
-        let before = recycle::claim(&prev, &dir, &recycle::old_name(&parent, &name));
+        let before = recycle::claim(&prev, &manifests.prev, &dir, &recycle::old_name(&parent, &name));
         if before.is_none() {
             std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
         let marker = dir.join(MARKER);
-        let known = recycle::Known { file: before.is_some(), folder: true };
+        let known = listing::Known { file: before.is_some(), folder: true, stamp: None };
         recycle::put_bytes(&dir, MARKER, MARKER_TEXT, known).map_err(|e| Error::io(&marker, e))?;
-        Ok(Staging { out: out.to_path_buf(), dir, prev, before, written: Mutex::default(), committed: false })
+        let written = Mutex::default();
+        Ok(Staging { out: out.to_path_buf(), dir, prev, manifests, before, written, committed: false })
     }
 
     /// Writes one file (safe to call from several threads at once), unless
@@ -216,23 +220,25 @@ impl Staging {
                 reason: "output path leaves OUT".into(),
             });
         }
-        self.written.lock().unwrap_or_else(|e| e.into_inner()).push(p.clone());
         let known = self.before.as_ref().map(|b| b.known(p)).unwrap_or_default();
-        match &file.body {
+        let put = match &file.body {
             Body::Bytes(b) => {
                 recycle::put_bytes(&self.dir, p, b, known).map_err(|e| Error::io(self.dir.join(p), e))
             }
-            Body::Copy(src) => recycle::put_copy(&self.dir, p, src, known),
-        }
+            Body::Copy(src) => recycle::put_copy(&self.dir, p, src, known).map(|()| None),
+        };
+        // Listed even when it failed: the folder may hold part of it.
+        let stamp = put.as_ref().ok().copied().flatten();
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).push((p.clone(), stamp));
+        put.map(drop)
     }
 
     /// Removes what this build did not produce, then swaps the staging
     /// folder in for OUT; the replaced output is kept as the next build's
     /// staging folder (see `recycle::swap`).
     pub fn commit(mut self) -> Result<Cleanup> {
-        let mut files = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
-        files.sort_unstable();
-        files.dedup();
+        let files = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        let files = listing::union(None, files);
         let done = self.finish(&files);
         if done.is_err() {
             // Keep the list for `drop`, which still knows what the folder may hold.
@@ -241,14 +247,22 @@ impl Staging {
         done
     }
 
-    fn finish(&mut self, files: &[String]) -> Result<Cleanup> {
+    fn finish(&mut self, files: &[listing::Entry]) -> Result<Cleanup> {
         if let Some(before) = &self.before {
             recycle::prune(&self.dir, before, files)?;
         }
-        recycle::write_manifest(&self.dir, files)?;
         let (parent, name) = parent_and_name(&self.out);
         let cleanup = recycle::swap(&self.dir, &self.out, &self.prev, &recycle::old_name(&parent, &name))?;
         self.committed = true;
+        // The replaced output's manifest follows it to `prev`; this build's
+        // files are listed last (without a manifest, the next build walks).
+        let Manifests { out, prev } = &self.manifests;
+        if std::fs::rename(out, prev).is_err() {
+            let _ = listing::remove_manifest(prev);
+        }
+        if listing::write_manifest(out, &self.out, files).is_err() {
+            let _ = listing::remove_manifest(out);
+        }
         Ok(cleanup)
     }
 }
@@ -259,11 +273,29 @@ impl Drop for Staging {
             return;
         }
         let written = std::mem::take(self.written.get_mut().unwrap_or_else(|e| e.into_inner()));
-        let all = recycle::union(self.before.as_ref(), written);
-        let kept = recycle::write_manifest(&self.dir, &all).is_ok()
+        let all = listing::union(self.before.as_ref(), written);
+        let kept = listing::write_manifest(&self.manifests.prev, &self.dir, &all).is_ok()
             && std::fs::rename(&self.dir, &self.prev).is_ok();
         if !kept {
+            let _ = listing::remove_manifest(&self.manifests.prev);
             let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Where the manifests of OUT and of its kept previous output are.
+#[derive(Debug)]
+struct Manifests {
+    out: PathBuf,
+    prev: PathBuf,
+}
+
+impl Manifests {
+    fn beside(out: &Path) -> Manifests {
+        let (parent, name) = parent_and_name(out);
+        Manifests {
+            out: parent.join(format!(".{name}.playbook-manifest")),
+            prev: parent.join(format!(".{name}.playbook-prev-manifest")),
         }
     }
 }

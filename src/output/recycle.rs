@@ -1,60 +1,39 @@
 //! `output::recycle`: the previous output, kept beside OUT as
 //! `.OUT.playbook-prev`, becomes the next build's staging folder. Owns that
-//! folder's life: claiming it, the manifest of what it holds (checked
-//! against folder mtimes, else a walk), writing a file only when its bytes
-//! (or, for a copied asset, its size and mtime) changed, pruning what a
-//! build did not produce, and the atomic exchange with OUT.
+//! folder's life: claiming it (what it holds comes from `listing`), writing
+//! a file only when its bytes (or, for a copied asset, its size and mtime)
+//! changed, pruning what a build did not produce, and the atomic exchange
+//! with OUT.
 //!
-//! Must not decide what a build writes, follow a symlink it finds in a
-//! recycled folder, or trust a manifest it could not check.
+//! A generated file is known unchanged without reading it back when the
+//! listing gives it a trusted [`Stamp`] that still holds: the file on disk
+//! has the stamp's size and mtime (rsync's quick check) and the new bytes
+//! have its hash. A file without one is compared byte for byte.
+//!
+//! Must not decide what a build writes, or follow a symlink it finds in a
+//! recycled folder.
 
+use super::listing::{
+    Entry, Known, Listing, Stamp, nanos, parents, read_manifest, remove_any, remove_manifest, walk,
+};
 use crate::error::{Error, Result};
-use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 
-/// The list of files a generation holds, beside the marker in its root.
-pub const MANIFEST: &str = ".playbook-manifest";
-const HEADER: &str = "playbook output manifest 1\n";
-
-/// What a recycled staging folder held before this build wrote into it:
-/// its files and folders, relative to its root, `/`-separated (the marker
-/// and the manifest excepted).
-#[derive(Debug, Default)]
-pub(super) struct Listing {
-    files: HashSet<String>,
-    dirs: HashSet<String>,
-}
-
-/// Where a file goes, as far as a listing of the folder knows.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Known {
-    /// A file of that name may be there (compare before writing).
-    pub(super) file: bool,
-    /// Its folder is there (no need to create it).
-    pub(super) folder: bool,
-}
-
-impl Listing {
-    pub(super) fn known(&self, path: &str) -> Known {
-        Known {
-            file: self.files.contains(path),
-            folder: path.rfind('/').is_none_or(|i| self.dirs.contains(&path[..i])),
-        }
-    }
-}
-
-/// Renames `prev` to `dir` and says what it holds. `None` when there is no
-/// previous output to claim (absent, or another build took it) or it is not
-/// a folder playbook wrote; such a folder is set aside as `aside`, to be
-/// deleted in the background.
-pub(super) fn claim(prev: &Path, dir: &Path, aside: &Path) -> Option<Listing> {
+/// Renames `prev` to `dir` and says what it holds (from `manifest`, which
+/// is consumed: once written into, the folder is no longer what it lists).
+/// `None` when there is no previous output to claim (absent, or another
+/// build took it) or it is not a folder playbook wrote; such a folder is set
+/// aside as `aside`, to be deleted in the background.
+pub(super) fn claim(prev: &Path, manifest: &Path, dir: &Path, aside: &Path) -> Option<Listing> {
     std::fs::rename(prev, dir).ok()?;
     let ours = std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
         && std::fs::symlink_metadata(dir.join(super::MARKER)).is_ok_and(|m| m.is_file());
-    let listing = if ours { read_manifest(dir).or_else(|| walk(dir).ok()) } else { None };
+    let listed = if ours { read_manifest(manifest, dir) } else { None };
+    let _ = remove_manifest(manifest);
+    let listing = if ours { listed.or_else(|| walk(dir).ok()) } else { None };
     if listing.is_none() {
         match std::fs::rename(dir, aside) {
             Ok(()) => drop(super::Cleanup::spawn(vec![aside.to_path_buf()])),
@@ -64,101 +43,18 @@ pub(super) fn claim(prev: &Path, dir: &Path, aside: &Path) -> Option<Listing> {
     listing
 }
 
-/// The manifest's files, if every folder they imply (and the root) is a
-/// real folder not modified after the manifest was written: a file added,
-/// removed or renamed since changes its folder's mtime. Anything else
-/// (missing, unreadable, stale) is `None`, and the caller walks.
-fn read_manifest(root: &Path) -> Option<Listing> {
-    let mut file = File::open(root.join(MANIFEST)).ok()?;
-    let written = file.metadata().ok()?.modified().ok()?;
-    let mut text = String::new();
-    file.read_to_string(&mut text).ok()?;
-    let mut listing = Listing::default();
-    for line in text.strip_prefix(HEADER)?.lines() {
-        if !super::is_relative(line) {
-            return None;
-        }
-        for dir in parents(line) {
-            if !listing.dirs.insert(dir.to_owned()) {
-                break;
-            }
-        }
-        listing.files.insert(line.to_owned());
-    }
-    let unchanged = |p: &Path| {
-        std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir() && m.modified().is_ok_and(|t| t <= written))
-    };
-    // Thousands of folders (one per task page): both cores stat them.
-    (unchanged(root) && listing.dirs.par_iter().all(|d| unchanged(&root.join(d)))).then_some(listing)
-}
-
-/// `a/b/c.html` → `a/b`, `a`.
-fn parents(path: &str) -> impl Iterator<Item = &str> {
-    let mut rest = path;
-    std::iter::from_fn(move || {
-        rest = &rest[..rest.rfind('/')?];
-        Some(rest)
-    })
-}
-
-/// Lists a folder's files and folders. Whatever is neither a plain file nor
-/// a folder (a symlink, a pipe) or has a name no output path can have is
-/// removed now, before any file is written through it.
-fn walk(root: &Path) -> io::Result<Listing> {
-    let mut listing = Listing::default();
-    let mut todo = vec![String::new()];
-    while let Some(rel) = todo.pop() {
-        for entry in std::fs::read_dir(root.join(&rel))? {
-            let entry = entry?;
-            let kind = entry.file_type()?;
-            let path = match entry.file_name().to_str() {
-                Some(name) if rel.is_empty() && (name == super::MARKER || name == MANIFEST) => continue,
-                Some(name) if rel.is_empty() => name.to_owned(),
-                Some(name) => format!("{rel}/{name}"),
-                None => {
-                    remove_any(&entry.path());
-                    continue;
-                }
-            };
-            if kind.is_dir() {
-                listing.dirs.insert(path.clone());
-                todo.push(path);
-            } else if kind.is_file() {
-                listing.files.insert(path);
-            } else {
-                remove_any(&entry.path());
-            }
-        }
-    }
-    Ok(listing)
-}
-
-/// Writes the list of `files` (sorted) into the folder, last, so that its
-/// mtime is at least every folder's. Paths a line cannot hold get no
-/// manifest: the next build walks.
-pub(super) fn write_manifest(root: &Path, files: &[String]) -> Result<()> {
-    let path = root.join(MANIFEST);
-    if files.iter().any(|f| f.contains(['\n', '\r'])) {
-        return match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != ErrorKind::NotFound => Err(Error::io(&path, e)),
-            _ => Ok(()),
-        };
-    }
-    let mut text = String::with_capacity(HEADER.len() + files.iter().map(|f| f.len() + 1).sum::<usize>());
-    text.push_str(HEADER);
-    for f in files {
-        text.push_str(f);
-        text.push('\n');
-    }
-    std::fs::write(&path, text).map_err(|e| Error::io(&path, e))
+/// The stamp of `bytes` (hashed as `hash`) now in a file with `meta`.
+fn stamp_of(meta: &Metadata, bytes: &[u8], hash: u128) -> Option<Stamp> {
+    let mtime = nanos(meta.modified().ok()?)?;
+    Some(Stamp { len: bytes.len() as u64, mtime, hash })
 }
 
 /// Removes what `before` held that `files` (this build's, sorted) do not:
 /// files, then whole folders no produced file lies in.
-pub(super) fn prune(root: &Path, before: &Listing, files: &[String]) -> Result<()> {
-    let produced: HashSet<&str> = files.iter().map(String::as_str).collect();
+pub(super) fn prune(root: &Path, before: &Listing, files: &[Entry]) -> Result<()> {
+    let produced: HashSet<&str> = files.iter().map(|(f, _)| f.as_str()).collect();
     let mut dirs: HashSet<&str> = HashSet::new();
-    for f in files {
+    for f in &produced {
         for d in parents(f) {
             if !dirs.insert(d) {
                 break;
@@ -168,7 +64,7 @@ pub(super) fn prune(root: &Path, before: &Listing, files: &[String]) -> Result<(
     // Only the topmost stale entry goes: a folder takes its contents along.
     let in_kept_dir = |p: &str| p.rfind('/').is_none_or(|i| dirs.contains(&p[..i]));
     let stale = |p: &&String| !produced.contains(p.as_str()) && !dirs.contains(p.as_str()) && in_kept_dir(p);
-    for f in before.files.iter().filter(stale) {
+    for f in before.files.keys().filter(stale) {
         let path = root.join(f);
         match std::fs::remove_file(&path) {
             Err(e) if e.kind() != ErrorKind::NotFound => return Err(Error::io(&path, e)),
@@ -186,22 +82,47 @@ pub(super) fn prune(root: &Path, before: &Listing, files: &[String]) -> Result<(
 }
 
 /// Writes `bytes` as `root/rel`, unless a plain file there already holds
-/// exactly these bytes (then it is left untouched).
-pub(super) fn put_bytes(root: &Path, rel: &str, bytes: &[u8], known: Known) -> io::Result<()> {
+/// exactly these bytes (then it is left untouched). Gives the file's stamp
+/// (`None` if its mtime cannot be read).
+pub(super) fn put_bytes(root: &Path, rel: &str, bytes: &[u8], known: Known) -> io::Result<Option<Stamp>> {
+    let hash = xxhash_rust::xxh3::xxh3_128(bytes);
     let dest = root.join(rel);
     if known.file {
-        match compare(&dest, bytes) {
-            Found::Same => return Ok(()),
+        let found = match known.stamp {
+            Some(stamp) => check_stamp(&dest, stamp, bytes, hash),
+            None => compare(&dest, bytes),
+        };
+        match found {
+            Found::Same(meta) => return Ok(stamp_of(&meta, bytes, hash)),
             Found::Differs => {}
             Found::Replace => remove_any(&dest),
         }
     }
-    create(root, rel, known.folder)?.write_all(bytes)
+    let mut file = create(root, rel, known.folder)?;
+    file.write_all(bytes)?;
+    Ok(stamp_of(&file.metadata()?, bytes, hash))
+}
+
+/// What a file with a trusted `stamp` holds, from its metadata alone when
+/// it still has the stamp's size and mtime; else by reading it.
+fn check_stamp(dest: &Path, stamp: Stamp, bytes: &[u8], hash: u128) -> Found {
+    let Ok(meta) = std::fs::symlink_metadata(dest) else { return Found::Replace };
+    if !meta.is_file() || shared(&meta) {
+        return Found::Replace;
+    }
+    let kept = meta.len() == stamp.len && meta.modified().ok().and_then(nanos) == Some(stamp.mtime);
+    if !kept {
+        compare(dest, bytes)
+    } else if stamp.hash == hash && stamp.len == bytes.len() as u64 {
+        Found::Same(meta)
+    } else {
+        Found::Differs
+    }
 }
 
 enum Found {
-    /// A plain file with these bytes.
-    Same,
+    /// A plain file with these bytes (and this metadata).
+    Same(Metadata),
     /// A plain file of this build's own (not hard-linked) to overwrite.
     Differs,
     /// Nothing, or something to remove first.
@@ -232,7 +153,7 @@ fn compare(dest: &Path, bytes: &[u8]) -> Found {
                 _ => return Found::Differs,
             }
         }
-        Found::Same
+        Found::Same(meta)
     })
 }
 
@@ -296,15 +217,6 @@ fn create(root: &Path, rel: &str, folder: bool) -> io::Result<File> {
         }
     }
     open()
-}
-
-/// Removes a file, symlink or folder (not what a symlink points to).
-fn remove_any(path: &Path) {
-    match std::fs::symlink_metadata(path) {
-        Ok(m) if m.is_dir() => drop(std::fs::remove_dir_all(path)),
-        Ok(_) => drop(std::fs::remove_file(path)),
-        Err(_) => {}
-    }
 }
 
 #[cfg(unix)]
@@ -379,16 +291,6 @@ fn unsupported(e: &io::Error) -> bool {
         return true;
     }
     e.kind() == ErrorKind::Unsupported
-}
-
-/// What a folder that a failed build leaves behind may hold: what it held
-/// before (`before`, if recycled) and what the build wrote, sorted.
-pub(super) fn union(before: Option<&Listing>, written: Vec<String>) -> Vec<String> {
-    let mut all = written;
-    all.extend(before.into_iter().flat_map(|l| l.files.iter().cloned()));
-    all.sort_unstable();
-    all.dedup();
-    all
 }
 
 /// A path for something set aside beside OUT, swept by later builds.

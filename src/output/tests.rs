@@ -15,6 +15,11 @@ fn file(path: &str, s: &str) -> OutputFile {
     OutputFile { path: path.into(), body: Body::Bytes(s.as_bytes().to_vec()) }
 }
 
+/// What two builds leave beside each other: OUT, the previous output and
+/// their manifests.
+const BESIDE: [&str; 4] =
+    ["public", ".public.playbook-prev", ".public.playbook-manifest", ".public.playbook-prev-manifest"];
+
 #[test]
 fn writes_then_replaces_and_leaves_no_staging() {
     let d = temp("swap");
@@ -24,7 +29,7 @@ fn writes_then_replaces_and_leaves_no_staging() {
     assert!(!out.join("a").exists());
     assert_eq!(std::fs::read_to_string(out.join("b.txt")).unwrap(), "two");
     assert!(out.join(MARKER).is_file());
-    assert_eq!(names(&d), ["public", ".public.playbook-prev"].map(String::from).into_iter().collect());
+    assert_eq!(names(&d), BESIDE.map(String::from).into_iter().collect());
 }
 
 #[test]
@@ -41,8 +46,10 @@ fn a_replaced_output_left_behind_is_swept_by_the_next_build() {
     std::fs::create_dir_all(d.join(&live)).unwrap();
     std::fs::create_dir_all(d.join(".public.playbook-prev")).unwrap();
     sweep(&out).wait();
-    let kept =
-        ["public", "unrelated", &live, ".public.playbook-prev"].map(String::from).into_iter().collect();
+    let kept = ["public", "unrelated", &live, ".public.playbook-prev", ".public.playbook-manifest"]
+        .map(String::from)
+        .into_iter()
+        .collect();
     assert_eq!(names(&d), kept);
 }
 
@@ -56,7 +63,7 @@ fn failed_write_keeps_previous_output() {
     assert_eq!(std::fs::read_to_string(out.join("keep.html")).unwrap(), "old");
     assert!(!out.join("new.html").exists());
     // The staging folder is kept for the next build, under its own name.
-    assert_eq!(names(&d), ["public", ".public.playbook-prev"].map(String::from).into_iter().collect());
+    assert_eq!(names(&d), BESIDE.map(String::from).into_iter().collect());
 }
 
 #[test]
@@ -98,7 +105,7 @@ fn tree(dir: &Path) -> BTreeMap<String, String> {
             let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
             (rel, std::fs::read_to_string(e.path()).unwrap())
         })
-        .filter(|(rel, _)| rel != MARKER && rel != MANIFEST)
+        .filter(|(rel, _)| rel != MARKER)
         .collect()
 }
 
@@ -155,8 +162,11 @@ fn the_previous_output_is_kept_beside_out() {
     let (out, prev) = built_twice("keep");
     assert!(prev.is_dir());
     assert_eq!(tree(&prev), expect(SITE));
-    assert!(prev.join(MARKER).is_file() && prev.join(MANIFEST).is_file());
+    assert!(prev.join(MARKER).is_file() && listed(&prev).is_file());
     assert_eq!(tree(&out), expect(SITE));
+    // The manifests are beside the folders they list, never inside.
+    assert_eq!(names(&out), ["index.html", "a", "b", MARKER].map(String::from).into_iter().collect());
+    assert!(out.with_file_name(".public.playbook-manifest").is_file());
 }
 
 #[test]
@@ -210,11 +220,11 @@ fn a_failed_build_leaves_out_as_it_was_and_the_next_one_right() {
 fn a_missing_corrupt_or_stale_manifest_still_gives_exactly_the_built_files() {
     type Spoil = fn(&Path);
     let spoils: [(&str, Spoil); 3] = [
-        ("missing", |prev| std::fs::remove_file(prev.join(MANIFEST)).unwrap()),
-        ("corrupt", |prev| std::fs::write(prev.join(MANIFEST), "a/index.html\n").unwrap()),
+        ("missing", |prev| std::fs::remove_file(listed(prev)).unwrap()),
+        ("corrupt", |prev| std::fs::write(listed(prev), "a/index.html\n").unwrap()),
         // Files added after the manifest was written (it lists none of them).
         ("stale", |prev| {
-            let f = std::fs::File::options().write(true).open(prev.join(MANIFEST)).unwrap();
+            let f = std::fs::File::options().write(true).open(listed(prev)).unwrap();
             f.set_modified(SystemTime::UNIX_EPOCH + OLD).unwrap();
         }),
     ];
@@ -275,4 +285,101 @@ fn a_previous_output_without_the_marker_is_not_recycled() {
     assert_eq!(tree(&out), expect(SITE));
     // Every file is new: none kept the old mtime.
     assert!(SITE.iter().all(|(p, _)| mtime(&out.join(p)) != SystemTime::UNIX_EPOCH + OLD));
+}
+
+/// The manifest of the kept previous output `prev`.
+fn listed(prev: &Path) -> PathBuf {
+    prev.with_file_name(".public.playbook-prev-manifest")
+}
+
+fn set_mtime(p: &Path, t: SystemTime) {
+    std::fs::File::open(p).unwrap().set_modified(t).unwrap();
+}
+
+/// Two builds of SITE; the kept previous output's manifest is dated after
+/// its files, so their stamps are trusted.
+fn stamped_twice(name: &str) -> (PathBuf, PathBuf) {
+    let out = temp(name).join("public");
+    write(&out, &files(SITE)).unwrap().wait();
+    write(&out, &files(SITE)).unwrap().wait();
+    let prev = out.with_file_name(".public.playbook-prev");
+    set_mtime(&listed(&prev), SystemTime::now() + Duration::from_secs(60));
+    (out, prev)
+}
+
+#[test]
+fn a_file_whose_size_and_mtime_match_its_stamp_is_not_read_again() {
+    let (out, prev) = stamped_twice("stamp-trusted");
+    let page = prev.join("a/index.html");
+    let stamped = mtime(&page);
+    // Other bytes of the same size, with the stamped mtime put back: only
+    // a build that trusts the stamp (and does not read) keeps them.
+    std::fs::write(&page, "page z").unwrap();
+    set_mtime(&page, stamped);
+    write(&out, &files(SITE)).unwrap().wait();
+    assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "page z");
+    assert_eq!(mtime(&out.join("a/index.html")), stamped);
+}
+
+#[test]
+fn a_file_changed_in_place_after_its_build_is_written_again() {
+    let (out, prev) = stamped_twice("stamp-changed");
+    std::fs::write(prev.join("a/index.html"), "page z").unwrap();
+    set_mtime(&prev.join("a/index.html"), SystemTime::now() + Duration::from_secs(5));
+    write(&out, &files(SITE)).unwrap().wait();
+    assert_eq!(tree(&out), expect(SITE));
+}
+
+#[test]
+fn a_changed_page_with_a_trusted_stamp_is_overwritten_without_reading() {
+    let (out, _) = stamped_twice("stamp-differs");
+    let next =
+        [("index.html", "home"), ("a/index.html", "page b"), ("b/x/index.html", "page x"), ("b/y.css", "y")];
+    write(&out, &files(&next)).unwrap().wait();
+    assert_eq!(tree(&out), expect(&next));
+    // The next build knows the new bytes from their stamp too.
+    write(&out, &files(&next)).unwrap().wait();
+    assert_eq!(tree(&out), expect(&next));
+}
+
+#[test]
+fn a_stamp_as_new_as_the_manifest_is_not_trusted() {
+    let out = temp("stamp-racy").join("public");
+    write(&out, &files(SITE)).unwrap().wait();
+    write(&out, &files(SITE)).unwrap().wait();
+    let prev = out.with_file_name(".public.playbook-prev");
+    let page = prev.join("a/index.html");
+    let stamped = mtime(&page);
+    std::fs::write(&page, "page z").unwrap();
+    set_mtime(&page, stamped);
+    // The manifest written in the file's own clock tick (folders older):
+    // the file may have changed after its stamp without its mtime showing it.
+    for dir in ["", "a", "b", "b/x"] {
+        set_mtime(&prev.join(dir), SystemTime::UNIX_EPOCH + OLD);
+    }
+    set_mtime(&listed(&prev), stamped);
+    write(&out, &files(SITE)).unwrap().wait();
+    assert_eq!(tree(&out), expect(SITE));
+}
+
+#[test]
+fn a_manifest_lists_only_the_folder_it_was_written_for() {
+    let (out, prev) = stamped_twice("identity");
+    // Another folder in prev's place (same files, other bytes of the same
+    // sizes and mtimes): the manifest names the old folder, so it is walked
+    // and compared, not trusted.
+    let other = prev.with_file_name("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join(MARKER), MARKER_TEXT).unwrap();
+    for (p, s) in SITE {
+        let path = other.join(p);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "z".repeat(s.len())).unwrap();
+        set_mtime(&path, mtime(&prev.join(p)));
+    }
+    std::fs::remove_dir_all(&prev).unwrap();
+    std::fs::rename(&other, &prev).unwrap();
+    set_mtime(&listed(&prev), SystemTime::now() + Duration::from_secs(60));
+    write(&out, &files(SITE)).unwrap().wait();
+    assert_eq!(tree(&out), expect(SITE));
 }
