@@ -20,12 +20,11 @@
 //!
 //! Must not write files or read content.
 
-use crate::catalog::{TaskCatalog, TaskEntry};
+use crate::catalog::{TaskCatalog, TaskEntry, entry};
 use crate::model::{Locale, Site};
 use crate::output::OutputFile;
 use crate::render::view::{self, Alternate, CatalogLink};
 use crate::resolve::relative_href;
-use rayon::prelude::*;
 use serde::Serialize;
 
 /// Folder URL of a locale's catalog page (`es/tasks/`).
@@ -73,9 +72,9 @@ struct AllTasks<'e> {
     tasks: Vec<IdEntries<'e>>,
 }
 
-/// `tasks.json` and every `<tag>/tasks.json`, pretty-printed with a final
+/// `OUT/tasks.json`: every row, grouped by id; pretty-printed with a final
 /// newline.
-pub fn json_files(site: &Site, catalog: &TaskCatalog) -> Vec<OutputFile> {
+pub fn tasks_json(site: &Site, catalog: &TaskCatalog) -> OutputFile {
     let entries = catalog.entries(site);
     let mut all: Vec<IdEntries> = Vec::new();
     for e in &entries {
@@ -84,22 +83,22 @@ pub fn json_files(site: &Site, catalog: &TaskCatalog) -> Vec<OutputFile> {
             _ => all.push(IdEntries { id: e.id, entries: vec![e] }),
         }
     }
-    // Megabytes of JSON on a large site, in one key: the files are
-    // serialized in parallel.
-    let (whole, per_locale) = rayon::join(
-        || json("tasks.json".into(), &AllTasks { tasks: all }),
-        || {
-            site.locales
-                .par_iter()
-                .map(|locale| {
-                    let mine: Vec<&TaskEntry> = entries.iter().filter(|e| e.locale == locale.tag).collect();
-                    json(json_path(locale), &mine)
-                })
-                .collect::<Vec<_>>()
-        },
-    );
-    let mut files = vec![whole];
-    files.extend(per_locale);
+    json("tasks.json".into(), &AllTasks { tasks: all })
+}
+
+/// `OUT/<tag>/tasks.json`: the rows of `locale`, in (id, page, line)
+/// order, pretty-printed with a final newline. Made from that locale's rows
+/// only, so each JSON file is its own render key: no file waits on a
+/// shared computation (which, run under rayon, could wait on itself).
+pub fn locale_tasks_json(site: &Site, catalog: &TaskCatalog, locale: &Locale) -> OutputFile {
+    let mine: Vec<TaskEntry> = catalog.in_locale(site, locale.id).map(|r| entry(site, r)).collect();
+    json(json_path(locale), &mine)
+}
+
+/// `tasks.json` and every `<tag>/tasks.json`.
+pub fn json_files(site: &Site, catalog: &TaskCatalog) -> Vec<OutputFile> {
+    let mut files = vec![tasks_json(site, catalog)];
+    files.extend(site.locales.iter().map(|l| locale_tasks_json(site, catalog, l)));
     files
 }
 

@@ -207,7 +207,6 @@ impl Inputs<'_, '_> {
 /// What several keys share: made once per call, on first use.
 #[derive(Default)]
 struct Shared {
-    json: OnceLock<Vec<OutputFile>>,
     statics: OnceLock<Vec<OutputFile>>,
     /// Per locale: the layout fields every task page of it shares.
     task_bases: OnceLock<Vec<(catalog_view::Chrome, Option<tera::Context>)>>,
@@ -240,8 +239,10 @@ impl Ctx<'_, '_> {
             Output::Catalog(l) => self.catalog_page(*l, false)?,
             Output::Matrix(l) => self.catalog_page(*l, true)?,
             Output::Task(l, id) => self.task(*l, *id)?,
-            Output::TasksJson => self.json("tasks.json"),
-            Output::LocaleTasksJson(l) => self.json(&task_pages::json_path(site.locale(*l))),
+            Output::TasksJson => Some(task_pages::tasks_json(site, self.catalog)),
+            Output::LocaleTasksJson(l) => {
+                Some(task_pages::locale_tasks_json(site, self.catalog, site.locale(*l)))
+            }
             Output::Root => Some(OutputFile::bytes(
                 "index.html",
                 theme.render_bytes("root.html", &view::site_page(site, i18n, true))?,
@@ -334,11 +335,5 @@ impl Ctx<'_, '_> {
             None => self.theme.render_bytes("task.html", &page.into_view(base.clone()))?,
         };
         Ok(Some(OutputFile::bytes(format!("{url}index.html"), html)))
-    }
-
-    /// One of the task JSON files (all are made at the first request).
-    fn json(&self, path: &str) -> Option<OutputFile> {
-        let files = self.shared.json.get_or_init(|| task_pages::json_files(self.site, self.catalog));
-        files.iter().find(|f| f.path == path).cloned()
     }
 }

@@ -272,3 +272,50 @@ fn one_thread_and_all_threads_build_byte_identical_sites() {
         assert!(ba == bb, "{pa} differs between one thread and all threads");
     }
 }
+
+#[test]
+fn keys_that_share_work_render_on_many_threads_without_waiting_on_each_other() {
+    // Work shared by several keys and made on first use once waited on
+    // itself: the thread making it (inside a rayon join) stole another key
+    // that needed it. 16 threads render the JSON keys (and the pages that
+    // share each locale's base) again and again; each round must end.
+    use playbook::render::subset::{Inputs, Output};
+    let (done, rounds) = std::sync::mpsc::channel();
+    // Its own thread: one that waits on itself is left behind, not joined.
+    std::thread::spawn(move || {
+        let (site, _) = playbook::load_site(&options()).unwrap();
+        let catalog = playbook::catalog::TaskCatalog::of(&site);
+        let i18n = std::sync::Arc::new(playbook::render::i18n::I18n::load(&site.config).unwrap());
+        let theme = playbook::render::Theme::load(&site.config, i18n.clone()).unwrap();
+        let all = playbook::render::subset::generated(&site, &catalog, &theme, true, std::iter::empty());
+        let json = |k: &&Output| matches!(k, Output::TasksJson | Output::LocaleTasksJson(_));
+        let mut keys: Vec<Output> = all.iter().filter(json).cloned().collect();
+        keys.extend(all.iter().filter(|k| matches!(k, Output::Task(..))).take(48).cloned());
+        let sidebars = playbook::render::sidebar::Sidebars::new(&site);
+        let inputs =
+            Inputs { site: &site, catalog: &catalog, theme: &theme, i18n: &i18n, sidebars: &sidebars };
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(16).build().unwrap();
+        for _ in 0..40 {
+            let made = pool.install(|| inputs.render(&keys)).unwrap();
+            done.send(made.len()).unwrap();
+        }
+    });
+    for round in 0..40 {
+        let made = rounds.recv_timeout(std::time::Duration::from_secs(120));
+        assert_eq!(made, Ok(55), "round {round} did not end: the render waits on itself");
+    }
+}
+
+#[test]
+fn more_threads_than_cores_build_the_same_site() {
+    let cfg = repo().join("tests/fixtures/fasttrack.toml");
+    let root = corpus();
+    let out = temp_dir("corpus-eight-threads").join("site");
+    let (cfg, root, out_s) =
+        (cfg.display().to_string(), root.display().to_string(), out.display().to_string());
+    let args = ["build", "-q", "--config", &cfg, "--root", &root, "--out", &out_s];
+    let limit = std::time::Duration::from_secs(120);
+    let code = crate::harness::playbook_within(&args, &[("RAYON_NUM_THREADS", "8")], limit);
+    assert_eq!(code, Some(1), "8 threads: the build did not end, or failed");
+    assert!(crate::harness::tree(&out) == crate::harness::tree(built()), "8 threads built another site");
+}

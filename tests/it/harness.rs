@@ -35,6 +35,28 @@ pub fn playbook_env(args: &[&str], env: &[(&str, &std::path::Path)]) -> Output {
     cmd.output().expect("run playbook")
 }
 
+/// Runs the `playbook` binary with `args` and extra environment variables,
+/// without its output; `None` when it has not ended after `limit` (it is
+/// killed then).
+pub fn playbook_within(args: &[&str], env: &[(&str, &str)], limit: std::time::Duration) -> Option<i32> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_playbook"));
+    cmd.args(args).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("run playbook");
+    let started = std::time::Instant::now();
+    while started.elapsed() < limit {
+        if let Some(status) = child.try_wait().expect("wait for playbook") {
+            return status.code();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
 /// stdout + stderr of a run, for assertion messages.
 pub fn text(o: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
