@@ -204,7 +204,10 @@ impl Inputs<'_, '_> {
     }
 }
 
-/// What several keys share: made once per call, on first use.
+/// What several keys share: made once per call, on first use. Making a
+/// value here must not run rayon work: a thread waiting in a join steals
+/// keys, and one that needs the value being made would wait on itself
+/// (the task JSON files once hung builds on more than two threads so).
 #[derive(Default)]
 struct Shared {
     statics: OnceLock<Vec<OutputFile>>,
