@@ -47,7 +47,7 @@ pub(super) type Entry = (String, Option<Stamp>);
 
 /// What a recycled staging folder held before this build wrote into it:
 /// its files (with their trusted stamps) and folders, relative to its
-/// root, `/`-separated (the marker and the manifest excepted).
+/// root, `/`-separated (the marker excepted).
 #[derive(Debug, Default)]
 pub(super) struct Listing {
     pub(super) files: HashMap<String, Option<Stamp>>,
@@ -187,10 +187,9 @@ pub(super) fn walk(root: &Path) -> io::Result<Listing> {
 /// build walks.
 pub(super) fn write_manifest(manifest: &Path, root: &Path, files: &[Entry]) -> Result<()> {
     use std::fmt::Write as _;
-    let path = manifest;
     let meta = std::fs::symlink_metadata(root).map_err(|e| Error::io(root, e))?;
     if files.iter().any(|(f, _)| f.contains(['\n', '\r'])) {
-        return remove_manifest(path);
+        return remove_manifest(manifest);
     }
     let mut text =
         String::with_capacity(HEADER.len() + files.iter().map(|(f, _)| f.len() + 72).sum::<usize>());
@@ -209,7 +208,7 @@ pub(super) fn write_manifest(manifest: &Path, root: &Path, files: &[Entry]) -> R
     }
     // Written after every file: stamps of this build are older, unless
     // they share the manifest's clock tick (then the next build reads them).
-    std::fs::write(path, text).map_err(|e| Error::io(path, e))
+    std::fs::write(manifest, text).map_err(|e| Error::io(manifest, e))
 }
 
 /// Removes a manifest (absent is fine).
@@ -226,13 +225,10 @@ pub(super) fn remove_manifest(path: &Path) -> Result<()> {
 /// stamp it had.
 pub(super) fn union(before: Option<&Listing>, written: Vec<Entry>) -> Vec<Entry> {
     let mut all = written;
+    all.extend(before.into_iter().flat_map(|b| b.files.iter().map(|(f, s)| (f.clone(), *s))));
+    // Stable: of two entries of a path, the first kept is this build's.
     all.sort_by(|a, b| a.0.cmp(&b.0));
-    all.dedup_by(|a, b| a.0 == b.0);
-    if let Some(before) = before {
-        let have: HashSet<String> = all.iter().map(|(f, _)| f.clone()).collect();
-        all.extend(before.files.iter().filter(|(f, _)| !have.contains(*f)).map(|(f, s)| (f.clone(), *s)));
-        all.sort_by(|a, b| a.0.cmp(&b.0));
-    }
+    all.dedup_by(|later, first| later.0 == first.0);
     all
 }
 

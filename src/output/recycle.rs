@@ -31,7 +31,7 @@ pub(super) fn claim(prev: &Path, manifest: &Path, dir: &Path, aside: &Path) -> O
     std::fs::rename(prev, dir).ok()?;
     let ours = std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
         && std::fs::symlink_metadata(dir.join(super::MARKER)).is_ok_and(|m| m.is_file());
-    let listed = if ours { read_manifest(manifest, dir) } else { None };
+    let listed = ours.then(|| read_manifest(manifest, dir)).flatten();
     let _ = remove_manifest(manifest);
     let listing = if ours { listed.or_else(|| walk(dir).ok()) } else { None };
     if listing.is_none() {

@@ -95,13 +95,6 @@ pub fn locale_tasks_json(site: &Site, catalog: &TaskCatalog, locale: &Locale) ->
     json(json_path(locale), &mine)
 }
 
-/// `tasks.json` and every `<tag>/tasks.json`.
-pub fn json_files(site: &Site, catalog: &TaskCatalog) -> Vec<OutputFile> {
-    let mut files = vec![tasks_json(site, catalog)];
-    files.extend(site.locales.iter().map(|l| locale_tasks_json(site, catalog, l)));
-    files
-}
-
 fn json<T: Serialize + ?Sized>(path: String, value: &T) -> OutputFile {
     let mut text = serde_json::to_string_pretty(value).expect("invariant: plain data always serialises");
     text.push('\n');
