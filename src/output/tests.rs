@@ -147,12 +147,19 @@ fn expect(list: &[(&str, &str)]) -> BTreeMap<String, String> {
 const SITE: &[(&str, &str)] =
     &[("index.html", "home"), ("a/index.html", "page a"), ("b/x/index.html", "page x"), ("b/y.css", "y")];
 
-/// Two builds of SITE: OUT holds the second, `.public.playbook-prev` the
-/// first, with old mtimes.
-fn built_twice(name: &str) -> (PathBuf, PathBuf) {
+/// Two builds of SITE: OUT (`public`) holds the second,
+/// `.public.playbook-prev` the first.
+fn written_twice(name: &str) -> (PathBuf, PathBuf) {
     let out = temp(name).join("public");
     write(&out, &files(SITE)).unwrap().wait();
     write(&out, &files(SITE)).unwrap().wait();
+    let prev = out.with_file_name(".public.playbook-prev");
+    (out, prev)
+}
+
+/// [`written_twice`], the previous output's files with old mtimes.
+fn built_twice(name: &str) -> (PathBuf, PathBuf) {
+    let (out, _) = written_twice(name);
     let prev = age_prev(&out);
     (out, prev)
 }
@@ -299,10 +306,7 @@ fn set_mtime(p: &Path, t: SystemTime) {
 /// Two builds of SITE; the kept previous output's manifest is dated after
 /// its files, so their stamps are trusted.
 fn stamped_twice(name: &str) -> (PathBuf, PathBuf) {
-    let out = temp(name).join("public");
-    write(&out, &files(SITE)).unwrap().wait();
-    write(&out, &files(SITE)).unwrap().wait();
-    let prev = out.with_file_name(".public.playbook-prev");
+    let (out, prev) = written_twice(name);
     set_mtime(&listed(&prev), SystemTime::now() + Duration::from_secs(60));
     (out, prev)
 }
@@ -344,10 +348,7 @@ fn a_changed_page_with_a_trusted_stamp_is_overwritten_without_reading() {
 
 #[test]
 fn a_stamp_as_new_as_the_manifest_is_not_trusted() {
-    let out = temp("stamp-racy").join("public");
-    write(&out, &files(SITE)).unwrap().wait();
-    write(&out, &files(SITE)).unwrap().wait();
-    let prev = out.with_file_name(".public.playbook-prev");
+    let (out, prev) = written_twice("stamp-racy");
     let page = prev.join("a/index.html");
     let stamped = mtime(&page);
     std::fs::write(&page, "page z").unwrap();

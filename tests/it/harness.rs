@@ -27,23 +27,24 @@ pub fn playbook(args: &[&str]) -> Output {
 
 /// Runs the `playbook` binary with `args` and extra environment variables.
 pub fn playbook_env(args: &[&str], env: &[(&str, &std::path::Path)]) -> Output {
+    command(args, env).output().expect("run playbook")
+}
+
+fn command<V: AsRef<std::ffi::OsStr>>(args: &[&str], env: &[(&str, V)]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_playbook"));
     cmd.args(args);
     for (k, v) in env {
         cmd.env(k, v);
     }
-    cmd.output().expect("run playbook")
+    cmd
 }
 
 /// Runs the `playbook` binary with `args` and extra environment variables,
 /// without its output; `None` when it has not ended after `limit` (it is
 /// killed then).
 pub fn playbook_within(args: &[&str], env: &[(&str, &str)], limit: std::time::Duration) -> Option<i32> {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_playbook"));
-    cmd.args(args).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
+    let mut cmd = command(args, env);
+    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
     let mut child = cmd.spawn().expect("run playbook");
     let started = std::time::Instant::now();
     while started.elapsed() < limit {
