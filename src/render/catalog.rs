@@ -145,4 +145,4 @@ pub(super) fn alternates(site: &Site, url: impl Fn(&Locale) -> Option<String>) -
 
 #[cfg(test)]
 #[path = "catalog_tests.rs"]
-mod tests;
+pub(super) mod tests;

@@ -29,7 +29,7 @@ fn task(id: &str, requirement: Requirement, name: &str, section: Option<usize>, 
 /// (phase Migrate, section Setup) 4060 M and 4061 O; en `only` (no phase)
 /// 5000; es `guide` 4060 O (differs from en) and 4061 O; the es extra copy
 /// 4060 (not catalogued); de `guide` 4061 `X` (unknown value, differs).
-fn tasks_site(name: &str) -> Site {
+pub(in crate::render) fn tasks_site(name: &str) -> Site {
     use Requirement::{Mandatory, Optional};
     let mut site = fixture(temp(name));
     site.pages[2].doc.phase = Some("Initiate".into());

@@ -28,7 +28,7 @@ use crate::render::i18n::I18n;
 use crate::render::sidebar::Sidebars;
 use crate::render::theme::Theme;
 use crate::render::{
-    Sink, catalog as task_pages, catalog_compare, catalog_view, highlight, search, sitemap, view,
+    Sink, catalog as task_pages, catalog_compare, catalog_view, highlight, search, sitemap, task_html, view,
 };
 use crate::resolve::asset_output;
 use rayon::prelude::*;
@@ -212,7 +212,17 @@ impl Inputs<'_, '_> {
 struct Shared {
     statics: OnceLock<Vec<OutputFile>>,
     /// Per locale: the layout fields every task page of it shares.
-    task_bases: OnceLock<Vec<(catalog_view::Chrome, Option<tera::Context>)>>,
+    task_bases: OnceLock<Vec<TaskBase>>,
+}
+
+/// What every task page of a locale shares: its layout fields, their
+/// template context and, with the built-in templates, its direct writer.
+struct TaskBase {
+    chrome: catalog_view::Chrome,
+    /// `None` only when the chrome cannot be serialized: then each page
+    /// renders its whole view, which reports it.
+    context: Option<tera::Context>,
+    writer: Option<task_html::Writer>,
 }
 
 struct Ctx<'c, 's> {
@@ -319,23 +329,25 @@ impl Ctx<'_, '_> {
             site.locales
                 .iter()
                 .map(|l| {
-                    let mut base = catalog_compare::task_chrome_base(site, self.catalog, self.i18n, l);
-                    base.shell.sidebar = self.sidebars.compact(l, &task_pages::task_url(l, 0));
-                    // Only a view that cannot be serialized fails here:
-                    // then each page renders its whole view, which reports it.
-                    let context = self.theme.context("task.html", &base).ok();
-                    (base, context)
+                    let mut chrome = catalog_compare::task_chrome_base(site, self.catalog, self.i18n, l);
+                    chrome.shell.sidebar = self.sidebars.compact(l, &task_pages::task_url(l, 0));
+                    let context = self.theme.context("task.html", &chrome).ok();
+                    let writer = task_html::Writer::new(self.theme, self.i18n, &l.tag);
+                    TaskBase { chrome, context, writer }
                 })
                 .collect()
         });
-        let (base, context) = &bases[usize::from(locale.id.0)];
-        let Some(page) = catalog_compare::task_page(site, self.catalog, self.i18n, base, locale, id) else {
+        let base = &bases[usize::from(locale.id.0)];
+        let Some(page) = catalog_compare::task_page(site, self.catalog, self.i18n, &base.chrome, locale, id)
+        else {
             return Ok(None);
         };
         let url = task_pages::task_url(locale, id);
-        let html = match context {
-            Some(context) => self.theme.render_over("task.html", context, &page)?,
-            None => self.theme.render_bytes("task.html", &page.into_view(base.clone()))?,
+        let direct = base.writer.as_ref().and_then(|w| w.write(self.i18n, &base.chrome, &page));
+        let html = match (direct, &base.context) {
+            (Some(html), _) => html,
+            (None, Some(context)) => self.theme.render_over("task.html", context, &page)?,
+            (None, None) => self.theme.render_bytes("task.html", &page.into_view(base.chrome.clone()))?,
         };
         Ok(Some(OutputFile::bytes(format!("{url}index.html"), html)))
     }

@@ -34,7 +34,7 @@ use crate::error::{Error, Result};
 use crate::output::{Body, OutputFile};
 use crate::render::embedded::THEME;
 use crate::render::i18n::{Arg, I18n};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -66,6 +66,12 @@ pub struct Theme {
     /// that depend on nothing but the locale, rendered once
     /// (`{{ fragments["search_box"] | safe }}`; see [`FRAGMENTS`]).
     fragments: HashMap<String, tera::Value>,
+    /// Templates whose text is the built-in theme's (not overridden, or
+    /// overridden by the same text).
+    builtin: BTreeSet<String>,
+    /// Whether pages may be written without tera where the built-in
+    /// templates allow it (`task_html`); off only to compare both ways.
+    direct: bool,
 }
 
 /// Partials rendered once per locale, by the name templates find them
@@ -112,6 +118,13 @@ impl Theme {
                 statics.insert(name, StaticSource::File(path));
             }
         }
+        let builtin = THEME
+            .iter()
+            .filter_map(|(rel, bytes)| {
+                let name = rel.strip_prefix("templates/")?;
+                templates.get(name).is_some_and(|t| t.text.as_bytes() == *bytes).then(|| name.to_string())
+            })
+            .collect();
         let origins: BTreeMap<String, PathBuf> =
             templates.iter().map(|(name, src)| (name.clone(), src.origin.clone())).collect();
         let mut tera = tera::Tera::new();
@@ -132,13 +145,34 @@ impl Theme {
         tera.add_raw_templates(templates.iter().map(|(name, src)| (name.as_str(), src.text.as_str())))
             .map_err(|e| tera_error(&e, &origins))?;
         let sizes = origins.keys().map(|name| (name.clone(), AtomicUsize::new(0))).collect();
-        let mut theme = Theme { tera, origins, statics, ui, sizes, fragments: HashMap::new() };
+        let mut theme =
+            Theme { tera, origins, statics, ui, sizes, fragments: HashMap::new(), builtin, direct: true };
         theme.fragments = config
             .locales
             .iter()
             .map(|l| Ok((l.tag.clone(), theme.locale_fragments(&l.tag)?)))
             .collect::<Result<_>>()?;
         Ok(theme)
+    }
+
+    /// Whether template `name` is the built-in theme's own, so a page that
+    /// renders from built-in templates only may be written without tera
+    /// (see `task_html`).
+    pub fn is_builtin(&self, name: &str) -> bool {
+        self.direct && self.builtin.contains(name)
+    }
+
+    /// The same theme with every page rendered through tera: to compare the
+    /// pages written directly with tera's.
+    pub fn without_direct_writers(mut self) -> Theme {
+        self.direct = false;
+        self
+    }
+
+    /// The rendered fragment `key` of locale `lang` (see [`FRAGMENTS`]).
+    pub fn fragment(&self, lang: &str, key: &str) -> Option<String> {
+        let map = self.fragments.get(lang)?.as_map()?;
+        map.iter().find(|(k, _)| k.as_str() == Some(key)).and_then(|(_, v)| v.as_str()).map(str::to_string)
     }
 
     /// Renders template `name` with `view` as its context (the view's fields

@@ -319,3 +319,47 @@ fn more_threads_than_cores_build_the_same_site() {
     assert_eq!(code, Some(1), "8 threads: the build did not end, or failed");
     assert!(crate::harness::tree(&out) == crate::harness::tree(built()), "8 threads built another site");
 }
+
+/// Every task page of the site `options` loads, by key: written directly
+/// (the built-in theme's task pages) and rendered by tera.
+fn task_pages_both_ways(options: &playbook::config::Options) -> Vec<(Vec<u8>, Vec<u8>)> {
+    use playbook::output::Body;
+    use playbook::render::subset::{Inputs, Output};
+    let (site, _) = playbook::load_site(options).unwrap();
+    let catalog = playbook::catalog::TaskCatalog::of(&site);
+    let i18n = std::sync::Arc::new(playbook::render::i18n::I18n::load(&site.config).unwrap());
+    let direct = playbook::render::Theme::load(&site.config, i18n.clone()).unwrap();
+    let tera = playbook::render::Theme::load(&site.config, i18n.clone()).unwrap().without_direct_writers();
+    let sidebars = playbook::render::sidebar::Sidebars::new(&site);
+    let all = playbook::render::subset::generated(&site, &catalog, &direct, true, std::iter::empty());
+    let keys: Vec<Output> = all.into_iter().filter(|k| matches!(k, Output::Task(..))).collect();
+    let render = |theme| {
+        let inputs = Inputs { site: &site, catalog: &catalog, theme, i18n: &i18n, sidebars: &sidebars };
+        let made = inputs.render(&keys).unwrap();
+        made.into_iter()
+            .filter_map(|m| m.file)
+            .map(|f| match f.body {
+                Body::Bytes(b) => b,
+                Body::Copy(p) => panic!("{} is a copy of {}", f.path, p.display()),
+            })
+            .collect::<Vec<_>>()
+    };
+    render(&direct).into_iter().zip(render(&tera)).collect()
+}
+
+#[test]
+fn every_task_page_written_directly_is_the_bytes_tera_renders() {
+    let sample = playbook::config::Options { root: Some(repo()), config: None, out: None };
+    for (name, options, count) in [("corpus", options(), 1326), ("sample", sample, 66)] {
+        let pages = task_pages_both_ways(&options);
+        assert_eq!(pages.len(), count, "{name}: task pages");
+        for (direct, tera) in &pages {
+            assert!(
+                direct == tera,
+                "{name}: a task page differs from tera's:\n--- direct\n{}\n--- tera\n{}",
+                String::from_utf8_lossy(direct),
+                String::from_utf8_lossy(tera)
+            );
+        }
+    }
+}
