@@ -457,18 +457,25 @@ fn is_mail_or_phone(dest: &str) -> bool {
     starts("mailto:") || starts("tel:")
 }
 
-/// Appends `text` escaped for HTML (and XML) text and quoted attributes.
+/// Appends `text` escaped for HTML (and XML) text and quoted attributes:
+/// the runs between special bytes are copied whole (the five are ASCII, so
+/// every cut is a char boundary).
 pub(crate) fn escape_html(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut start = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let escaped = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(escaped);
+        start = i + 1;
     }
+    out.push_str(&text[start..]);
 }
 
 /// The model's alert kind for pulldown-cmark's.
