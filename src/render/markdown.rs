@@ -457,25 +457,11 @@ fn is_mail_or_phone(dest: &str) -> bool {
     starts("mailto:") || starts("tel:")
 }
 
-/// Appends `text` escaped for HTML (and XML) text and quoted attributes:
-/// the runs between special bytes are copied whole (the five are ASCII, so
-/// every cut is a char boundary).
+/// Appends `text` escaped for HTML (and XML) text and quoted attributes
+/// (`&`, `<`, `>`, `"` and `'`), as tera and pulldown-cmark escape.
 pub(crate) fn escape_html(out: &mut String, text: &str) {
-    let mut start = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let escaped = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[start..i]);
-        out.push_str(escaped);
-        start = i + 1;
-    }
-    out.push_str(&text[start..]);
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(out, text);
 }
 
 /// The model's alert kind for pulldown-cmark's.
