@@ -10,8 +10,9 @@
 //! * [`view`] and [`nav`] build the typed values the templates see;
 //! * [`site`](fn@site) puts it together; [`sitemap`] writes `sitemap.xml`;
 //! * [`catalog`], [`catalog_view`] and [`catalog_compare`] add the task
-//!   catalog pages and `tasks.json`; [`task_html`] writes the task pages
-//!   of the built-in templates without tera, byte for byte as tera would;
+//!   catalog pages and `tasks.json`;
+//! * [`direct`] writes the task and content pages of the built-in
+//!   templates without tera, byte for byte as tera would;
 //! * [`subset`] renders chosen outputs only and [`depends`] says which
 //!   outputs a page edit reaches (`serve`'s incremental rebuilds).
 //! * [`search`] adds each locale's search index and text chunks.
@@ -20,6 +21,7 @@ pub mod catalog;
 pub mod catalog_compare;
 pub mod catalog_view;
 pub mod depends;
+pub mod direct;
 pub mod highlight;
 pub mod i18n;
 pub mod markdown;
@@ -29,7 +31,6 @@ pub mod sidebar;
 mod site;
 pub mod sitemap;
 pub mod subset;
-pub mod task_html;
 pub mod theme;
 pub mod view;
 

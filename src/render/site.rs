@@ -92,7 +92,10 @@ pub(super) fn page(
     view.shell.catalog_link = task_pages::sidebar_link(catalog, locale, &page.url, None);
     view.shell.sidebar = sidebars.html(locale, &page.url, &view::this_page(site, page));
     let template = if view.home.is_some() { "locale_home.html" } else { "page.html" };
-    let html = theme.render_bytes(template, &view)?;
+    let html = match theme.writer(lang).and_then(|w| w.page(&view)) {
+        Some(html) => html,
+        None => theme.render_bytes(template, &view)?,
+    };
     Ok((
         OutputFile::bytes(page.out_file(), html),
         PageOutput { has_code: body.has_code, assets: body.assets },

@@ -28,7 +28,7 @@ use crate::render::i18n::I18n;
 use crate::render::sidebar::Sidebars;
 use crate::render::theme::Theme;
 use crate::render::{
-    Sink, catalog as task_pages, catalog_compare, catalog_view, highlight, search, sitemap, task_html, view,
+    Sink, catalog as task_pages, catalog_compare, catalog_view, highlight, search, sitemap, view,
 };
 use crate::resolve::asset_output;
 use rayon::prelude::*;
@@ -220,14 +220,13 @@ struct Shared {
     task_bases: OnceLock<Vec<TaskBase>>,
 }
 
-/// What every task page of a locale shares: its layout fields, their
-/// template context and, with the built-in templates, its direct writer.
+/// What every task page of a locale shares: its layout fields and their
+/// template context.
 struct TaskBase {
     chrome: catalog_view::Chrome,
     /// `None` only when the chrome cannot be serialized: then each page
     /// renders its whole view, which reports it.
     context: Option<tera::Context>,
-    writer: Option<task_html::Writer>,
 }
 
 struct Ctx<'c, 's> {
@@ -337,8 +336,7 @@ impl Ctx<'_, '_> {
                     let mut chrome = catalog_compare::task_chrome_base(site, self.catalog, self.i18n, l);
                     chrome.shell.sidebar = self.sidebars.compact(l, &task_pages::task_url(l, 0));
                     let context = self.theme.context("task.html", &chrome).ok();
-                    let writer = task_html::Writer::new(self.theme, self.i18n, &l.tag);
-                    TaskBase { chrome, context, writer }
+                    TaskBase { chrome, context }
                 })
                 .collect()
         });
@@ -348,7 +346,7 @@ impl Ctx<'_, '_> {
             return Ok(None);
         };
         let url = task_pages::task_url(locale, id);
-        let direct = base.writer.as_ref().and_then(|w| w.write(self.i18n, &base.chrome, &page));
+        let direct = self.theme.writer(&locale.tag).and_then(|w| w.task(&base.chrome, &page));
         let html = match (direct, &base.context) {
             (Some(html), _) => html,
             (None, Some(context)) => self.theme.render_over("task.html", context, &page)?,

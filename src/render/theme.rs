@@ -32,6 +32,7 @@
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::output::{Body, OutputFile};
+use crate::render::direct::Writer;
 use crate::render::embedded::THEME;
 use crate::render::i18n::{Arg, I18n};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -70,8 +71,11 @@ pub struct Theme {
     /// overridden by the same text).
     builtin: BTreeSet<String>,
     /// Whether pages may be written without tera where the built-in
-    /// templates allow it (`task_html`); off only to compare both ways.
+    /// templates allow it (`render::direct`); off only to compare both ways.
     direct: bool,
+    /// Per locale tag: the writer of the pages the built-in templates let
+    /// `render::direct` write.
+    writers: HashMap<String, Writer>,
 }
 
 /// Partials rendered once per locale, by the name templates find them
@@ -139,25 +143,40 @@ impl Theme {
                 (l.tag.clone(), tera::Value::from(strings))
             })
             .collect();
+        let for_writers = Arc::clone(&i18n);
         tera.register_function("t", move |kwargs: tera::Kwargs, state: &tera::State| {
             translate(&i18n, &kwargs, state)
         });
         tera.add_raw_templates(templates.iter().map(|(name, src)| (name.as_str(), src.text.as_str())))
             .map_err(|e| tera_error(&e, &origins))?;
         let sizes = origins.keys().map(|name| (name.clone(), AtomicUsize::new(0))).collect();
-        let mut theme =
-            Theme { tera, origins, statics, ui, sizes, fragments: HashMap::new(), builtin, direct: true };
+        let mut theme = Theme {
+            tera,
+            origins,
+            statics,
+            ui,
+            sizes,
+            fragments: HashMap::new(),
+            builtin,
+            direct: true,
+            writers: HashMap::new(),
+        };
         theme.fragments = config
             .locales
             .iter()
             .map(|l| Ok((l.tag.clone(), theme.locale_fragments(&l.tag)?)))
             .collect::<Result<_>>()?;
+        theme.writers = config
+            .locales
+            .iter()
+            .filter_map(|l| Some((l.tag.clone(), Writer::new(&theme, &for_writers, &l.tag)?)))
+            .collect();
         Ok(theme)
     }
 
     /// Whether template `name` is the built-in theme's own, so a page that
     /// renders from built-in templates only may be written without tera
-    /// (see `task_html`).
+    /// (see `render::direct`).
     pub fn is_builtin(&self, name: &str) -> bool {
         self.direct && self.builtin.contains(name)
     }
@@ -166,7 +185,14 @@ impl Theme {
     /// pages written directly with tera's.
     pub fn without_direct_writers(mut self) -> Theme {
         self.direct = false;
+        self.writers.clear();
         self
+    }
+
+    /// The writer of locale `lang`'s pages that the built-in templates let
+    /// `render::direct` write (`None`: tera renders them all).
+    pub fn writer(&self, lang: &str) -> Option<&Writer> {
+        self.writers.get(lang)
     }
 
     /// The rendered fragment `key` of locale `lang` (see [`FRAGMENTS`]).

@@ -320,9 +320,9 @@ fn more_threads_than_cores_build_the_same_site() {
     assert!(crate::harness::tree(&out) == crate::harness::tree(built()), "8 threads built another site");
 }
 
-/// Every task page of the site `options` loads, by key: written directly
-/// (the built-in theme's task pages) and rendered by tera.
-fn task_pages_both_ways(options: &playbook::config::Options) -> Vec<(Vec<u8>, Vec<u8>)> {
+/// Every task and content page of the site `options` loads, by key:
+/// written directly (the built-in theme's) and rendered by tera.
+fn pages_both_ways(options: &playbook::config::Options) -> Vec<(Vec<u8>, Vec<u8>)> {
     use playbook::output::Body;
     use playbook::render::subset::{Inputs, Output};
     let (site, _) = playbook::load_site(options).unwrap();
@@ -332,7 +332,8 @@ fn task_pages_both_ways(options: &playbook::config::Options) -> Vec<(Vec<u8>, Ve
     let tera = playbook::render::Theme::load(&site.config, i18n.clone()).unwrap().without_direct_writers();
     let sidebars = playbook::render::sidebar::Sidebars::new(&site);
     let all = playbook::render::subset::generated(&site, &catalog, &direct, true, std::iter::empty());
-    let keys: Vec<Output> = all.into_iter().filter(|k| matches!(k, Output::Task(..))).collect();
+    let mut keys: Vec<Output> = all.into_iter().filter(|k| matches!(k, Output::Task(..))).collect();
+    keys.extend(playbook::render::subset::page_keys(&site));
     let render = |theme| {
         let inputs = Inputs { site: &site, catalog: &catalog, theme, i18n: &i18n, sidebars: &sidebars };
         let made = inputs.render(&keys).unwrap();
@@ -348,15 +349,15 @@ fn task_pages_both_ways(options: &playbook::config::Options) -> Vec<(Vec<u8>, Ve
 }
 
 #[test]
-fn every_task_page_written_directly_is_the_bytes_tera_renders() {
+fn every_page_written_directly_is_the_bytes_tera_renders() {
     let sample = playbook::config::Options { root: Some(repo()), config: None, out: None };
-    for (name, options, count) in [("corpus", options(), 1326), ("sample", sample, 66)] {
-        let pages = task_pages_both_ways(&options);
-        assert_eq!(pages.len(), count, "{name}: task pages");
+    for (name, options, count) in [("corpus", options(), 1326 + 443), ("sample", sample, 66 + 39)] {
+        let pages = pages_both_ways(&options);
+        assert_eq!(pages.len(), count, "{name}: task and content pages");
         for (direct, tera) in &pages {
             assert!(
                 direct == tera,
-                "{name}: a task page differs from tera's:\n--- direct\n{}\n--- tera\n{}",
+                "{name}: a page differs from tera's:\n--- direct\n{}\n--- tera\n{}",
                 String::from_utf8_lossy(direct),
                 String::from_utf8_lossy(tera)
             );

@@ -1,13 +1,23 @@
-//! The layout around a task page's article: `base.html` (head, header,
-//! theme toggle) and `doc.html` (sidebar), with the language switcher, as
-//! the built-in templates write them for a task page.
+//! The layout around a page's article: `base.html` (head, header, theme
+//! toggle) and `doc.html` (sidebar, main, aside), with the language
+//! switcher, as the built-in templates write them.
 //!
-//! Must not write the article (`task_html` does).
+//! Must not write an article (`task` and `page` do).
 
 use super::{Out, Writer, truthy};
-use crate::render::catalog_compare::TaskPage;
-use crate::render::catalog_view::Chrome;
-use crate::render::view::LangLink;
+use crate::render::view::{Alternate, LangLink, Shell};
+
+/// What the layout shows of a page: its shell and the fields a page's view
+/// may replace.
+pub(super) struct Frame<'a> {
+    pub shell: &'a Shell,
+    pub title: &'a str,
+    pub canonical: &'a Option<String>,
+    pub alternates: &'a [Alternate],
+    pub languages: &'a [LangLink],
+    /// Whether the page lists its headings ("On this page").
+    pub toc: bool,
+}
 
 const LOGO: &str = r#"<svg class="logo" width="28" height="28" viewBox="0 0 32 32" aria-hidden="true" focusable="false"><rect x="3" y="4" width="26" height="24" rx="4" class="logo-bg"/><path d="M9 10h9M9 15h14M9 20h11" class="logo-lines"/></svg>
 "#;
@@ -17,16 +27,31 @@ const THEME_SCRIPT: &str = r#"<meta name="color-scheme" content="light dark">
 <link rel="icon" href=""#;
 
 impl Writer {
+    /// Everything before the `article` block.
+    pub(super) fn open(&self, o: &mut Out, frame: &Frame) {
+        self.head(o, frame);
+        self.header(o, frame);
+        self.layout_start(o, frame);
+    }
+
+    /// Everything after the `article` block, around `aside` (the `aside`
+    /// block's text).
+    pub(super) fn close(&self, o: &mut Out, aside: impl FnOnce(&mut Out)) {
+        o.s("\n  </main>\n  ");
+        aside(o);
+        o.s("\n</div>\n\n</body>\n</html>\n");
+    }
+
     /// `base.html` from the start to `</head>` and `<body>`.
-    pub(super) fn head(&self, o: &mut Out, base: &Chrome, page: &TaskPage) {
-        let shell = &base.shell;
+    fn head(&self, o: &mut Out, frame: &Frame) {
+        let shell = frame.shell;
         o.s("<!DOCTYPE html>\n<html lang=\"");
         o.e(&shell.lang);
         o.s("\" dir=\"");
         o.e(shell.dir);
         o.s("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-        if page.title != shell.site_title {
-            o.e(&page.title);
+        if frame.title != shell.site_title {
+            o.e(frame.title);
             o.s(" · ");
         }
         o.e(&shell.site_title);
@@ -36,12 +61,12 @@ impl Writer {
             o.e(d);
             o.s("\">\n");
         }
-        if let Some(c) = truthy(&page.canonical) {
+        if let Some(c) = truthy(frame.canonical) {
             o.s("<link rel=\"canonical\" href=\"");
             o.e(c);
             o.s("\">\n");
         }
-        for a in &page.alternates {
+        for a in frame.alternates {
             o.s("<link rel=\"alternate\" hreflang=\"");
             o.e(&a.hreflang);
             o.s("\" href=\"");
@@ -69,20 +94,20 @@ impl Writer {
 
     /// The site header: menu button, title, search box, language switcher
     /// and theme toggle.
-    pub(super) fn header(&self, o: &mut Out, base: &Chrome, page: &TaskPage) {
+    fn header(&self, o: &mut Out, frame: &Frame) {
         let ui = &self.ui;
         o.s("<header class=\"site-header\">\n  <button type=\"button\" class=\"icon-button menu-toggle\" data-menu-toggle aria-controls=\"sidebar\" aria-expanded=\"false\">\n    <svg class=\"icon\" width=\"20\" height=\"20\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\"><path d=\"M3.5 6.5h17M3.5 12h17M3.5 17.5h17\"/></svg>\n    <span>");
         o.s(&ui.menu);
         o.s("</span>\n  </button>\n  <a class=\"site-title\" href=\"");
-        o.e(&base.shell.home_href);
+        o.e(&frame.shell.home_href);
         o.s("\">");
         o.s(LOGO);
         o.s("<span>");
-        o.e(&base.shell.site_title);
+        o.e(&frame.shell.site_title);
         o.s("</span></a>\n  ");
         o.s(&self.search_box);
         o.s("\n  <div class=\"header-tools\">\n    ");
-        self.lang_switch(o, &page.languages);
+        self.lang_switch(o, frame.languages);
         o.s("\n    <button type=\"button\" class=\"icon-button theme-toggle\" data-theme-toggle aria-pressed=\"false\" aria-label=\"");
         o.s(&ui.toggle_dark_mode);
         o.s("\" title=\"");
@@ -139,10 +164,10 @@ impl Writer {
     }
 
     /// `doc.html`'s layout up to the `article` block: the sidebar.
-    pub(super) fn layout_start(&self, o: &mut Out, base: &Chrome) {
+    fn layout_start(&self, o: &mut Out, frame: &Frame) {
         let ui = &self.ui;
         o.s("\n<div class=\"layout");
-        if !base.on_this_page.is_empty() {
+        if frame.toc {
             o.s(" has-toc");
         }
         o.s("\">\n  <nav id=\"sidebar\" class=\"sidebar\" aria-label=\"");
@@ -152,7 +177,7 @@ impl Writer {
         o.s("\" title=\"");
         o.s(&ui.close_menu);
         o.s("\">\n        <svg class=\"icon\" width=\"20\" height=\"20\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\"><path d=\"M6 6l12 12M18 6L6 18\"/></svg>\n      </button>\n    </div>\n    <div class=\"sidebar-scroll\">");
-        if let Some(link) = &base.shell.catalog_link {
+        if let Some(link) = &frame.shell.catalog_link {
             o.s("\n      <ul class=\"nav-list nav-depth-0 nav-catalog\">\n        <li><div class=\"nav-row\"><a href=\"");
             o.e(&link.href);
             o.s("\"");
@@ -166,7 +191,7 @@ impl Writer {
             o.s("</a></div></li>\n      </ul>");
         }
         o.s("\n\n      ");
-        o.s(&base.shell.sidebar);
+        o.s(&frame.shell.sidebar);
         o.s("\n    </div>\n  </nav>\n  <div class=\"backdrop\" data-menu-close></div>\n  <main id=\"content\" class=\"content\" tabindex=\"-1\">\n    \n");
     }
 }

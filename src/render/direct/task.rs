@@ -1,142 +1,39 @@
-//! The built-in theme's task page written directly: the bytes tera makes
-//! from `task.html` (over `doc.html` and `base.html`, with the partials they
-//! include) for a [`TaskPage`] over its locale's [`Chrome`], without the
-//! template machinery. Task pages are most of a site's pages (1,326 of the
-//! real corpus's 1,769 HTML files) and alike; through tera, a task page took
-//! about 50 µs, most of it building and looking up the template context.
+//! `task.html`'s article: a task's fields, where it is, and its rows in
+//! every locale.
 //!
-//! Rules:
-//! * used only while every file of [`TEMPLATES`] is the built-in one
-//!   ([`Theme::is_builtin`]): a site that overrides any of them gets its
-//!   task pages from tera, as every other page;
-//! * makes exactly tera's bytes. `tests/it/corpus.rs` renders every task page
-//!   of the real corpus and of the sample both ways and compares them, so a
-//!   change to one of [`TEMPLATES`] must be made here too;
-//! * a page this code is not sure to render as tera would (an optional
-//!   field tera would print as it is) is declined ([`Writer::write`] gives
-//!   `None`) and goes through tera.
-//!
-//! Must not decide what a task page shows (`catalog_compare` does) nor
-//! render any other page.
+//! Must not decide what a task page shows (`catalog_compare` does).
 
+use super::chrome::Frame;
+use super::{Out, Writer, text, truthy};
 use crate::render::catalog_compare::{TaskPage, TranslationRow};
 use crate::render::catalog_view::{Chrome, TaskRow};
-use crate::render::i18n::{Arg, I18n};
-use crate::render::markdown::escape_html;
-use crate::render::theme::Theme;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// The templates a task page renders from: with all of them built in, it
-/// is written by [`Writer`].
-pub const TEMPLATES: [&str; 7] = [
-    "task.html",
-    "doc.html",
-    "base.html",
-    "partials/catalog_crumbs.html",
-    "partials/catalog_nav.html",
-    "partials/lang_switch.html",
-    "partials/logo.html",
-];
-
-/// One locale's task page writer: its UI strings, escaped once.
-pub struct Writer {
-    lang: String,
-    search_box: String,
-    ui: Ui,
-    /// A little more than the last page's size (see `Theme::render_context`).
-    size: AtomicUsize,
-}
-
-/// The UI strings the templates print, HTML-escaped.
-struct Ui {
-    skip_to_content: String,
-    toggle_dark_mode: String,
-    menu: String,
-    site_navigation: String,
-    close_menu: String,
-    nav_tasks: String,
-    language: String,
-    translation_missing: String,
-    breadcrumbs: String,
-    col_id: String,
-    col_requirement: String,
-    col_role: String,
-    col_services: String,
-    phase: String,
-    task_where: String,
-    task_languages: String,
-    col_task: String,
-    task_status: String,
-    task_open: String,
-    status_missing: String,
-    status_this: String,
-    status_same: String,
-    status_differs: String,
-    catalog_back: String,
-    matrix_title: String,
-}
+use crate::render::i18n::Arg;
 
 impl Writer {
-    /// The writer of `lang`'s task pages, or `None` when the theme overrides
-    /// one of [`TEMPLATES`] (tera renders them then).
-    pub fn new(theme: &Theme, i18n: &I18n, lang: &str) -> Option<Writer> {
-        if !TEMPLATES.iter().all(|t| theme.is_builtin(t)) {
+    /// The HTML of task page `page` over its locale's `base`, or `None`
+    /// when the theme's task templates are not the built-in ones or the
+    /// page holds what only tera renders for sure (see the module rules).
+    pub fn task(&self, base: &Chrome, page: &TaskPage) -> Option<Vec<u8>> {
+        if !self.tasks || !self.task_sure_of(base, page) {
             return None;
         }
-        let search_box = theme.fragment(lang, "search_box")?;
-        let s = |id: &str| {
-            let mut out = String::new();
-            escape_html(&mut out, &i18n.text(lang, id, &[]));
-            out
+        let mut o = Writer::start(&self.task_size);
+        let frame = Frame {
+            shell: &base.shell,
+            title: &page.title,
+            canonical: &page.canonical,
+            alternates: &page.alternates,
+            languages: &page.languages,
+            toc: !base.on_this_page.is_empty(),
         };
-        let ui = Ui {
-            skip_to_content: s("skip-to-content"),
-            toggle_dark_mode: s("toggle-dark-mode"),
-            menu: s("menu"),
-            site_navigation: s("site-navigation"),
-            close_menu: s("close-menu"),
-            nav_tasks: s("nav-tasks"),
-            language: s("language"),
-            translation_missing: s("translation-missing"),
-            breadcrumbs: s("breadcrumbs"),
-            col_id: s("col-id"),
-            col_requirement: s("col-requirement"),
-            col_role: s("col-role"),
-            col_services: s("col-services"),
-            phase: s("phase"),
-            task_where: s("task-where"),
-            task_languages: s("task-languages"),
-            col_task: s("col-task"),
-            task_status: s("task-status"),
-            task_open: s("task-open"),
-            status_missing: s("status-missing"),
-            status_this: s("status-this"),
-            status_same: s("status-same"),
-            status_differs: s("status-differs"),
-            catalog_back: s("catalog-back"),
-            matrix_title: s("matrix-title"),
-        };
-        Some(Writer { lang: lang.to_string(), search_box, ui, size: AtomicUsize::new(16 * 1024) })
-    }
-
-    /// The HTML of `page` over its locale's `base`, or `None` when it holds
-    /// what only tera renders for sure (see the module rules).
-    pub fn write(&self, i18n: &I18n, base: &Chrome, page: &TaskPage) -> Option<Vec<u8>> {
-        if !self.sure_of(base, page) {
-            return None;
-        }
-        let mut o = Out(String::with_capacity(self.size.load(Ordering::Relaxed)));
-        self.head(&mut o, base, page);
-        self.header(&mut o, base, page);
-        self.layout_start(&mut o, base);
-        self.article(&mut o, i18n, base, page);
-        o.s("\n  </main>\n  \n</div>\n\n</body>\n</html>\n");
-        self.size.store(o.0.len() + o.0.len() / 8, Ordering::Relaxed);
-        Some(o.0.into_bytes())
+        self.open(&mut o, &frame);
+        self.task_article(&mut o, base, page);
+        self.close(&mut o, |_| {});
+        Some(Writer::finish(&self.task_size, o))
     }
 
     /// Whether every optional field the templates print is there.
-    fn sure_of(&self, base: &Chrome, page: &TaskPage) -> bool {
+    fn task_sure_of(&self, base: &Chrome, page: &TaskPage) -> bool {
         let row = |r: &TaskRow| r.section.is_none() || r.section_href.is_some();
         let translation = |t: &TranslationRow| {
             t.state == "missing"
@@ -153,7 +50,7 @@ impl Writer {
     }
 
     /// `task.html`'s `article` block.
-    fn article(&self, o: &mut Out, i18n: &I18n, base: &Chrome, page: &TaskPage) {
+    fn task_article(&self, o: &mut Out, base: &Chrome, page: &TaskPage) {
         let (ui, task) = (&self.ui, &page.task);
         o.s("<article class=\"doc task-page\">\n  <nav class=\"breadcrumbs\" aria-label=\"");
         o.s(&ui.breadcrumbs);
@@ -211,7 +108,7 @@ impl Writer {
         if page.rows.len() > 1 {
             o.s("\n  <p class=\"notice\">");
             let count = [("count", Arg::Number(page.rows.len() as f64))];
-            o.e(&i18n.text(&self.lang, "task-rows-here", &count));
+            o.e(&self.i18n.text(&self.lang, "task-rows-here", &count));
             o.s("</p>");
         }
         o.s("\n  <ul class=\"task-where\">");
@@ -332,34 +229,3 @@ impl Writer {
         o.s("\n      </tr>");
     }
 }
-
-/// An optional field `sure_of` found there.
-fn text(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or_default()
-}
-
-/// Tera's truth of an optional string: there and not empty.
-fn truthy(value: &Option<String>) -> Option<&str> {
-    value.as_deref().filter(|v| !v.is_empty())
-}
-
-/// The page being written: `s` appends template text, `e` a value escaped
-/// as tera escapes it.
-struct Out(String);
-
-impl Out {
-    fn s(&mut self, text: &str) {
-        self.0.push_str(text);
-    }
-
-    fn e(&mut self, value: &str) {
-        escape_html(&mut self.0, value);
-    }
-}
-
-#[path = "task_html_chrome.rs"]
-mod chrome;
-
-#[cfg(test)]
-#[path = "task_html_tests.rs"]
-mod tests;

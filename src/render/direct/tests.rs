@@ -1,4 +1,4 @@
-//! The directly written task pages against tera's, and when the writer is
+//! The directly written pages against tera's, and when the writer is
 //! used.
 
 use super::*;
@@ -10,35 +10,33 @@ use crate::render::tests::{config, temp};
 use std::path::Path;
 use std::sync::Arc;
 
-/// Every task page of `site`, by path: written directly (when the theme
-/// allows) and through tera.
-/// Task pages by path.
+/// Files by path.
 type Pages = Vec<(String, Vec<u8>)>;
 
+/// Every file of `site`, by path: with pages written directly (when the
+/// theme allows) and all through tera.
 fn both_ways(site: &Site) -> (Pages, Pages) {
     let i18n = Arc::new(I18n::load(&site.config).unwrap());
     let theme = Theme::load(&site.config, i18n.clone()).unwrap();
     let catalog = TaskCatalog::of(site);
-    let pages = |theme: &Theme| {
+    let files = |theme: &Theme| {
         let out = crate::render::site(site, &catalog, theme, &i18n).unwrap();
-        let task_page =
-            |p: &str| p.contains("/tasks/") && !p.contains("/matrix/") && p.ends_with("/index.html");
         out.files
             .into_iter()
-            .filter(|f| task_page(&f.path) && !f.path.ends_with("/tasks/index.html"))
-            .map(|f| match f.body {
-                Body::Bytes(b) => (f.path, b),
-                Body::Copy(p) => panic!("{} is a copy of {}", f.path, p.display()),
+            .filter_map(|f| match f.body {
+                Body::Bytes(b) => Some((f.path, b)),
+                Body::Copy(_) => None,
             })
             .collect::<Vec<_>>()
     };
-    let direct = pages(&theme);
-    (direct, pages(&theme.without_direct_writers()))
+    let direct = files(&theme);
+    (direct, files(&theme.without_direct_writers()))
 }
 
 fn assert_same(site: &Site) {
     let (direct, tera) = both_ways(site);
-    assert!(direct.len() >= 5, "task pages: {:?}", direct.iter().map(|p| &p.0).collect::<Vec<_>>());
+    let tasks = direct.iter().filter(|(p, _)| p.contains("/tasks/4")).count();
+    assert!(tasks >= 3 && direct.len() > 20, "{:?}", direct.iter().map(|p| &p.0).collect::<Vec<_>>());
     assert_eq!(direct.len(), tera.len());
     for ((path, a), (_, b)) in direct.iter().zip(&tera) {
         assert!(
@@ -51,7 +49,7 @@ fn assert_same(site: &Site) {
 }
 
 #[test]
-fn task_pages_are_tera_s_bytes_with_several_rows_missing_and_differing_translations() {
+fn pages_are_tera_s_bytes_with_several_task_rows_missing_and_differing_translations() {
     // 4060 has two rows in es (one outside the catalog's phases), differs
     // between en and es, is missing in de; 4061's de row has an unknown
     // requirement; 1000 and 5000 exist in en only.
@@ -60,7 +58,7 @@ fn task_pages_are_tera_s_bytes_with_several_rows_missing_and_differing_translati
 }
 
 #[test]
-fn task_pages_with_markup_in_every_user_value_are_tera_s_bytes() {
+fn pages_with_markup_in_every_user_value_are_tera_s_bytes() {
     let evil = "<script>\"'x & y";
     let mut site = tasks_site("direct-escape");
     site.config.title = evil.into();
@@ -80,7 +78,7 @@ fn task_pages_with_markup_in_every_user_value_are_tera_s_bytes() {
 }
 
 #[test]
-fn task_pages_without_services_phase_or_base_url_are_tera_s_bytes() {
+fn pages_without_services_phase_or_base_url_are_tera_s_bytes() {
     let mut site = tasks_site("direct-bare");
     site.config.base_url = String::new();
     for page in &mut site.pages {
@@ -93,10 +91,9 @@ fn task_pages_without_services_phase_or_base_url_are_tera_s_bytes() {
     assert_same(&site);
 }
 
-fn theme_in(dir: &Path) -> (Theme, I18n) {
+fn theme_in(dir: &Path) -> Theme {
     let config = config(dir.to_path_buf(), &["en"]);
-    let i18n = I18n::load(&config).unwrap();
-    (Theme::load(&config, Arc::new(I18n::load(&config).unwrap())).unwrap(), i18n)
+    Theme::load(&config, Arc::new(I18n::load(&config).unwrap())).unwrap()
 }
 
 fn embedded(name: &str) -> &'static str {
@@ -105,31 +102,41 @@ fn embedded(name: &str) -> &'static str {
     std::str::from_utf8(bytes).unwrap()
 }
 
+/// Which kinds `theme` writes directly in `en`: (task pages, content pages).
+fn kinds(theme: &Theme) -> (bool, bool) {
+    theme.writer("en").map_or((false, false), |w| (w.tasks, w.pages))
+}
+
 #[test]
-fn an_override_of_any_template_a_task_page_uses_turns_the_writer_off() {
-    let (theme, i18n) = theme_in(&temp("direct-builtin"));
-    assert!(Writer::new(&theme, &i18n, "en").is_some(), "built-in templates: written directly");
-    assert!(Writer::new(&theme.without_direct_writers(), &i18n, "en").is_none());
-    for name in TEMPLATES {
+fn an_override_of_a_template_a_kind_of_page_uses_sends_that_kind_through_tera() {
+    let theme = theme_in(&temp("direct-builtin"));
+    assert_eq!(kinds(&theme), (true, true), "built-in templates: both written directly");
+    assert_eq!(kinds(&theme.without_direct_writers()), (false, false));
+    let all = LAYOUT.iter().map(|n| (n, (false, false)));
+    let task = TASK_TEMPLATES.iter().map(|n| (n, (false, true)));
+    let page = PAGE_TEMPLATES.iter().map(|n| (n, (true, false)));
+    for (name, expected) in all.chain(task).chain(page) {
         let dir = temp(&format!("direct-override-{}", name.replace('/', "-")));
         let path = dir.join("templates").join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, format!("{}{{# changed #}}", embedded(name))).unwrap();
-        let (theme, i18n) = theme_in(&dir);
-        assert!(Writer::new(&theme, &i18n, "en").is_none(), "{name} overridden: tera renders task pages");
+        assert_eq!(kinds(&theme_in(&dir)), expected, "{name} overridden");
         // The same text as the built-in one is no override.
         std::fs::write(&path, embedded(name)).unwrap();
-        let (theme, i18n) = theme_in(&dir);
-        assert!(Writer::new(&theme, &i18n, "en").is_some(), "{name} unchanged");
+        assert_eq!(kinds(&theme_in(&dir)), (true, true), "{name} unchanged");
     }
 }
 
 #[test]
-fn an_overridden_logo_reaches_the_task_pages() {
+fn an_overridden_logo_reaches_every_page() {
     let site = tasks_site("direct-logo");
     let path = site.config.site_dir.join("templates/partials/logo.html");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, "<b>OUR LOGO</b>").unwrap();
     let (direct, _) = both_ways(&site);
-    assert!(direct.iter().all(|(_, b)| String::from_utf8_lossy(b).contains("<b>OUR LOGO</b>")));
+    let html: Vec<&(String, Vec<u8>)> = direct.iter().filter(|(p, _)| p.ends_with(".html")).collect();
+    assert!(html.len() > 20);
+    for (path, bytes) in html {
+        assert!(String::from_utf8_lossy(bytes).contains("<b>OUR LOGO</b>"), "{path}");
+    }
 }
