@@ -70,9 +70,6 @@ pub struct Theme {
     /// Templates whose text is the built-in theme's (not overridden, or
     /// overridden by the same text).
     builtin: BTreeSet<String>,
-    /// Whether pages may be written without tera where the built-in
-    /// templates allow it (`render::direct`); off only to compare both ways.
-    direct: bool,
     /// Per locale tag: the writer of the pages the built-in templates let
     /// `render::direct` write.
     writers: HashMap<String, Writer>,
@@ -158,7 +155,6 @@ impl Theme {
             sizes,
             fragments: HashMap::new(),
             builtin,
-            direct: true,
             writers: HashMap::new(),
         };
         theme.fragments = config
@@ -178,13 +174,12 @@ impl Theme {
     /// renders from built-in templates only may be written without tera
     /// (see `render::direct`).
     pub fn is_builtin(&self, name: &str) -> bool {
-        self.direct && self.builtin.contains(name)
+        self.builtin.contains(name)
     }
 
     /// The same theme with every page rendered through tera: to compare the
     /// pages written directly with tera's.
     pub fn without_direct_writers(mut self) -> Theme {
-        self.direct = false;
         self.writers.clear();
         self
     }

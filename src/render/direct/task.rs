@@ -57,7 +57,7 @@ impl Writer {
         o.s("\">\n    <ol>");
         for c in &base.breadcrumbs {
             o.s("\n      <li><a href=\"");
-            o.e(c.href.as_deref().unwrap_or_default());
+            o.e(text(&c.href));
             o.s("\">");
             o.e(&c.name);
             o.s("</a></li>");
@@ -149,7 +149,7 @@ impl Writer {
         o.s("</a>");
         if let Some(section) = truthy(&r.section) {
             o.s("<span class=\"where-section\"><a href=\"");
-            o.e(r.section_href.as_deref().unwrap_or_default());
+            o.e(text(&r.section_href));
             o.s("\">");
             o.e(section);
             o.s("</a></span>");
