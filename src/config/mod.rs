@@ -6,8 +6,12 @@
 //! Reads one file (the config) and lists one folder (zero config); must not
 //! read content or know about pages.
 
+mod fence;
+mod security;
 mod vocab;
 
+pub use fence::{Fence, Refusal};
+pub use security::{ACTIVE_EXTENSIONS, SecurityConfig};
 pub use vocab::{Vocabulary, matches, normalize};
 
 use crate::diag::{Code, Severity};
@@ -78,6 +82,9 @@ pub struct Config {
     pub external: ExternalConfig,
     /// What raw HTML in page bodies becomes (`[markdown] raw_html`).
     pub raw_html: RawHtml,
+    /// `[security]`: active assets published under `raw_html = "escape"`,
+    /// the size limit of content files.
+    pub security: SecurityConfig,
 }
 
 /// What happens to raw HTML that an author writes in a page body
@@ -117,6 +124,9 @@ pub struct ExternalConfig {
     pub cache_hours: u64,
     /// URL prefixes never checked (e.g. intranet hosts).
     pub exclude: Vec<String>,
+    /// The longest `Retry-After` waited for, in seconds; a server that asks
+    /// for longer is not asked again in this run.
+    pub max_retry_after_secs: u64,
 }
 
 impl Default for ExternalConfig {
@@ -128,6 +138,7 @@ impl Default for ExternalConfig {
             per_host: 2,
             cache_hours: 24,
             exclude: Vec::new(),
+            max_retry_after_secs: 30,
         }
     }
 }
@@ -147,7 +158,7 @@ pub struct Options {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     title: Option<String>,
-    base_url: Option<String>,
+    base_url: Option<toml::Spanned<String>>,
     default_locale: Option<String>,
     out: Option<PathBuf>,
     theme: Option<String>,
@@ -160,13 +171,15 @@ struct RawConfig {
     external: ExternalConfig,
     #[serde(default)]
     markdown: RawMarkdown,
+    #[serde(default)]
+    security: SecurityConfig,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLocale {
     tag: String,
-    dir: String,
+    dir: toml::Spanned<String>,
     #[serde(default)]
     suffix: String,
     name: Option<String>,
@@ -191,22 +204,22 @@ impl Config {
             Some(f) => Some(f.clone()),
             None => Some(root.join("playbook.toml")).filter(|f| f.is_file()),
         };
-        let (raw, site_dir) = match &file {
+        let (raw, site_dir, text) = match &file {
             Some(f) => {
                 let text = std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?;
                 let raw: RawConfig = toml::from_str(&text).map_err(|e| toml_err(f, &text, &e))?;
                 let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
-                (raw, if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir })
+                (raw, if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir }, text)
             }
-            None => (RawConfig::default(), root.clone()),
+            None => (RawConfig::default(), root.clone(), String::new()),
         };
         let cfg_path = file.clone().unwrap_or_else(|| root.join("playbook.toml"));
-        let mut locales = if raw.locale.is_empty() {
-            discover_locales(&root)?
+        let (mut locales, spans): (Vec<LocaleConfig>, Vec<_>) = if raw.locale.is_empty() {
+            discover_locales(&root)?.into_iter().map(|l| (l, None)).collect()
         } else {
-            raw.locale.into_iter().map(locale_from_raw).collect::<Result<Vec<_>>>()?
+            raw.locale.into_iter().map(locale_from_raw).unzip()
         };
-        check_locales(&cfg_path, &root, &locales)?;
+        check_locales(&cfg_path, &text, &root, &mut locales, &spans)?;
         let default = raw
             .default_locale
             .or_else(|| locales.iter().any(|l| l.tag == "en").then(|| "en".to_string()))
@@ -226,6 +239,13 @@ impl Config {
             (None, None) => root.join("public"),
         };
         let content_dir = common_ancestor(locales.iter().map(|l| l.dir.as_str()));
+        let base_url = match raw.base_url {
+            Some(b) => security::base_url(b.get_ref())
+                .map_err(|message| spanned_err(&cfg_path, &text, b.span(), message))?,
+            None => String::new(),
+        };
+        let theme = raw.theme.unwrap_or_else(|| "default".to_string());
+        fence::site_folders(&cfg_path, &site_dir, &out, &theme)?;
         Ok(Config {
             content_dir,
             root,
@@ -233,13 +253,14 @@ impl Config {
             site_dir,
             out,
             title: raw.title.unwrap_or_else(|| "Playbook".to_string()),
-            base_url: raw.base_url.unwrap_or_default().trim_end_matches('/').to_string(),
-            theme: raw.theme.unwrap_or_else(|| "default".to_string()),
+            base_url,
+            theme,
             locales,
             severity,
             required_keys: raw.front_matter.map(|f| f.required).unwrap_or_else(|| vec!["title".into()]),
             external: raw.external,
             raw_html: raw.markdown.raw_html,
+            security: raw.security,
         })
     }
 
@@ -262,6 +283,7 @@ impl Config {
             required_keys: vec!["title".to_string()],
             external: ExternalConfig::default(),
             raw_html: RawHtml::default(),
+            security: SecurityConfig::default(),
         }
     }
 
@@ -271,15 +293,19 @@ impl Config {
     }
 }
 
-fn locale_from_raw(raw: RawLocale) -> Result<LocaleConfig> {
+/// A locale as written (its folder not yet checked), with the span of its
+/// `dir` in the config text.
+fn locale_from_raw(raw: RawLocale) -> (LocaleConfig, Option<std::ops::Range<usize>>) {
     let vocabulary = Vocabulary::builtin(&raw.tag).overlay(raw.vocabulary);
-    Ok(LocaleConfig {
-        dir: raw.dir.trim_matches('/').replace('\\', "/"),
+    let span = raw.dir.span();
+    let locale = LocaleConfig {
+        dir: raw.dir.into_inner(),
         tag: raw.tag,
         suffix: raw.suffix,
         name: raw.name,
         vocabulary,
-    })
+    };
+    (locale, Some(span))
 }
 
 /// Zero config: every folder under `ROOT/content` named like a BCP 47 tag.
@@ -323,29 +349,39 @@ fn common_ancestor<'a>(mut dirs: impl Iterator<Item = &'a str>) -> String {
     common.join("/")
 }
 
-fn check_locales(cfg: &Path, root: &Path, locales: &[LocaleConfig]) -> Result<()> {
+/// Checks the locales: tags, duplicates and folders. Each folder is folded
+/// (`.`, `..`, `\\`) in place and must be a folder inside the content root,
+/// outside hidden folders, with symlinks followed (see `fence`); `spans`
+/// locate each `dir` in the config `text` for the error.
+fn check_locales(
+    cfg: &Path,
+    text: &str,
+    root: &Path,
+    locales: &mut [LocaleConfig],
+    spans: &[Option<std::ops::Range<usize>>],
+) -> Result<()> {
     if locales.is_empty() {
         return Err(config_err(cfg, "no locales: add content/<locale>/ folders or [[locale]] entries"));
     }
     let mut seen = std::collections::BTreeSet::new();
-    for l in locales {
+    let fence = Fence::new(root, Path::new(""));
+    for (l, span) in locales.iter_mut().zip(spans) {
         if l.tag.parse::<unic_langid::LanguageIdentifier>().is_err() {
             return Err(config_err(cfg, format!("locale tag `{}` is not a BCP 47 language tag", l.tag)));
         }
         if !seen.insert(l.tag.to_ascii_lowercase()) {
             return Err(config_err(cfg, format!("locale `{}` is listed twice", l.tag)));
         }
-        if !root.join(&l.dir).is_dir() {
-            return Err(config_err(
-                cfg,
-                format!(
-                    "locale `{}`: folder `{}` not found under the content root {}",
-                    l.tag,
-                    l.dir,
-                    root.display()
-                ),
-            ));
-        }
+        let dir_err = |message: String| {
+            let message = format!("locale `{}`: {message} ({})", l.tag, root.display());
+            match span {
+                Some(span) => spanned_err(cfg, text, span.clone(), message),
+                None => config_err(cfg, message),
+            }
+        };
+        let folded = fence::fold(&l.dir).map_err(|why| dir_err(format!("folder `{}` {why}", l.dir)))?;
+        fence::locale_dir(&fence, root, &folded).map_err(dir_err)?;
+        l.dir = folded;
     }
     Ok(())
 }
@@ -374,6 +410,12 @@ fn parse_severity(cfg: &Path, raw: BTreeMap<String, String>) -> Result<BTreeMap<
 
 fn config_err(path: &Path, message: impl Into<String>) -> Error {
     Error::Config { path: path.to_path_buf(), line: None, column: None, message: message.into() }
+}
+
+/// A config error at the byte span `span` of the config `text`.
+fn spanned_err(path: &Path, text: &str, span: std::ops::Range<usize>, message: String) -> Error {
+    let loc = crate::source::SourceFile::new("", text.to_string()).location(span.start);
+    Error::Config { path: path.to_path_buf(), line: Some(loc.line), column: Some(loc.column), message }
 }
 
 fn toml_err(path: &Path, text: &str, e: &toml::de::Error) -> Error {

@@ -61,3 +61,142 @@ fn unknown_severity_value_is_an_error() {
     let e = Config::load(&Options { root: Some(d), ..Default::default() }).unwrap_err();
     assert!(e.to_string().contains("use error, warning, info or off"));
 }
+
+/// A site folder with `content/en/index.md` and `playbook.toml` = `toml`.
+fn site_with(name: &str, toml: &str) -> PathBuf {
+    let d = temp(name);
+    std::fs::create_dir_all(d.join("content/en")).unwrap();
+    std::fs::write(d.join("content/en/index.md"), "# Home\n").unwrap();
+    std::fs::write(d.join("playbook.toml"), toml).unwrap();
+    d
+}
+
+fn load_err(d: &Path) -> String {
+    Config::load(&Options { root: Some(d.to_path_buf()), ..Default::default() }).unwrap_err().to_string()
+}
+
+#[test]
+fn a_locale_folder_outside_the_content_root_or_hidden_is_a_config_error_at_its_line() {
+    for (dir, why) in [
+        ("..", "climbs out of the content root"),
+        ("content/../..", "climbs out of the content root"),
+        ("/etc", "absolute path"),
+        (".git", "hidden folder `.git`"),
+        ("content/.hidden", "hidden folder `.hidden`"),
+    ] {
+        let d =
+            site_with("locale-dir", &format!("title = \"x\"\n\n[[locale]]\ntag = \"en\"\ndir = \"{dir}\"\n"));
+        std::fs::create_dir_all(d.join("content/.hidden")).unwrap();
+        std::fs::create_dir_all(d.join(".git")).unwrap();
+        let msg = load_err(&d);
+        assert!(msg.contains("playbook.toml:5:7: locale `en`"), "{dir}: {msg}");
+        assert!(msg.contains(why), "{dir}: {msg}");
+    }
+    // Folded, a path that stays inside is fine.
+    let d = site_with("locale-dir-ok", "[[locale]]\ntag = \"en\"\ndir = \"./content/x/../en/\"\n");
+    let c = Config::load(&Options { root: Some(d), ..Default::default() }).unwrap();
+    assert_eq!(c.locales[0].dir, "content/en");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_locale_folder_must_resolve_inside_the_root_and_outside_hidden_folders() {
+    let outside = temp("locale-outside");
+    // Zero config: content/<tag> symlinked out of the root.
+    let d = temp("locale-link");
+    std::fs::create_dir_all(d.join("content/en")).unwrap();
+    std::os::unix::fs::symlink(&outside, d.join("content/fr")).unwrap();
+    let msg = load_err(&d);
+    assert!(msg.contains("locale `fr`: folder `content/fr` resolves to outside the content root"), "{msg}");
+    // Config mode: a folder that is a symlink into `.git`.
+    let d = site_with("locale-link-git", "[[locale]]\ntag = \"en\"\ndir = \"docs\"\n");
+    std::fs::create_dir_all(d.join(".git/docs")).unwrap();
+    std::os::unix::fs::symlink(d.join(".git/docs"), d.join("docs")).unwrap();
+    let msg = load_err(&d);
+    assert!(msg.contains("playbook.toml:3:7"), "{msg}");
+    assert!(msg.contains("resolves to the hidden file or folder `.git/docs`"), "{msg}");
+    // A symlink to a folder inside the root is a locale like any other.
+    let d = temp("locale-link-inside");
+    std::fs::create_dir_all(d.join("content/en")).unwrap();
+    std::fs::create_dir_all(d.join("shared/es")).unwrap();
+    std::os::unix::fs::symlink(d.join("shared/es"), d.join("content/es")).unwrap();
+    let c = Config::load(&Options { root: Some(d), ..Default::default() }).unwrap();
+    assert_eq!(c.locales.iter().map(|l| l.dir.as_str()).collect::<Vec<_>>(), ["content/en", "content/es"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn theme_template_static_and_locale_folders_must_stay_inside_the_site_folder() {
+    let outside = temp("theme-outside");
+    std::fs::create_dir_all(outside.join("templates")).unwrap();
+    std::fs::write(outside.join("templates/page.html"), "{{ 1 }}").unwrap();
+    std::fs::write(outside.join("secret.ftl"), "x = y\n").unwrap();
+    // An absolute theme path, and one that climbs out: not a theme name.
+    for theme in [outside.to_str().unwrap(), "../../x", "..", "a/b"] {
+        let d = site_with("theme-abs", &format!("theme = \"{theme}\"\n"));
+        std::fs::create_dir_all(d.join("themes/a/b")).unwrap();
+        let msg = load_err(&d);
+        assert!(msg.contains("is not a folder name"), "{theme}: {msg}");
+    }
+    // A theme folder that is a symlink out of the site folder.
+    let d = site_with("theme-link", "theme = \"dark\"\n");
+    std::fs::create_dir_all(d.join("themes")).unwrap();
+    std::os::unix::fs::symlink(&outside, d.join("themes/dark")).unwrap();
+    assert!(load_err(&d).contains("themes/dark resolves to outside the site folder"), "{}", load_err(&d));
+    // Symlinked folders and files of the site's own layer.
+    for (link, to) in [
+        ("templates", outside.join("templates")),
+        ("static", outside.clone()),
+        ("locales/en/main.ftl", outside.join("secret.ftl")),
+        ("locales/en", outside.clone()),
+        ("static/env", PathBuf::from("../.env")),
+    ] {
+        let d = site_with("site-links", "title = \"x\"\n");
+        std::fs::write(d.join(".env"), "TOKEN=1").unwrap();
+        let path = d.join(link);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(&to, &path).unwrap();
+        let msg = load_err(&d);
+        assert!(
+            msg.contains("template, static and locale files are read only from inside the site folder"),
+            "{link}: {msg}"
+        );
+        assert!(msg.contains(link.split('/').next().unwrap()), "{link}: {msg}");
+    }
+    // Inside the site folder, a theme and a symlinked template are fine.
+    let d = site_with("theme-ok", "theme = \"mine\"\n");
+    std::fs::create_dir_all(d.join("themes/mine/templates")).unwrap();
+    std::fs::create_dir_all(d.join("shared")).unwrap();
+    std::fs::write(d.join("shared/page.html"), "x").unwrap();
+    std::os::unix::fs::symlink(d.join("shared/page.html"), d.join("themes/mine/templates/page.html"))
+        .unwrap();
+    assert!(Config::load(&Options { root: Some(d), ..Default::default() }).is_ok());
+}
+
+#[test]
+fn base_url_must_be_an_absolute_http_url_and_its_error_names_the_line() {
+    let d = site_with("base-url", "title = \"x\"\nbase_url = \"javascript:alert(1)//\"\n");
+    let msg = load_err(&d);
+    assert!(
+        msg.contains("playbook.toml:2:12: base_url `javascript:alert(1)//` is not an http(s) URL"),
+        "{msg}"
+    );
+    let d = site_with("base-url-ok", "base_url = \"https://example.com/pb/\"\n");
+    let c = Config::load(&Options { root: Some(d), ..Default::default() }).unwrap();
+    assert_eq!(c.base_url, "https://example.com/pb");
+}
+
+#[test]
+fn security_and_external_settings_have_defaults_and_can_be_set() {
+    let d = site_with("security", "title = \"x\"\n");
+    let c = Config::load(&Options { root: Some(d), ..Default::default() }).unwrap();
+    assert_eq!((c.security.max_file_mb, c.external.max_retry_after_secs), (20, 30));
+    assert!(c.security.assets.is_empty());
+    let d = site_with(
+        "security-set",
+        "[security]\nassets = [\".svg\"]\nmax_file_mb = 5\n[external]\nmax_retry_after_secs = 2\n",
+    );
+    let c = Config::load(&Options { root: Some(d), ..Default::default() }).unwrap();
+    assert_eq!((c.security.max_file_bytes(), c.external.max_retry_after_secs), (5 << 20, 2));
+    assert_eq!(c.security.assets, [".svg"]);
+}
