@@ -77,8 +77,10 @@ codes! {
     OrphanPage = "orphan-page", Info, "A page that no toc entry and no link reaches";
     /// A content file that is not valid UTF-8 text (load).
     Encoding = "encoding", Error, "A content file that is not valid UTF-8 text";
-    /// A symlink playbook does not follow: a folder, a file outside the content root, a broken link (load).
-    IgnoredFile = "ignored-file", Warning, "A symlink that playbook does not follow";
+    /// A file playbook does not read or publish: a symlink to a folder, a broken one, or one to a hidden
+    /// file, outside the content root or in the output (load); a file over the size limit (load/read);
+    /// a linked HTML or SVG file under `raw_html = "escape"` (check/assets).
+    IgnoredFile = "ignored-file", Warning, "A file that playbook does not read or publish";
     /// Front-matter YAML errors, missing keys, unparsable dates (load/front_matter).
     FrontMatter = "front-matter", Error, "Front-matter YAML errors, missing keys, unparsable dates";
     /// An alert kind other than NOTE, TIP, IMPORTANT, WARNING, CAUTION (parse/alerts).

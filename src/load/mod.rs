@@ -31,7 +31,6 @@ use crate::model::{FrontMatter, Locale, LocaleId, PageId, Toc};
 use crate::source::SourceFile;
 use pairing::Candidate;
 use rayon::prelude::*;
-use std::path::Path;
 
 /// A content file read from disk, before markdown parsing.
 #[derive(Debug, Clone)]
@@ -88,15 +87,14 @@ pub fn content_with<T: Send>(
     let (read, ((pairings, findings), tocs)) = rayon::join(
         || {
             let read = candidates.par_iter().map(|c| {
-                let (source, front, found) = read_page(&config.root, c.path, &config.required_keys)?;
+                let (source, front, found) = read_page(config, c.path)?;
                 let made = each(c.locale, &source, &front);
                 Ok((source, front, found, made))
             });
             read.collect::<Result<Vec<_>>>()
         },
         || {
-            let tocs =
-                found.par_iter().map(|f| f.toc.as_deref().map(|t| read_toc(&config.root, t)).transpose());
+            let tocs = found.par_iter().map(|f| f.toc.as_deref().map(|t| read_toc(config, t)).transpose());
             (pairing::pair(&config.locales, &candidates), tocs.collect::<Result<Vec<_>>>())
         },
     );
@@ -123,8 +121,16 @@ pub fn content_with<T: Send>(
 /// `content` reads each page: its text, its front matter and the findings
 /// of both (`encoding`, `front-matter`). For `serve`'s incremental rebuilds,
 /// which re-read an edited page without walking the tree.
+/// A page that has become a symlink the content root's fence refuses
+/// (`.git/config`) is not read: the error sends `serve` to a full reload,
+/// whose walk reports it.
 pub fn page(config: &Config, rel: &str) -> Result<(SourceFile, FrontMatter, Vec<Diagnostic>)> {
-    read_page(&config.root, rel, &config.required_keys)
+    let path = config.root.join(rel);
+    if let Err(refused) = crate::config::Fence::new(&config.root, &config.out).admit(&path) {
+        let why = std::io::Error::other(format!("resolves to {}", refused.describe("content root")));
+        return Err(crate::error::Error::io(path, why));
+    }
+    read_page(config, rel)
 }
 
 /// Walks every locale folder (in parallel) and the shared content folder:
@@ -143,11 +149,18 @@ fn walk_all(config: &Config, diags: &mut Vec<Diagnostic>) -> Result<(Vec<walk::L
     }
     files.sort_unstable();
     files.dedup();
-    for (path, why) in walker.skipped() {
-        diags.push(
-            Diagnostic::new(Code::IgnoredFile, path, why)
-                .with_help("copy the file into the content folder if it belongs to the site"),
-        );
+    for (path, why, refused) in walker.skipped() {
+        let mut d = Diagnostic::new(Code::IgnoredFile, path, why);
+        if refused {
+            // It may be a way to publish a secret (`.git/config`, `.env`).
+            d.severity = crate::diag::Severity::Error;
+            d = d.with_help(
+                "remove the symlink, or copy the file into the content folder if it belongs to the site",
+            );
+        } else {
+            d = d.with_help("copy the file into the content folder if it belongs to the site");
+        }
+        diags.push(d);
     }
     Ok((found, files))
 }
@@ -189,23 +202,24 @@ pub fn toc_of(source: &SourceFile) -> (Option<Toc>, Vec<Diagnostic>) {
 }
 
 /// Reads one page: its text (with encoding findings) and its front matter.
-/// A binary file gets no front-matter findings: its encoding error says it all.
-fn read_page(
-    root: &Path,
-    rel: &str,
-    required: &[String],
-) -> Result<(SourceFile, FrontMatter, Vec<Diagnostic>)> {
-    let (source, encoding) = read::source_file(root, rel)?;
-    let binary = encoding.is_some() && source.text.is_empty();
-    let (front, mut diags) =
-        if binary { (FrontMatter::default(), Vec::new()) } else { front_matter::read(&source, required) };
+/// A file not read (binary, over the size limit) gets no front-matter
+/// findings: its own finding says it all.
+fn read_page(config: &Config, rel: &str) -> Result<(SourceFile, FrontMatter, Vec<Diagnostic>)> {
+    let limit = config.security.max_file_bytes();
+    let (source, encoding) = read::source_file(&config.root, rel, limit)?;
+    let unread = encoding.is_some() && source.text.is_empty();
+    let (front, mut diags) = if unread {
+        (FrontMatter::default(), Vec::new())
+    } else {
+        front_matter::read(&source, &config.required_keys)
+    };
     diags.splice(0..0, encoding);
     Ok((source, front, diags))
 }
 
 /// Reads one locale's `toc.yml`, with its findings.
-fn read_toc(root: &Path, rel: &str) -> Result<(Option<Toc>, Vec<Diagnostic>)> {
-    let (source, encoding) = read::source_file(root, rel)?;
+fn read_toc(config: &Config, rel: &str) -> Result<(Option<Toc>, Vec<Diagnostic>)> {
+    let (source, encoding) = read::source_file(&config.root, rel, config.security.max_file_bytes())?;
     let (toc, mut diags) = toc::read(&source);
     diags.splice(0..0, encoding);
     Ok((toc, diags))

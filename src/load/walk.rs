@@ -6,10 +6,12 @@
 //! - Hidden entries (name starting with `.`) are skipped, and so is the
 //!   output folder when it lies inside the content root.
 //! - Symlinked folders are never followed (no loops). A symlinked file is
-//!   used only when its canonical path is inside the canonical content root.
-//!   Every other symlink (a folder, a file outside the root, a broken or
-//!   looping link) is skipped — never read, never copied — and listed in
-//!   `Walker::skipped` so `load` reports it (`ignored-file`).
+//!   used only when the content root's `Fence` admits it: resolved, it is
+//!   inside the root, neither hidden nor in a hidden folder (`.git/config`,
+//!   `.env`), and not in the output folder. Every other symlink (a folder,
+//!   a file the fence refuses, a broken or looping link) is skipped — never
+//!   read, never copied — and listed in `Walker::skipped` so `load` reports
+//!   it (`ignored-file`; an error when the fence refused its target).
 //! - File and folder names that are not valid UTF-8 are skipped: a path we
 //!   cannot name in a diagnostic or a URL cannot be a page or an asset.
 //! - A walkdir error on the folder being walked is an `Error::Io`; on
@@ -26,6 +28,7 @@
 //!
 //! Must not read file contents.
 
+use crate::config::{Fence, Refusal};
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
@@ -40,16 +43,20 @@ pub(super) struct LocaleFiles {
     pub(super) assets: Vec<String>,
 }
 
+/// A symlink a walk skipped: its path relative to the root, why, and
+/// whether it pointed at a file the fence refuses (an error, not a warning).
+pub(super) type Skipped = (String, String, bool);
+
 /// The content root with what every walk must skip, computed once.
 pub(super) struct Walker {
     root: PathBuf,
-    canonical_root: Option<PathBuf>,
+    fence: Fence,
     /// The output folder relative to the root, when it lies inside it.
     out: Option<String>,
     /// Every locale folder relative to the root.
     locale_dirs: Vec<String>,
-    /// Symlinks skipped so far: (path relative to the root, why).
-    skipped: std::sync::Mutex<Vec<(String, &'static str)>>,
+    /// Symlinks skipped so far.
+    skipped: std::sync::Mutex<Vec<Skipped>>,
 }
 
 /// Whether a file name is a markdown page (`.md`, `.markdown`, any case).
@@ -70,12 +77,12 @@ pub(super) fn join(a: &str, b: &str) -> String {
 impl Walker {
     /// A walker for `root`; `out` is skipped if it lies inside the root.
     pub(super) fn new(root: &Path, out: &Path, locale_dirs: Vec<String>) -> Walker {
-        let canonical_root = root.canonicalize().ok();
-        let out = match (&canonical_root, out.canonicalize()) {
-            (Some(r), Ok(o)) => o.strip_prefix(r).ok().and_then(slash_path),
+        let out_rel = match (root.canonicalize(), out.canonicalize()) {
+            (Ok(r), Ok(o)) => o.strip_prefix(r).ok().and_then(slash_path),
             _ => None,
         };
-        Walker { root: root.to_path_buf(), canonical_root, out, locale_dirs, skipped: Default::default() }
+        let fence = Fence::new(root, out);
+        Walker { root: root.to_path_buf(), fence, out: out_rel, locale_dirs, skipped: Default::default() }
     }
 
     /// Walks the locale folder `dir` (relative to the root).
@@ -157,34 +164,41 @@ impl Walker {
             } else if kind.is_symlink() {
                 match self.symlink_problem(entry.path()) {
                     None => file(rel, name),
-                    Some(why) => self
+                    Some((why, refused)) => self
                         .skipped
                         .lock()
                         .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .push((rel, why)),
+                        .push((rel, why, refused)),
                 }
             }
         }
         Ok(())
     }
 
-    /// Why a symlink is not used; `None` for a link to a file inside the
-    /// content root.
-    fn symlink_problem(&self, path: &Path) -> Option<&'static str> {
-        let Ok(target) = path.canonicalize() else {
-            return Some("a broken or looping symlink is ignored");
+    /// Why a symlink is not used, and whether the fence refused its
+    /// target; `None` for a link to a file the fence admits. A symlinked
+    /// folder is never followed, wherever it points.
+    fn symlink_problem(&self, path: &Path) -> Option<(String, bool)> {
+        let refused = |what: String| {
+            Some((format!("a symlink to {what} is ignored: it is never read or copied"), true))
         };
-        if target.is_dir() {
-            return Some("a symlinked folder is not followed");
+        match std::fs::metadata(path) {
+            Err(_) => return Some(("a broken or looping symlink is ignored".into(), false)),
+            Ok(m) if m.is_dir() => return Some(("a symlinked folder is not followed".into(), false)),
+            Ok(_) => {}
         }
-        match &self.canonical_root {
-            Some(root) if target.starts_with(root) && target.is_file() => None,
-            _ => Some("a symlink to a file outside the content root is ignored: it is never read or copied"),
+        match self.fence.admit(path) {
+            Ok(target) if target.is_file() => None,
+            Ok(_) => refused("something that is not a regular file".into()),
+            Err(Refusal::Missing) => Some(("a broken or looping symlink is ignored".into(), false)),
+            Err(Refusal::Outside) => refused("a file outside the content root".into()),
+            Err(Refusal::Hidden(rel)) => refused(format!("the hidden file `{rel}`")),
+            Err(Refusal::Output) => refused("a file in the output folder".into()),
         }
     }
 
     /// The symlinks skipped by every walk so far, sorted.
-    pub(super) fn skipped(&self) -> Vec<(String, &'static str)> {
+    pub(super) fn skipped(&self) -> Vec<Skipped> {
         let mut all = self.skipped.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
         all.sort();
         all
