@@ -64,6 +64,10 @@ pub struct Outcome {
     pub out: PathBuf,
     /// Wall time of the whole build.
     pub elapsed: Duration,
+    /// What the user should know about the output folder (not about the
+    /// content): e.g. a previous output that could not be written was set
+    /// aside. One line each.
+    pub warnings: Vec<String>,
     /// A replaced output being deleted in the background (only when it
     /// could not be kept as `.OUT.playbook-prev`): `wait()` for it, or drop
     /// it to let it run (the next build sweeps any leftover).
@@ -100,6 +104,7 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     // are not rewritten); an error drops it and leaves OUT as it was.
     let streamed = render::site_to(&site, &catalog, &theme, &i18n, &|file| staging.put(&file))?;
     diags.extend(streamed.diagnostics);
+    let warnings = staging.warnings().to_vec();
     let cleanup = staging.commit()?;
     sweeping.wait();
     let outcome = Outcome {
@@ -109,6 +114,7 @@ pub fn build(opts: &Options) -> Result<Outcome> {
         files: streamed.files,
         out: config.out.clone(),
         elapsed: started.elapsed(),
+        warnings,
         cleanup,
     };
     drop_later((site, catalog));

@@ -169,6 +169,9 @@ fn main() -> ExitCode {
             match playbook::build(&opts) {
                 Ok(outcome) => {
                     if !quiet {
+                        for warning in &outcome.warnings {
+                            err(&format!("warning: {warning}\n"));
+                        }
                         err(&playbook::report::human(&outcome.diagnostics, color()));
                         err(&format!(
                             "built {} pages in {} locales into {} ({} files, {} ms)\n",

@@ -13,6 +13,7 @@ mod recycle;
 
 use crate::error::{Error, Result};
 use rayon::prelude::*;
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -118,7 +119,7 @@ impl Cleanup {
 /// Starts deleting, in the background, what earlier builds left beside OUT
 /// and did not finish deleting: replaced outputs (`.OUT.playbook-old-*`)
 /// and the staging folders of builds that died (`.OUT.playbook-staging-PID`
-/// whose process is gone). `.OUT.playbook-prev` stays: it is recycled.
+/// or `…-PID-N` whose process is gone). `.OUT.playbook-prev` stays: it is recycled.
 pub fn sweep(out: &Path) -> Cleanup {
     let (parent, name) = parent_and_name(out);
     let old = format!(".{name}.playbook-old-");
@@ -129,7 +130,8 @@ pub fn sweep(out: &Path) -> Cleanup {
         .filter(|e| {
             let n = e.file_name();
             let n = n.to_string_lossy();
-            n.starts_with(&old) || n.strip_prefix(&staging).and_then(|p| p.parse().ok()).is_some_and(dead)
+            let pid = n.strip_prefix(&staging).and_then(|p| p.split('-').next()?.parse().ok());
+            n.starts_with(&old) || pid.is_some_and(dead)
         })
         .map(|e| e.path())
         .collect();
@@ -173,6 +175,12 @@ fn is_relative(p: &str) -> bool {
 /// Else it is a fresh folder. Dropped without `commit` (a failed build),
 /// it becomes `.OUT.playbook-prev` (its manifest lists everything it may
 /// hold), and OUT is untouched.
+///
+/// Nothing beside OUT can get a build stuck: a previous output this
+/// process cannot write (another user's, a `sudo` build's) is set aside
+/// and a fresh folder used, with a warning (`warnings`); a staging folder
+/// that refused a write is set aside too rather than kept as `prev`; a
+/// staging name taken by a folder that cannot be removed is not reused.
 #[derive(Debug)]
 pub struct Staging {
     out: PathBuf,
@@ -185,6 +193,11 @@ pub struct Staging {
     /// Every path `put` was asked for (or began to write), with the stamp
     /// of what it wrote when it could tell.
     written: Mutex<Vec<listing::Entry>>,
+    /// A write into the folder was refused (permissions, read-only): it is
+    /// not kept as `prev` when the build fails.
+    refused: std::sync::atomic::AtomicBool,
+    /// What the build should tell its user about this folder.
+    warnings: Vec<String>,
     committed: bool,
 }
 
@@ -194,19 +207,46 @@ impl Staging {
     pub fn beside(out: &Path) -> Result<Staging> {
         let (parent, name) = parent_and_name(out);
         std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let dir = parent.join(format!(".{name}.playbook-staging-{}", std::process::id()));
+        let mut dir = free_staging_dir(&parent, &name);
         let prev = parent.join(format!(".{name}.playbook-prev"));
         let manifests = Manifests::beside(out);
-        let _ = std::fs::remove_dir_all(&dir);
-        let before = recycle::claim(&prev, &manifests.prev, &dir, &recycle::old_name(&parent, &name));
+        let aside = recycle::old_name(&parent, &name);
+        let mut warnings = Vec::new();
+        let before = match recycle::claim(&prev, &manifests.prev, &dir, &aside) {
+            recycle::Claimed::Recycled(listing) => Some(listing),
+            recycle::Claimed::Nothing => None,
+            recycle::Claimed::Unwritable(why) => {
+                warnings.push(format!(
+                    "the previous output {} could not be written ({why}); it was set aside as {} and \
+                     this build used a fresh folder: delete that by hand to free the space (as its owner, \
+                     or after `chmod -R u+w`)",
+                    prev.display(),
+                    aside.display()
+                ));
+                None
+            }
+        };
         if before.is_none() {
+            if std::fs::symlink_metadata(&dir).is_ok() {
+                // What could not be set aside keeps its name.
+                dir = free_staging_dir(&parent, &name);
+            }
             std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
         let marker = dir.join(MARKER);
         let known = listing::Known { file: before.is_some(), folder: true, stamp: None };
         recycle::put_bytes(&dir, MARKER, MARKER_TEXT, known).map_err(|e| Error::io(&marker, e))?;
         let written = Mutex::default();
-        Ok(Staging { out: out.to_path_buf(), dir, prev, manifests, before, written, committed: false })
+        let refused = std::sync::atomic::AtomicBool::new(false);
+        let out = out.to_path_buf();
+        Ok(Staging { out, dir, prev, manifests, before, written, refused, warnings, committed: false })
+    }
+
+    /// What the build should tell its user about the folders beside OUT
+    /// (one line each): a previous output set aside because it could not
+    /// be written.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     /// Writes one file (safe to call from several threads at once), unless
@@ -227,6 +267,9 @@ impl Staging {
             }
             Body::Copy(src) => recycle::put_copy(&self.dir, p, src, known).map(|()| None),
         };
+        if put.as_ref().is_err_and(|e| refused_write(e, &self.dir)) {
+            self.refused.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         // Listed even when it failed: the folder may hold part of it.
         let stamp = put.as_ref().ok().copied().flatten();
         self.written.lock().unwrap_or_else(|e| e.into_inner()).push((p.clone(), stamp));
@@ -272,6 +315,12 @@ impl Drop for Staging {
         if self.committed {
             return;
         }
+        if *self.refused.get_mut() {
+            let (parent, name) = parent_and_name(&self.out);
+            let _ = listing::remove_manifest(&self.manifests.prev);
+            recycle::set_aside(&self.dir, &recycle::old_name(&parent, &name));
+            return;
+        }
         let written = std::mem::take(self.written.get_mut().unwrap_or_else(|e| e.into_inner()));
         let all = listing::union(self.before.as_ref(), written);
         let kept = listing::write_manifest(&self.manifests.prev, &self.dir, &all).is_ok()
@@ -281,6 +330,31 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Whether `e` is the folder `dir` refusing a write (permissions, a
+/// read-only file system), not a problem of the file to copy.
+fn refused_write(e: &Error, dir: &Path) -> bool {
+    matches!(e, Error::Io { path, source }
+        if path.starts_with(dir)
+            && matches!(source.kind(), ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem))
+}
+
+/// A staging folder name beside OUT for this process that nothing holds:
+/// `.OUT.playbook-staging-PID`, else (a folder of that name that cannot be
+/// removed, say a dead build's of another user with the same id)
+/// `…-PID-N`.
+fn free_staging_dir(parent: &Path, name: &str) -> PathBuf {
+    let base = format!(".{name}.playbook-staging-{}", std::process::id());
+    let mut dir = parent.join(&base);
+    for n in 1..=16 {
+        let _ = std::fs::remove_dir_all(&dir);
+        if std::fs::symlink_metadata(&dir).is_err() {
+            break;
+        }
+        dir = parent.join(format!("{base}-{n}"));
+    }
+    dir
 }
 
 /// Where the manifests of OUT and of its kept previous output are.

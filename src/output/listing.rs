@@ -104,8 +104,11 @@ pub(super) fn read_manifest(manifest: &Path, root: &Path) -> Option<Listing> {
         let stamp = stamp.filter(|s| s.mtime < written_ns);
         listing.files.insert(path.to_owned(), stamp);
     }
+    // A folder this build cannot write is no use either: the walk that
+    // follows says why (see `walk`).
     let unchanged = |p: &Path| {
-        std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir() && m.modified().is_ok_and(|t| t <= written))
+        std::fs::symlink_metadata(p)
+            .is_ok_and(|m| m.is_dir() && m.modified().is_ok_and(|t| t <= written) && writable(p, &m))
     };
     // Thousands of folders (one per task page): both cores stat them.
     (unchanged(root) && listing.dirs.par_iter().all(|d| unchanged(&root.join(d)))).then_some(listing)
@@ -149,14 +152,49 @@ pub(super) fn parents(path: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether this process may create and remove entries in the folder at
+/// `path` (whose metadata is `meta`). The common case, a folder of our own
+/// with its owner's write and search bits, is known from the metadata;
+/// anything else (a folder a `sudo` build left, one made read-only) is
+/// asked of the system, which also knows ACLs and read-only mounts.
+#[cfg(unix)]
+pub(super) fn writable(path: &Path, meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    if meta.uid() == unsafe { libc::geteuid() } && meta.mode() & 0o300 == 0o300 {
+        return true;
+    }
+    let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) else { return false };
+    // SAFETY: a valid NUL-terminated path; AT_EACCESS checks the effective ids.
+    unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), libc::W_OK | libc::X_OK, libc::AT_EACCESS) == 0 }
+}
+
+#[cfg(not(unix))]
+pub(super) fn writable(_: &Path, meta: &std::fs::Metadata) -> bool {
+    !meta.permissions().readonly()
+}
+
+/// The error of a folder `walk` found that this process cannot write
+/// (`rel`: relative to the folder walked, `""` for itself).
+fn unwritable_error(rel: &str) -> io::Error {
+    let what = if rel.is_empty() { "it".to_string() } else { format!("its folder `{rel}`") };
+    io::Error::new(ErrorKind::PermissionDenied, format!("{what} cannot be written by this user"))
+}
+
 /// Lists a folder's files and folders. Whatever is neither a plain file nor
 /// a folder (a symlink, a pipe) or has a name no output path can have is
-/// removed now, before any file is written through it.
+/// removed now, before any file is written through it. A folder this
+/// process cannot write (see [`writable`]) is a `PermissionDenied` error.
 pub(super) fn walk(root: &Path) -> io::Result<Listing> {
     let mut listing = Listing::default();
     let mut todo = vec![String::new()];
     while let Some(rel) = todo.pop() {
-        for entry in std::fs::read_dir(root.join(&rel))? {
+        let dir = root.join(&rel);
+        if !writable(&dir, &std::fs::symlink_metadata(&dir)?) {
+            return Err(unwritable_error(&rel));
+        }
+        for entry in std::fs::read_dir(&dir)? {
             let entry = entry?;
             let kind = entry.file_type()?;
             let path = match entry.file_name().to_str() {

@@ -22,25 +22,54 @@ use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 
+/// What claiming the previous output found.
+#[derive(Debug)]
+pub(super) enum Claimed {
+    /// Nothing to recycle: no previous output (or another build took it),
+    /// or one playbook did not write (set aside, deleted in the background).
+    Nothing,
+    /// The previous output, now at the staging path, and what it holds.
+    Recycled(Listing),
+    /// The previous output, which this process cannot write into (a build
+    /// as another user, `sudo`, left it): set aside as `aside` (or removed,
+    /// if that failed), with why.
+    Unwritable(String),
+}
+
 /// Renames `prev` to `dir` and says what it holds (from `manifest`, which
 /// is consumed: once written into, the folder is no longer what it lists).
-/// `None` when there is no previous output to claim (absent, or another
-/// build took it) or it is not a folder playbook wrote; such a folder is set
-/// aside as `aside`, to be deleted in the background.
-pub(super) fn claim(prev: &Path, manifest: &Path, dir: &Path, aside: &Path) -> Option<Listing> {
-    std::fs::rename(prev, dir).ok()?;
+/// A folder that is not usable (see [`Claimed`]) is set aside as `aside`,
+/// to be deleted in the background.
+pub(super) fn claim(prev: &Path, manifest: &Path, dir: &Path, aside: &Path) -> Claimed {
+    if std::fs::rename(prev, dir).is_err() {
+        return Claimed::Nothing;
+    }
     let ours = std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
         && std::fs::symlink_metadata(dir.join(super::MARKER)).is_ok_and(|m| m.is_file());
     let listed = ours.then(|| read_manifest(manifest, dir)).flatten();
     let _ = remove_manifest(manifest);
-    let listing = if ours { listed.or_else(|| walk(dir).ok()) } else { None };
-    if listing.is_none() {
-        match std::fs::rename(dir, aside) {
-            Ok(()) => drop(super::Cleanup::spawn(vec![aside.to_path_buf()])),
-            Err(_) => remove_any(dir),
-        }
+    let claimed = match (ours, listed) {
+        (true, Some(listing)) => Claimed::Recycled(listing),
+        (true, None) => match walk(dir) {
+            Ok(listing) => Claimed::Recycled(listing),
+            Err(e) if e.kind() == ErrorKind::PermissionDenied => Claimed::Unwritable(e.to_string()),
+            Err(_) => Claimed::Nothing,
+        },
+        (false, _) => Claimed::Nothing,
+    };
+    if !matches!(claimed, Claimed::Recycled(_)) {
+        set_aside(dir, aside);
     }
-    listing
+    claimed
+}
+
+/// Moves a folder that will not be used out of the way, to be deleted in
+/// the background (and by later builds' sweeps, should that fail).
+pub(super) fn set_aside(dir: &Path, aside: &Path) {
+    match std::fs::rename(dir, aside) {
+        Ok(()) => drop(super::Cleanup::spawn(vec![aside.to_path_buf()])),
+        Err(_) => remove_any(dir),
+    }
 }
 
 /// The stamp of `bytes` (hashed as `hash`) now in a file with `meta`.

@@ -384,3 +384,44 @@ fn a_manifest_lists_only_the_folder_it_was_written_for() {
     write(&out, &files(SITE)).unwrap().wait();
     assert_eq!(tree(&out), expect(SITE));
 }
+
+#[test]
+fn only_a_write_refused_inside_the_staging_folder_counts_as_refused() {
+    let dir = Path::new("/x/.public.playbook-staging-1");
+    let io = |path: &str, kind: std::io::ErrorKind| Error::io(path, std::io::Error::from(kind));
+    assert!(refused_write(&io("/x/.public.playbook-staging-1/en/a.html", ErrorKind::PermissionDenied), dir));
+    assert!(refused_write(&io("/x/.public.playbook-staging-1/a", ErrorKind::ReadOnlyFilesystem), dir));
+    assert!(!refused_write(&io("/x/content/en/a.png", ErrorKind::PermissionDenied), dir), "the source");
+    assert!(!refused_write(&io("/x/.public.playbook-staging-1/a", ErrorKind::NotFound), dir));
+}
+
+#[test]
+fn a_staging_folder_that_refused_a_write_is_set_aside_not_kept_for_the_next_build() {
+    let d = temp("refused");
+    let out = d.join("public");
+    write(&out, &[file("a.html", "1")]).unwrap().wait();
+    write(&out, &[file("a.html", "2")]).unwrap().wait();
+    let staging = Staging::beside(&out).unwrap();
+    staging.put(&file("b.html", "3")).unwrap();
+    // What `put` records when the folder refuses a write.
+    staging.refused.store(true, std::sync::atomic::Ordering::Relaxed);
+    drop(staging);
+    sweep(&out).wait();
+    assert_eq!(names(&d), ["public", ".public.playbook-manifest"].map(String::from).into_iter().collect());
+    // The next build starts fresh and succeeds.
+    write(&out, &[file("c.html", "4")]).unwrap().wait();
+    assert_eq!(tree(&out), expect(&[("c.html", "4")]));
+}
+
+#[test]
+fn a_staging_name_held_by_something_that_cannot_be_removed_is_not_reused() {
+    let d = temp("held");
+    let out = d.join("public");
+    // A file (not a folder: no one can delete it as one) at this
+    // process's staging name.
+    let held = format!(".public.playbook-staging-{}", std::process::id());
+    std::fs::write(d.join(&held), "in the way").unwrap();
+    write(&out, &[file("a.html", "1")]).unwrap().wait();
+    assert_eq!(tree(&out), expect(&[("a.html", "1")]));
+    assert_eq!(std::fs::read_to_string(d.join(&held)).unwrap(), "in the way");
+}

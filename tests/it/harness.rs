@@ -58,6 +58,16 @@ pub fn playbook_within(args: &[&str], env: &[(&str, &str)], limit: std::time::Du
     None
 }
 
+/// `check --root DIR --format json`: the exit code (0 or 1, asserted) and
+/// each finding as JSON.
+pub fn check_json(dir: &Path) -> (i32, Vec<serde_json::Value>) {
+    let o = playbook(&["check", "--root", dir.to_str().expect("UTF-8 path"), "--format", "json"]);
+    let code = o.status.code().unwrap_or(-1);
+    assert!(code == 0 || code == 1, "{}", text(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    (code, json["diagnostics"].as_array().expect("a list").clone())
+}
+
 /// stdout + stderr of a run, for assertion messages.
 pub fn text(o: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))

@@ -2,7 +2,7 @@
 //! line, column, message) and the exit code, and that nothing panics, hangs,
 //! escapes the content root or the output folder.
 
-use crate::harness::{playbook, temp_dir, text, write_bytes, write_files};
+use crate::harness::{check_json, playbook, temp_dir, text, write_bytes, write_files};
 use std::path::{Path, PathBuf};
 
 /// A zero-config site (orphan pages not reported) with `files` in `content/en/`.
@@ -20,13 +20,8 @@ type Finding = (String, String, u64, u64, String);
 
 /// `check --format json`: the exit code and each finding.
 fn check(dir: &Path) -> (i32, Vec<Finding>) {
-    let o = playbook(&["check", "--root", dir.to_str().unwrap(), "--format", "json"]);
-    let code = o.status.code().unwrap_or(-1);
-    assert!(code == 0 || code == 1, "{}", text(&o));
-    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
-    let found = json["diagnostics"]
-        .as_array()
-        .unwrap()
+    let (code, found) = check_json(dir);
+    let found = found
         .iter()
         .map(|d| {
             (
@@ -124,7 +119,8 @@ fn fifty_thousand_nested_blockquotes_and_list_levels() {
 #[test]
 fn a_twenty_megabyte_line() {
     let mut page = b"---\ntitle: Long\n---\n# Long\n\n".to_vec();
-    while page.len() < 20 * 1024 * 1024 {
+    // Just under the 20 MiB a content file may have (`[security] max_file_mb`).
+    while page.len() < 20 * 1024 * 1024 - 100 {
         page.extend(b"lorem ipsum dolor sit amet ");
     }
     page.extend(b"[gone](missing.md)\n");
@@ -311,4 +307,77 @@ fn output_folders_that_are_the_root_a_content_folder_or_foreign_are_refused() {
         assert!(text(&o).contains("refusing to write output here"), "{}", text(&o));
     }
     assert_eq!(std::fs::read_to_string(dir.join("docs/keep.txt")).unwrap(), "precious");
+}
+
+/// Sets `mode` on `dir` and every folder below it.
+fn chmod_folders(dir: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    for e in walkdir::WalkDir::new(dir).into_iter().flatten().filter(|e| e.file_type().is_dir()) {
+        std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(mode)).expect("chmod");
+    }
+}
+
+#[test]
+fn a_previous_output_another_user_left_is_set_aside_and_the_build_succeeds() {
+    // SAFETY: geteuid has no preconditions.
+    let root = unsafe { libc::geteuid() } == 0;
+    // As root, the issue's own case: builds as root, then one as a normal
+    // user (uid 65534), for whom the folders root left cannot be written.
+    // That user must reach the binary and the site: both go to the
+    // system's temporary folder, which anyone may enter.
+    let dir = if root {
+        let d = std::env::temp_dir().join(format!("playbook-it-unwritable-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).expect("temp dir");
+        write_files(&d, &[("playbook.toml", "[severity]\norphan-page = \"off\"\n")]);
+        write_bytes(&d, &[("content/en/index.md", OK)]);
+        std::fs::copy(env!("CARGO_BIN_EXE_playbook"), d.join("playbook")).expect("copy the binary");
+        d
+    } else {
+        site("unwritable-prev", &[("index.md", OK)])
+    };
+    let bin = if root { dir.join("playbook") } else { PathBuf::from(env!("CARGO_BIN_EXE_playbook")) };
+    let build = |as_user: bool| {
+        let mut cmd = std::process::Command::new(&bin);
+        cmd.args(["build", "--root", dir.to_str().unwrap()]);
+        if as_user {
+            std::os::unix::process::CommandExt::uid(&mut cmd, 65534);
+            std::os::unix::process::CommandExt::gid(&mut cmd, 65534);
+        }
+        cmd.output().expect("run playbook")
+    };
+    for _ in 0..2 {
+        assert_eq!(build(false).status.code(), Some(0));
+    }
+    let prev = dir.join(".public.playbook-prev");
+    assert!(prev.join("en/index.html").is_file(), "a previous output to recycle");
+    if root {
+        // The user owns the folder OUT is in, not what root built there.
+        std::os::unix::fs::chown(&dir, Some(65534), Some(65534)).expect("chown");
+    } else {
+        chmod_folders(&prev, 0o555);
+    }
+    write_bytes(&dir, &[("content/en/index.md", b"---\ntitle: Home\n---\n# Home again\n")]);
+    // The first build finds prev unusable, and so may the second (root's
+    // old OUT became prev); then the user's own folders are recycled.
+    let mut said = Vec::new();
+    for _ in 0..3 {
+        let o = build(root);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+        let page = std::fs::read_to_string(dir.join("public/en/index.html")).expect("built");
+        assert!(page.contains("Home again"), "this build's page");
+        said.push(text(&o));
+    }
+    if !root {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            chmod_folders(&e.path(), 0o755);
+        }
+    } else {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    assert_eq!(said[0].matches("warning: ").count(), 1, "one warning: {}", said[0]);
+    assert!(said[0].contains("warning: the previous output "), "{}", said[0]);
+    assert!(said[0].contains(".public.playbook-prev could not be written"), "{}", said[0]);
+    assert!(said[0].contains("this build used a fresh folder"), "{}", said[0]);
+    assert!(!said[2].contains("warning: "), "settled: {}", said[2]);
 }
