@@ -6,6 +6,7 @@
 //! Must not render, write or read the disk (`external` is the only module
 //! that touches the network, and only when asked).
 
+mod assets;
 mod external;
 mod links;
 mod task_mentions;
@@ -34,6 +35,7 @@ pub fn site(site: &Site) -> Vec<Diagnostic> {
             rest.extend(tasks::locale_mismatches(site));
             rest.extend(task_mentions::unknown(site, &TaskCatalog::of(site)));
             rest.extend(translations::site(site));
+            rest.extend(site.pages.iter().flat_map(|p| assets::page(site, p)));
             rest
         },
     );

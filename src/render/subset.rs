@@ -15,7 +15,8 @@
 //!   some page highlighted code, an `Asset` per linked content file) and on
 //!   the theme's static files;
 //! * a key may yield no file: a task page of an id the locale does not have,
-//!   a home of a locale that has an `index.md`.
+//!   a home of a locale that has an `index.md`, an asset the config does not
+//!   publish (`config::SecurityConfig::publishes`).
 //!
 //! Must not decide which outputs a change affects (`depends` does) nor
 //! keep anything between calls (`session` does).
@@ -277,9 +278,10 @@ impl Ctx<'_, '_> {
                 let statics = self.shared.statics.get_or_init(|| theme.static_files());
                 statics.iter().find(|f| &f.path == path).cloned()
             }
-            Output::Asset(src) => Some(OutputFile {
-                path: asset_output(site, src),
-                body: Body::Copy(site.config.root.join(src)),
+            // An active file under `raw_html = "escape"` is not published
+            // (`check` reports each link to it).
+            Output::Asset(src) => site.config.security.publishes(site.config.raw_html, src).then(|| {
+                OutputFile { path: asset_output(site, src), body: Body::Copy(site.config.root.join(src)) }
             }),
             Output::SearchIndex(l) => Some(search::file(site, catalog, i18n, site.locale(*l))),
         };
