@@ -148,6 +148,9 @@ fn prepare(config: &Config) -> Result<Prepared> {
 pub struct Checks {
     /// Check http(s) links over the network (`--external`).
     pub external: bool,
+    /// The deadline of the whole external check (`--external-timeout`;
+    /// default [`check::DEFAULT_DEADLINE`]).
+    pub external_timeout: Option<Duration>,
 }
 
 /// `playbook check`: every rule, without rendering or writing anything.
@@ -156,7 +159,7 @@ pub fn check(opts: &Options, checks: &Checks) -> Result<Vec<Diagnostic>> {
     let (site, mut diags) = load_site(opts)?;
     diags.extend(check::site(&site));
     if checks.external {
-        diags.extend(check::external(&site));
+        diags.extend(check::external(&site, checks.external_timeout.unwrap_or(check::DEFAULT_DEADLINE)));
     }
     let severity = site.config.severity.clone();
     drop_later(site);

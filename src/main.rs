@@ -87,6 +87,10 @@ enum Command {
         /// Also check http(s) links over the network.
         #[arg(long)]
         external: bool,
+        /// With --external: seconds the whole network check may take; links
+        /// not checked by then are reported (info), not failed.
+        #[arg(long, value_name = "SECS", default_value_t = 120.0)]
+        external_timeout: f64,
     },
     /// Preview the site: build it in memory, serve it, rebuild and reload on change.
     Serve {
@@ -133,10 +137,14 @@ fn main() -> ExitCode {
                 Err(e) => fatal(&e),
             }
         }
-        Command::Check { site, format, deny_warnings, external } => {
+        Command::Check { site, format, deny_warnings, external, external_timeout } => {
             let prefix = repo_prefix(site.root.as_deref());
             let opts = Options { root: site.root, config: site.config, out: None };
-            let checks = playbook::Checks { external };
+            let Ok(deadline) = std::time::Duration::try_from_secs_f64(external_timeout) else {
+                err("error: --external-timeout must be a number of seconds, 0 or more\n");
+                return ExitCode::from(2);
+            };
+            let checks = playbook::Checks { external, external_timeout: Some(deadline) };
             match playbook::check(&opts, &checks) {
                 Ok(diags) => {
                     let format = match format {

@@ -3,27 +3,36 @@
 //!
 //! Each distinct URL (fragment removed) is requested once: `HEAD`, then `GET`
 //! when a server refuses `HEAD`. Requests run concurrently with a global
-//! limit and a per-host limit, each with a timeout; network errors and 5xx
-//! answers are retried with backoff; a 429 waits for its `Retry-After`
-//! (capped); redirects are followed. Results are cached on disk
+//! limit and a per-host limit, each with a timeout; network errors, 5xx,
+//! 408 and 425 answers are retried with backoff (never a wait after the last
+//! try); a 429 is retried after its `Retry-After` when that is within
+//! `max_retry_after_secs`, and otherwise not asked again; redirects are
+//! followed. The whole check has a deadline (`--external-timeout`).
+//!
+//! Three outcomes: the link works; it is broken (`external-link`, an
+//! error); or it could not be checked (the deadline passed, the server
+//! kept answering 429): `external-link` at `info`, never an error. Only
+//! definite answers (a success, possibly after redirects; 404, 410 and the
+//! other 4xx that do not mean "try later") are cached on disk
 //! (`$PLAYBOOK_CACHE_DIR`, else `$XDG_CACHE_HOME/playbook`, else
 //! `~/.cache/playbook`, file `external-links.json`) and reused until they
-//! expire. A progress bar shows on a terminal.
+//! expire: a timeout, a refused connection, a DNS failure or a 5xx is asked
+//! again by the next run. A progress bar shows on a terminal.
 //!
 //! The only module with network access, and (for its cache) the only part of
 //! `check` that touches the disk. Must not render or write the site.
 
 use crate::config::ExternalConfig;
-use crate::diag::{Code, Diagnostic};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::model::{LinkKind, Site};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tokio::sync::Semaphore;
 
-/// The longest a `Retry-After` is honoured.
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+/// How long the whole check may take when `--external-timeout` is not given.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(120);
 
 /// What one URL answered.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -32,10 +41,26 @@ struct Outcome {
     problem: Option<String>,
     /// Unix seconds when it was checked.
     checked: u64,
+    /// The answer is final (see the module docs): only such outcomes, and
+    /// successes, are cached. Absent in caches of older versions: their
+    /// failures are asked again.
+    #[serde(default)]
+    definite: bool,
+    /// The URL could not be checked (deadline, rate limit): `problem` says
+    /// why; reported at `info`, never cached.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    unchecked: bool,
 }
 
-/// Checks every http(s) link of the site.
-pub(crate) fn site(site: &Site) -> Vec<Diagnostic> {
+impl Outcome {
+    /// Whether a cached outcome may stand for a new check.
+    fn reusable(&self) -> bool {
+        !self.unchecked && (self.problem.is_none() || self.definite)
+    }
+}
+
+/// Checks every http(s) link of the site, within `deadline` in all.
+pub(crate) fn site(site: &Site, deadline: Duration) -> Vec<Diagnostic> {
     let cfg = &site.config.external;
     // url → every (page, link index) that uses it
     let mut uses: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
@@ -53,28 +78,33 @@ pub(crate) fn site(site: &Site) -> Vec<Diagnostic> {
     let mut cache = cache_file.as_ref().map(load_cache).unwrap_or_default();
     let now = unix_now();
     let ttl = cfg.cache_hours * 3600;
-    let todo: Vec<String> = uses
-        .keys()
-        .filter(|u| cache.get(*u).is_none_or(|o| now.saturating_sub(o.checked) >= ttl))
-        .cloned()
-        .collect();
-    for (url, outcome) in run(todo, cfg) {
-        cache.insert(url, outcome);
+    cache.retain(|_, o| o.reusable() && now.saturating_sub(o.checked) < ttl);
+    let todo: Vec<String> = uses.keys().filter(|u| !cache.contains_key(*u)).cloned().collect();
+    let mut results = BTreeMap::new();
+    for (url, outcome) in run(todo, cfg, deadline) {
+        if outcome.reusable() {
+            cache.insert(url.clone(), outcome.clone());
+        }
+        results.insert(url, outcome);
     }
     if let Some(f) = &cache_file {
         save_cache(f, &cache);
     }
     let mut out = Vec::new();
     for (url, places) in &uses {
-        let Some(problem) = cache.get(url).and_then(|o| o.problem.as_ref()) else { continue };
+        let Some(outcome) = results.get(url).or_else(|| cache.get(url)) else { continue };
+        let Some(problem) = &outcome.problem else { continue };
         for &(p, l) in places {
             let page = &site.pages[p];
             let link = &page.doc.links[l];
-            out.push(
-                page.source
-                    .diag(Code::ExternalLink, link.span.start, format!("external link `{url}`: {problem}"))
-                    .with_target(link.dest.clone()),
-            );
+            let mut d = page
+                .source
+                .diag(Code::ExternalLink, link.span.start, format!("external link `{url}`: {problem}"))
+                .with_target(link.dest.clone());
+            if outcome.unchecked {
+                d.severity = Severity::Info;
+            }
+            out.push(d);
         }
     }
     out
@@ -89,8 +119,9 @@ fn normalize(dest: &str) -> String {
     }
 }
 
-/// Checks `urls` concurrently; returns each URL's outcome.
-fn run(urls: Vec<String>, cfg: &ExternalConfig) -> Vec<(String, Outcome)> {
+/// Checks `urls` concurrently; returns each URL's outcome. What is not
+/// done when `deadline` passes is `unchecked`.
+fn run(urls: Vec<String>, cfg: &ExternalConfig, deadline: Duration) -> Vec<(String, Outcome)> {
     if urls.is_empty() {
         return Vec::new();
     }
@@ -99,7 +130,7 @@ fn run(urls: Vec<String>, cfg: &ExternalConfig) -> Vec<(String, Outcome)> {
         Err(e) => {
             return urls
                 .into_iter()
-                .map(|u| (u, failed(format!("could not start the network runtime: {e}"))))
+                .map(|u| (u, failed(format!("could not start the network runtime: {e}"), false)))
                 .collect();
         }
     };
@@ -112,7 +143,7 @@ fn run(urls: Vec<String>, cfg: &ExternalConfig) -> Vec<(String, Outcome)> {
         Err(e) => {
             return urls
                 .into_iter()
-                .map(|u| (u, failed(format!("could not create an HTTP client: {e}"))))
+                .map(|u| (u, failed(format!("could not create an HTTP client: {e}"), false)))
                 .collect();
         }
     };
@@ -120,39 +151,61 @@ fn run(urls: Vec<String>, cfg: &ExternalConfig) -> Vec<(String, Outcome)> {
     progress.set_message("checking external links");
     let global = Arc::new(Semaphore::new(cfg.concurrency.max(1)));
     let mut hosts: HashMap<String, Arc<Semaphore>> = HashMap::new();
-    let results = runtime.block_on(async {
-        let mut tasks = Vec::new();
-        for url in urls {
-            let host = host_of(&url);
+    let done: Arc<Mutex<HashMap<String, Outcome>>> = Arc::default();
+    runtime.block_on(async {
+        let mut tasks = tokio::task::JoinSet::new();
+        for url in &urls {
+            let host = host_of(url);
             let per_host = Arc::clone(
                 hosts.entry(host).or_insert_with(|| Arc::new(Semaphore::new(cfg.per_host.max(1)))),
             );
-            let (global, client, progress, cfg) =
-                (Arc::clone(&global), client.clone(), progress.clone(), cfg.clone());
-            tasks.push(tokio::spawn(async move {
+            let (global, client, progress, cfg, done, url) = (
+                Arc::clone(&global),
+                client.clone(),
+                progress.clone(),
+                cfg.clone(),
+                Arc::clone(&done),
+                url.clone(),
+            );
+            tasks.spawn(async move {
                 let _host = per_host.acquire_owned().await;
                 let _slot = global.acquire_owned().await;
                 let outcome = check_url(&client, &url, &cfg).await;
                 progress.inc(1);
-                (url, outcome)
-            }));
+                done.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(url, outcome);
+            });
         }
-        let mut out = Vec::new();
-        for t in tasks {
-            if let Ok(r) = t.await {
-                out.push(r);
-            }
-        }
-        out
+        // What has not finished by the deadline is dropped (aborted) with the set.
+        let _ = tokio::time::timeout(deadline, async { while tasks.join_next().await.is_some() {} }).await;
     });
+    runtime.shutdown_background();
     progress.finish_and_clear();
-    results
+    let mut done = std::mem::take(&mut *done.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    let late = format!(
+        "not checked: the {} s deadline of the whole check passed first (--external-timeout)",
+        deadline.as_secs_f64()
+    );
+    urls.into_iter()
+        .map(|u| {
+            let outcome = done.remove(&u).unwrap_or_else(|| unchecked(late.clone()));
+            (u, outcome)
+        })
+        .collect()
 }
 
-/// One URL: HEAD (GET if HEAD is refused), retries, `Retry-After`.
+/// Whether a status means "try again later" rather than an answer.
+fn transient(status: reqwest::StatusCode) -> bool {
+    status.is_server_error() || matches!(status.as_u16(), 408 | 425)
+}
+
+/// One URL: HEAD (GET if HEAD is refused), retries, `Retry-After`. No
+/// wait follows the last attempt.
 async fn check_url(client: &reqwest::Client, url: &str, cfg: &ExternalConfig) -> Outcome {
     let mut problem = String::new();
+    let mut rate_limited = false;
+    let cap = Duration::from_secs(cfg.max_retry_after_secs);
     for attempt in 0..=cfg.retries {
+        let last = attempt == cfg.retries;
         let mut response = client.head(url).send().await;
         if let Ok(r) = &response {
             if matches!(r.status().as_u16(), 403 | 405 | 501) {
@@ -160,33 +213,60 @@ async fn check_url(client: &reqwest::Client, url: &str, cfg: &ExternalConfig) ->
             }
         }
         let backoff = Duration::from_millis(250 << attempt.min(6));
-        match response {
-            Ok(r) if r.status().is_success() => return Outcome { problem: None, checked: unix_now() },
+        let wait = match response {
+            Ok(r) if r.status().is_success() => return Outcome { definite: true, ..works() },
             Ok(r) if r.status().as_u16() == 429 => {
-                problem = "answered 429 Too Many Requests".into();
-                tokio::time::sleep(retry_after(&r).unwrap_or(backoff).min(MAX_RETRY_AFTER)).await;
+                let asked = retry_after(&r);
+                if asked.is_some_and(|a| a > cap) {
+                    let asked = asked.unwrap_or_default().as_secs();
+                    return unchecked(format!(
+                        "not checked: answered 429 Too Many Requests and asked to wait {asked} s, more than \
+                         the {} s that `[external] max_retry_after_secs` allows",
+                        cap.as_secs()
+                    ));
+                }
+                problem = "not checked: answered 429 Too Many Requests on every try".into();
+                rate_limited = true;
+                asked.unwrap_or(backoff)
             }
-            Ok(r) if r.status().is_server_error() => {
+            Ok(r) if transient(r.status()) => {
                 problem = format!("answered {}", status_text(r.status()));
-                tokio::time::sleep(backoff).await;
+                rate_limited = false;
+                backoff
             }
-            Ok(r) => return failed(format!("answered {}", status_text(r.status()))),
+            Ok(r) => return failed(format!("answered {}", status_text(r.status())), true),
             Err(e) if e.is_timeout() => {
                 problem = format!("timed out after {} s", cfg.timeout_secs);
-                tokio::time::sleep(backoff).await;
+                rate_limited = false;
+                backoff
             }
-            Err(e) if e.is_redirect() => return failed("too many redirects".into()),
+            Err(e) if e.is_redirect() => return failed("too many redirects".into(), false),
             Err(e) => {
                 problem = format!("could not connect: {}", root_cause(&e));
-                tokio::time::sleep(backoff).await;
+                rate_limited = false;
+                backoff
             }
+        };
+        if !last {
+            tokio::time::sleep(wait).await;
         }
     }
-    failed(problem)
+    // The last answer decides: rate-limited is "not checked", anything else broken.
+    if rate_limited { unchecked(problem) } else { failed(problem, false) }
 }
 
-fn failed(problem: String) -> Outcome {
-    Outcome { problem: Some(problem), checked: unix_now() }
+/// A working URL, checked now (not yet marked definite).
+fn works() -> Outcome {
+    Outcome { problem: None, checked: unix_now(), definite: false, unchecked: false }
+}
+
+fn unchecked(problem: String) -> Outcome {
+    Outcome { problem: Some(problem), unchecked: true, ..works() }
+}
+
+/// A broken link; `definite` when the answer is final (cached).
+fn failed(problem: String, definite: bool) -> Outcome {
+    Outcome { problem: Some(problem), definite, ..works() }
 }
 
 fn status_text(s: reqwest::StatusCode) -> String {

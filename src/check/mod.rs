@@ -43,7 +43,10 @@ pub fn site(site: &Site) -> Vec<Diagnostic> {
     out
 }
 
-/// `external-link` findings (network; only with `check --external`).
-pub fn external(site: &Site) -> Vec<Diagnostic> {
-    external::site(site)
+pub use external::DEFAULT_DEADLINE;
+
+/// `external-link` findings (network; only with `check --external`), all
+/// within `deadline` (what is left then is reported as not checked).
+pub fn external(site: &Site, deadline: std::time::Duration) -> Vec<Diagnostic> {
+    external::site(site, deadline)
 }
