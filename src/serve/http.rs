@@ -6,9 +6,11 @@
 //!   bytes are read from the content file the site names, never from a path
 //!   the request names);
 //! * request paths are percent-decoded once; a bad escape, invalid UTF-8,
-//!   NUL or another control character, a backslash, or a `..` segment is
-//!   `400`; empty and `.` segments are dropped (`//etc/passwd` is
-//!   `etc/passwd`: `404`);
+//!   NUL (no file name has one) or a `..` segment is `400`; empty and `.`
+//!   segments are dropped (`//etc/passwd` is `etc/passwd`: `404`). Any
+//!   other character is part of a name: `build` writes pages whose names
+//!   hold a backslash, a tab or a newline, and `serve` serves every file
+//!   `build` writes (a map lookup: `a\..\b` is one name, never a path);
 //! * `/x/` serves `x/index.html`; `/x` serves the file `x`, else redirects
 //!   (`302`, built from the decoded segments, so never to another host) to
 //!   `/x/` when `x/index.html` exists; anything else is the site's
@@ -47,7 +49,7 @@ pub(crate) enum Target {
 /// which files the site has.
 pub(crate) fn target(raw: &str, has: impl Fn(&str) -> bool) -> Target {
     let Some(decoded) = raw.strip_prefix('/').and_then(percent_decode) else { return Target::BadRequest };
-    if decoded.chars().any(|c| c.is_control() || c == '\\') {
+    if decoded.contains('\0') {
         return Target::BadRequest;
     }
     let mut segments = Vec::new();

@@ -3,7 +3,15 @@ use super::*;
 /// A site with a root page, `es/x/index.html`, a stylesheet and a file
 /// whose name needs escaping.
 fn has(path: &str) -> bool {
-    ["index.html", "es/x/index.html", "static/style.css", "ja/概要/index.html", "a b.txt"].contains(&path)
+    [
+        "index.html",
+        "es/x/index.html",
+        "static/style.css",
+        "ja/概要/index.html",
+        "a b.txt",
+        "en/a\\b\tc\nd/index.html",
+    ]
+    .contains(&path)
 }
 
 fn file(p: &str) -> Target {
@@ -19,6 +27,9 @@ fn folders_serve_their_index_and_files_themselves() {
     assert_eq!(target("/ja/%E6%A6%82%E8%A6%81/", has), file("ja/概要/index.html"));
     assert_eq!(target("/a%20b.txt", has), file("a b.txt"));
     assert_eq!(target("/./es/./x/", has), file("es/x/index.html"));
+    // Every name `build` can write (`\\`, tab, newline) is served.
+    assert_eq!(target("/en/a%5Cb%09c%0Ad/", has), file("en/a\\b\tc\nd/index.html"));
+    assert_eq!(target("/en/a%5Cb%09c%0Ad", has), Target::Redirect("/en/a%5Cb%09c%0Ad/".into()));
 }
 
 #[test]
@@ -42,13 +53,10 @@ fn traversals_and_strange_paths_are_refused() {
         "/..%2fCargo.toml",
         "/es/../../etc/passwd",
         "/es/..",
-        "/..\\Cargo.toml",
-        "/%5c..%5cCargo.toml",
         "/a%00b",
         "/%zz",
         "/%e6%a6",
         "/%",
-        "/%0a",
         "es/x/",
         "",
     ] {
@@ -57,6 +65,10 @@ fn traversals_and_strange_paths_are_refused() {
     assert_eq!(target("//etc/passwd", has), Target::NotFound);
     assert_eq!(target("/etc/passwd", has), Target::NotFound);
     assert_eq!(target("/.../x", has), Target::NotFound, "three dots are a name");
+    // A backslash is part of a name, never a separator: nothing to climb.
+    for name in ["/..\\Cargo.toml", "/%5c..%5cCargo.toml", "/%0a", "/es%5C..%5C..%5Cetc%5Cpasswd"] {
+        assert_eq!(target(name, has), Target::NotFound, "{name}");
+    }
 }
 
 #[test]

@@ -148,3 +148,81 @@ fn a_broken_front_matter_is_a_finding_in_the_overlay_not_an_error() {
     assert!(status.data.contains("\"ok\":true") && status.data.contains(SOURCE), "{}", status.data);
     server.stderr_until("the finding in the terminal too", |s| s.contains("front-matter"));
 }
+
+/// Every byte of `name` but RFC 3986's unreserved ones, percent-encoded.
+fn encoded(name: &str) -> String {
+    name.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn serve_serves_every_file_build_writes_whatever_its_name() {
+    let root = crate::harness::temp_dir("serve-http-names");
+    let names =
+        ["back\\slash", "tab\there", "new\nline", "per%cent", "q?mark", "hash#", "two  spaces", "ünï"];
+    let links: String = names.iter().map(|n| format!("[{n:?}](<{}.md>)\n\n", encoded(n))).collect();
+    crate::harness::write_files(
+        &root,
+        &[("content/en/index.md", &format!("---\ntitle: Home\n---\n# Home\n\n{links}"))],
+    );
+    for name in names {
+        crate::harness::write_files(
+            &root,
+            &[(&format!("content/en/{name}.md"), "---\ntitle: Odd\n---\n# Odd\n")],
+        );
+    }
+    let out = root.join("site");
+    let o = crate::harness::playbook(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", crate::harness::text(&o));
+    let server = Server::start(&root, &[]);
+    let mut served = 0;
+    for entry in
+        walkdir::WalkDir::new(&out).min_depth(1).into_iter().flatten().filter(|e| e.file_type().is_file())
+    {
+        let rel = entry.path().strip_prefix(&out).unwrap();
+        let segments: Vec<String> =
+            rel.components().map(|c| encoded(c.as_os_str().to_str().unwrap())).collect();
+        if segments == [".playbook-output"] {
+            continue;
+        }
+        let r = server.get(&format!("/{}", segments.join("/")));
+        assert_eq!(r.status, 200, "{rel:?}: built, so served");
+        let mut body = r.text();
+        if let Some(at) = body.find("<script src=\"/__playbook/live.js\"") {
+            let end = at + body[at..].find("</script>").unwrap() + "</script>".len();
+            body.replace_range(at..end, "");
+        }
+        assert_eq!(body.as_bytes(), std::fs::read(entry.path()).unwrap(), "{rel:?}: the same bytes");
+        served += 1;
+    }
+    assert!(served > names.len() + 5, "{served} files");
+    // Every link of the home page into its locale, as a browser follows it
+    // (non-ASCII sent as UTF-8 escapes).
+    let home = server.get("/en/").text();
+    let mut followed = 0;
+    for href in home.split("href=\"").skip(1).filter_map(|h| h.split('"').next()) {
+        if href.contains(':') || href.starts_with(['#', '/', '.']) {
+            continue;
+        }
+        let target: String = href
+            .chars()
+            .map(|c| if c.is_ascii() { c.to_string() } else { encoded(&c.to_string()) })
+            .collect();
+        assert_eq!(server.get(&format!("/en/{target}")).status, 200, "{href}");
+        followed += 1;
+    }
+    assert!(followed >= 2 * names.len(), "the body's and the sidebar's links: {followed}");
+}
