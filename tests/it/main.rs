@@ -13,4 +13,5 @@ mod harness;
 mod hostile;
 mod html;
 mod search;
+mod security;
 mod serve;
