@@ -163,6 +163,12 @@ fn theme_template_static_and_locale_folders_must_stay_inside_the_site_folder() {
         );
         assert!(msg.contains(link.split('/').next().unwrap()), "{link}: {msg}");
     }
+    // Zero config: the root is the site folder, held to the same rule.
+    let d = site_with("site-links-zero", "");
+    std::fs::remove_file(d.join("playbook.toml")).unwrap();
+    std::fs::create_dir_all(d.join(".git")).unwrap();
+    std::os::unix::fs::symlink(d.join(".git"), d.join("static")).unwrap();
+    assert!(load_err(&d).contains("resolves to the hidden file or folder `.git`"), "{}", load_err(&d));
     // Inside the site folder, a theme and a symlinked template are fine.
     let d = site_with("theme-ok", "theme = \"mine\"\n");
     std::fs::create_dir_all(d.join("themes/mine/templates")).unwrap();
