@@ -3,8 +3,14 @@
 //! Relative paths in a config resolve against the config file's folder,
 //! except locale folders, which resolve against the content root.
 //!
-//! Reads one file (the config) and lists one folder (zero config); must not
-//! read content or know about pages.
+//! Every folder it names is held to a `Fence` (`fence.rs`): locale folders
+//! inside the content root, the site's theme, template, static and locale
+//! folders inside the site folder; `security.rs` has `[security]` and the
+//! `base_url` rule.
+//!
+//! Reads one file (the config), lists one folder (zero config) and walks
+//! the site's own folders for symlinks; must not read content or know
+//! about pages.
 
 mod fence;
 mod security;
