@@ -6,11 +6,16 @@
 //! Reads one file (the config) and lists one folder (zero config); must not
 //! read content or know about pages.
 
+mod docfx;
+mod glob;
+mod scope;
 mod vocab;
 
+pub use glob::Globs;
+pub use scope::{ContentRule, Metadata, Scope};
 pub use vocab::{Vocabulary, matches, normalize};
 
-use crate::diag::{Code, Severity};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -78,6 +83,23 @@ pub struct Config {
     pub external: ExternalConfig,
     /// What raw HTML in page bodies becomes (`[markdown] raw_html`).
     pub raw_html: RawHtml,
+    /// Which files are read: `exclude` globs and `docfx.json`'s content
+    /// and resource rules.
+    pub scope: Scope,
+    /// Front-matter defaults from `docfx.json` (`globalMetadata`,
+    /// `fileMetadata`); a page's own values win.
+    pub metadata: Metadata,
+    /// Whether the site is configured from a `docfx.json` (alone, or named
+    /// by `playbook.toml`'s `docfx`). The place where DocFX-mode defaults
+    /// are decided (e.g. the URL style DocFX publishes) reads it.
+    pub from_docfx: bool,
+    /// File names of each locale's table of contents, by tag, first found
+    /// wins (`toc = [...]` of a `[[locale]]`, or the names `docfx.json`
+    /// gives); a locale not listed uses `toc.yml`. See [`Config::toc_names`].
+    pub toc: BTreeMap<String, Vec<String>>,
+    /// Findings about the configuration itself (`docfx.json` keys playbook
+    /// does not use), reported with the content's.
+    pub notes: Vec<Diagnostic>,
 }
 
 /// What happens to raw HTML that an author writes in a page body
@@ -160,6 +182,11 @@ struct RawConfig {
     external: ExternalConfig,
     #[serde(default)]
     markdown: RawMarkdown,
+    /// A `docfx.json` to take content rules and metadata from.
+    docfx: Option<PathBuf>,
+    /// Globs (relative to the content root) of files that are never read.
+    #[serde(default)]
+    exclude: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -172,6 +199,7 @@ struct RawLocale {
     name: Option<String>,
     #[serde(default)]
     vocabulary: Vocabulary,
+    toc: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -191,7 +219,7 @@ impl Config {
             Some(f) => Some(f.clone()),
             None => Some(root.join("playbook.toml")).filter(|f| f.is_file()),
         };
-        let (raw, site_dir) = match &file {
+        let (mut raw, site_dir) = match &file {
             Some(f) => {
                 let text = std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?;
                 let raw: RawConfig = toml::from_str(&text).map_err(|e| toml_err(f, &text, &e))?;
@@ -200,11 +228,30 @@ impl Config {
             }
             None => (RawConfig::default(), root.clone()),
         };
+        // No playbook.toml but a docfx.json: the DocFX repository is the config.
+        if file.is_none() && root.join("docfx.json").is_file() {
+            raw.docfx = Some(root.join("docfx.json"));
+        }
         let cfg_path = file.clone().unwrap_or_else(|| root.join("playbook.toml"));
-        let mut locales = if raw.locale.is_empty() {
-            discover_locales(&root)?
+        let docfx = match &raw.docfx {
+            Some(f) => Some(read_docfx(&root, &site_dir.join(f))?),
+            None => None,
+        };
+        let toc_default =
+            docfx.as_ref().map_or_else(|| vec!["toc.yml".to_string()], |d| d.docfx.toc_names.clone());
+        let raw_locales = std::mem::take(&mut raw.locale);
+        let mut toc = BTreeMap::new();
+        for l in &raw_locales {
+            toc.insert(l.tag.clone(), l.toc.clone().unwrap_or_else(|| toc_default.clone()));
+        }
+        let mut locales = if !raw_locales.is_empty() {
+            raw_locales.into_iter().map(locale_from_raw).collect::<Result<Vec<_>>>()?
+        } else if let Some(d) = &docfx {
+            let locale = docfx_locale(d);
+            toc.insert(locale.tag.clone(), toc_default);
+            vec![locale]
         } else {
-            raw.locale.into_iter().map(locale_from_raw).collect::<Result<Vec<_>>>()?
+            discover_locales(&root)?
         };
         check_locales(&cfg_path, &root, &locales)?;
         let default = raw
@@ -220,10 +267,23 @@ impl Config {
         let first = locales.remove(pos);
         locales.insert(0, first);
         let severity = parse_severity(&cfg_path, raw.severity)?;
-        let out = match (&opts.out, raw.out) {
-            (Some(o), _) => o.clone(),
-            (None, Some(o)) => site_dir.join(o),
-            (None, None) => root.join("public"),
+        let docfx_out = docfx.as_ref().and_then(|d| d.docfx.dest.as_ref().map(|dest| d.dir.join(dest)));
+        let out = match (&opts.out, raw.out, docfx_out) {
+            (Some(o), _, _) => o.clone(),
+            (None, Some(o), _) => site_dir.join(o),
+            (None, None, Some(o)) => o,
+            (None, None, None) => root.join("public"),
+        };
+        let exclude = Globs::new(&raw.exclude).map_err(|e| config_err(&cfg_path, format!("exclude: {e}")))?;
+        let title = raw.title.or_else(|| docfx.as_ref().and_then(|d| d.docfx.title.clone()));
+        let from_docfx = docfx.is_some();
+        let (scope, metadata, notes) = match docfx {
+            Some(d) => {
+                let d = d.docfx;
+                let scope = Scope { exclude, content: d.content, resource: d.resource };
+                (scope, d.metadata, d.unused.into_iter().collect())
+            }
+            None => (Scope { exclude, ..Scope::default() }, Metadata::default(), Vec::new()),
         };
         let content_dir = common_ancestor(locales.iter().map(|l| l.dir.as_str()));
         Ok(Config {
@@ -232,7 +292,7 @@ impl Config {
             file,
             site_dir,
             out,
-            title: raw.title.unwrap_or_else(|| "Playbook".to_string()),
+            title: title.unwrap_or_else(|| "Playbook".to_string()),
             base_url: raw.base_url.unwrap_or_default().trim_end_matches('/').to_string(),
             theme: raw.theme.unwrap_or_else(|| "default".to_string()),
             locales,
@@ -240,6 +300,11 @@ impl Config {
             required_keys: raw.front_matter.map(|f| f.required).unwrap_or_else(|| vec!["title".into()]),
             external: raw.external,
             raw_html: raw.markdown.raw_html,
+            scope,
+            metadata,
+            from_docfx,
+            toc,
+            notes,
         })
     }
 
@@ -262,6 +327,21 @@ impl Config {
             required_keys: vec!["title".to_string()],
             external: ExternalConfig::default(),
             raw_html: RawHtml::default(),
+            scope: Scope::default(),
+            metadata: Metadata::default(),
+            from_docfx: false,
+            toc: BTreeMap::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// The file names of `locale`'s table of contents, in the order they
+    /// are looked for.
+    pub fn toc_names(&self, locale: &LocaleConfig) -> &[String] {
+        const DEFAULT: &[String] = &[];
+        match self.toc.get(&locale.tag) {
+            Some(names) => names,
+            None => DEFAULT,
         }
     }
 
@@ -280,6 +360,49 @@ fn locale_from_raw(raw: RawLocale) -> Result<LocaleConfig> {
         name: raw.name,
         vocabulary,
     })
+}
+
+/// A `docfx.json` read for a config, with the folder it lies in.
+struct DocfxFile {
+    docfx: docfx::Docfx,
+    /// The folder of `docfx.json` (its `dest` is relative to it).
+    dir: PathBuf,
+}
+
+/// Reads the `docfx.json` at `file`, which must lie inside `root`.
+fn read_docfx(root: &Path, file: &Path) -> Result<DocfxFile> {
+    let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    let canonical = |p: &Path| p.canonicalize().map_err(|e| Error::io(p, e));
+    let (croot, cdir) =
+        (canonical(root)?, canonical(if dir.as_os_str().is_empty() { Path::new(".") } else { &dir })?);
+    let Ok(base) = cdir.strip_prefix(&croot) else {
+        return Err(config_err(
+            file,
+            format!("docfx.json must lie inside the content root {}", root.display()),
+        ));
+    };
+    let base = base.to_string_lossy().replace('\\', "/");
+    let shown = if base.is_empty() { "docfx.json".to_string() } else { format!("{base}/docfx.json") };
+    Ok(DocfxFile { docfx: docfx::read(file, &base, &shown)?, dir })
+}
+
+/// The one locale of a DocFX repository configured by `docfx.json` alone:
+/// `en`, in the folder all content rules share (the root when they differ).
+fn docfx_locale(d: &DocfxFile) -> LocaleConfig {
+    let dir = common_ancestor_of_folders(d.docfx.content.iter().map(|r| r.src.as_str()));
+    LocaleConfig {
+        tag: "en".to_string(),
+        dir,
+        suffix: String::new(),
+        name: None,
+        vocabulary: Vocabulary::builtin("en"),
+    }
+}
+
+/// The deepest folder containing every one of `dirs` (each a folder itself).
+fn common_ancestor_of_folders<'a>(dirs: impl Iterator<Item = &'a str>) -> String {
+    let with_child: Vec<String> = dirs.map(|d| format!("{d}/x")).collect();
+    common_ancestor(with_child.iter().map(|d| d.trim_start_matches('/')))
 }
 
 /// Zero config: every folder under `ROOT/content` named like a BCP 47 tag.

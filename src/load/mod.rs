@@ -78,6 +78,7 @@ pub fn content_with<T: Send>(
     diags: &mut Vec<Diagnostic>,
     each: impl Fn(usize, &SourceFile, &FrontMatter) -> T + Sync,
 ) -> Result<(Loaded, Vec<T>)> {
+    diags.extend(config.notes.iter().cloned());
     let (found, files) = walk_all(config, diags)?;
     // Each locale's pages are sorted by path, so this is (locale, path) order.
     let candidates: Vec<Candidate> = found
@@ -88,7 +89,7 @@ pub fn content_with<T: Send>(
     let (read, ((pairings, findings), tocs)) = rayon::join(
         || {
             let read = candidates.par_iter().map(|c| {
-                let (source, front, found) = read_page(&config.root, c.path, &config.required_keys)?;
+                let (source, front, found) = read_page(config, c.path)?;
                 let made = each(c.locale, &source, &front);
                 Ok((source, front, found, made))
             });
@@ -124,16 +125,22 @@ pub fn content_with<T: Send>(
 /// of both (`encoding`, `front-matter`). For `serve`'s incremental rebuilds,
 /// which re-read an edited page without walking the tree.
 pub fn page(config: &Config, rel: &str) -> Result<(SourceFile, FrontMatter, Vec<Diagnostic>)> {
-    read_page(&config.root, rel, &config.required_keys)
+    read_page(config, rel)
 }
 
 /// Walks every locale folder (in parallel) and the shared content folder:
 /// what each locale holds, and every asset candidate (sorted, unique).
 fn walk_all(config: &Config, diags: &mut Vec<Diagnostic>) -> Result<(Vec<walk::LocaleFiles>, Vec<String>)> {
     let locale_dirs = config.locales.iter().map(|l| l.dir.clone()).collect();
-    let walker = walk::Walker::new(&config.root, &config.out, locale_dirs);
+    let walker = walk::Walker::new(&config.root, &config.out, locale_dirs).with_scope(config.scope.clone());
     let (found, shared) = rayon::join(
-        || config.locales.par_iter().map(|l| walker.locale(&l.dir)).collect::<Result<Vec<_>>>(),
+        || {
+            config
+                .locales
+                .par_iter()
+                .map(|l| walker.locale(&l.dir, config.toc_names(l)))
+                .collect::<Result<Vec<_>>>()
+        },
         || walker.shared_assets(&config.content_dir),
     );
     let mut found = found?;
@@ -188,17 +195,21 @@ pub fn toc_of(source: &SourceFile) -> (Option<Toc>, Vec<Diagnostic>) {
     toc::read(source)
 }
 
-/// Reads one page: its text (with encoding findings) and its front matter.
+/// Reads one page: its text (with encoding findings) and its front matter,
+/// with the config's metadata (`docfx.json`) under the page's own values.
 /// A binary file gets no front-matter findings: its encoding error says it all.
-fn read_page(
-    root: &Path,
-    rel: &str,
-    required: &[String],
-) -> Result<(SourceFile, FrontMatter, Vec<Diagnostic>)> {
-    let (source, encoding) = read::source_file(root, rel)?;
+fn read_page(config: &Config, rel: &str) -> Result<(SourceFile, FrontMatter, Vec<Diagnostic>)> {
+    let (source, encoding) = read::source_file(&config.root, rel)?;
     let binary = encoding.is_some() && source.text.is_empty();
-    let (front, mut diags) =
-        if binary { (FrontMatter::default(), Vec::new()) } else { front_matter::read(&source, required) };
+    let defaults =
+        if config.metadata.is_empty() { Default::default() } else { config.metadata.for_page(rel) };
+    let required: Vec<String> =
+        config.required_keys.iter().filter(|k| !defaults.contains_key(k.as_str())).cloned().collect();
+    let (mut front, mut diags) =
+        if binary { (FrontMatter::default(), Vec::new()) } else { front_matter::read(&source, &required) };
+    if !defaults.is_empty() {
+        front_matter::merge_defaults(&mut front, defaults);
+    }
     diags.splice(0..0, encoding);
     Ok((source, front, diags))
 }
