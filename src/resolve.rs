@@ -115,7 +115,10 @@ pub fn link(site: &Site, from: PageId, link: &Link) -> Target {
         LinkKind::OtherScheme => Target::OtherScheme,
         LinkKind::Malformed { .. } => Target::Malformed,
         LinkKind::Fragment(f) => Target::SamePage(f.clone()),
-        LinkKind::File { path, fragment } => file(site, &site.page(from).source.path, path, fragment.clone()),
+        // Relative to the file that wrote it: an included file's own folder.
+        LinkKind::File { path, fragment } => {
+            file(site, site.page(from).source.file_at(link.span.start), path, fragment.clone())
+        }
     }
 }
 

@@ -40,8 +40,7 @@ pub(crate) fn page(site: &Site, suggester: &Suggester<'_>, page: &Page) -> Vec<D
 
 fn broken_link(site: &Site, suggester: &Suggester<'_>, page: &Page, link: &Link, path: &str) -> Diagnostic {
     let what = if link.image { "image" } else { "link" };
-    let escapes =
-        matches!(&link.kind, LinkKind::File { path: p, .. } if resolve::join(&page.source.path, p).is_none());
+    let escapes = matches!(&link.kind, LinkKind::File { path: p, .. } if resolve::join(page.source.file_at(link.span.start), p).is_none());
     let message = if escapes {
         format!("broken {what}: `{}` leaves the content root", link.dest)
     } else {

@@ -18,6 +18,7 @@
 
 mod flat_yaml;
 mod front_matter;
+mod include;
 mod pairing;
 mod read;
 mod toc;
@@ -29,6 +30,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::error::Result;
 use crate::model::{FrontMatter, Locale, LocaleId, PageId, Toc};
 use crate::source::SourceFile;
+pub use include::{Fetched, Includes};
 use pairing::Candidate;
 use rayon::prelude::*;
 use std::path::Path;
@@ -68,25 +70,53 @@ pub fn content(config: &Config, diags: &mut Vec<Diagnostic>) -> Result<Loaded> {
     content_with(config, diags, |_, _, _| ()).map(|(loaded, _)| loaded)
 }
 
+/// What the pipeline makes of one page as soon as it is read (see
+/// [`content_made`]).
+#[derive(Debug)]
+pub struct Made<T> {
+    /// The caller's result (the parsed document).
+    pub value: T,
+    /// The page's text with its includes in place, if it has any: it
+    /// replaces the text as read.
+    pub expanded: Option<SourceFile>,
+    /// Markdown files the page included: they are not pages themselves.
+    pub included: Vec<String>,
+}
+
 /// `content`, calling `each(locale index, file, front matter)` on every page
 /// as soon as it is read, on the same thread, and returning the results in
 /// page order. The pipeline uses it to parse each page's markdown while the
-/// file is hot in cache and while the tocs and pairing run alongside; `load`
-/// itself still knows nothing of markdown.
+/// file is hot in cache and while the tocs run alongside; `load` itself
+/// still knows nothing of markdown.
 pub fn content_with<T: Send>(
     config: &Config,
     diags: &mut Vec<Diagnostic>,
     each: impl Fn(usize, &SourceFile, &FrontMatter) -> T + Sync,
 ) -> Result<(Loaded, Vec<T>)> {
+    content_made(config, diags, |locale, source, front| Made {
+        value: each(locale, source, front),
+        expanded: None,
+        included: Vec::new(),
+    })
+}
+
+/// [`content_with`] where `each` may also expand the page (its text is
+/// then the expanded one) and name the files it included: a markdown file
+/// that some page includes is not a page itself (DocFX's include files).
+pub fn content_made<T: Send>(
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+    each: impl Fn(usize, &SourceFile, &FrontMatter) -> Made<T> + Sync,
+) -> Result<(Loaded, Vec<T>)> {
     diags.extend(config.notes.iter().cloned());
     let (found, files) = walk_all(config, diags)?;
     // Each locale's pages are sorted by path, so this is (locale, path) order.
-    let candidates: Vec<Candidate> = found
+    let mut candidates: Vec<Candidate> = found
         .iter()
         .enumerate()
         .flat_map(|(locale, f)| f.pages.iter().map(move |path| Candidate { locale, path }))
         .collect();
-    let (read, ((pairings, findings), tocs)) = rayon::join(
+    let (read, tocs) = rayon::join(
         || {
             let read = candidates.par_iter().map(|c| {
                 let (source, front, found) = read_page(config, c.path)?;
@@ -98,16 +128,27 @@ pub fn content_with<T: Send>(
         || {
             let tocs =
                 found.par_iter().map(|f| f.toc.as_deref().map(|t| read_toc(&config.root, t)).transpose());
-            (pairing::pair(&config.locales, &candidates), tocs.collect::<Result<Vec<_>>>())
+            tocs.collect::<Result<Vec<_>>>()
         },
     );
-    let (read, tocs) = (read?, tocs?);
+    let (mut read, tocs) = (read?, tocs?);
+    let included: std::collections::HashSet<String> =
+        read.iter().flat_map(|r| r.3.included.iter().cloned()).collect();
+    if !included.is_empty() {
+        let keep: Vec<bool> = candidates.iter().map(|c| !included.contains(c.path)).collect();
+        let mut keep_read = keep.iter();
+        let mut keep_candidates = keep.iter();
+        read.retain(|_| *keep_read.next().unwrap_or(&true));
+        candidates.retain(|_| *keep_candidates.next().unwrap_or(&true));
+    }
+    let (pairings, findings) = pairing::pair(&config.locales, &candidates);
 
     let mut pages = Vec::with_capacity(read.len());
     let mut made = Vec::with_capacity(read.len());
     for ((c, (source, front, found_diags, m)), p) in candidates.iter().zip(read).zip(pairings) {
         diags.extend(found_diags);
-        made.push(m);
+        let source = m.expanded.unwrap_or(source);
+        made.push(m.value);
         let locale = locale_id(c.locale);
         pages.push(LoadedPage { locale, source, front, key: p.key, url: p.url, primary: p.primary });
     }

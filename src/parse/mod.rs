@@ -20,6 +20,7 @@
 //! Must not see other pages, touch the disk or produce HTML.
 
 mod alerts;
+pub mod directives;
 mod html;
 mod links;
 mod slug;
