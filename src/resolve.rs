@@ -113,6 +113,10 @@ pub fn link(site: &Site, from: PageId, link: &Link) -> Target {
     match &link.kind {
         LinkKind::External => Target::External,
         LinkKind::OtherScheme => Target::OtherScheme,
+        LinkKind::Xref { uid, fragment } => match site.page_by_uid(uid) {
+            Some(page) => Target::Page { page, fragment: fragment.clone() },
+            None => Target::Missing { path: format!("xref:{uid}") },
+        },
         LinkKind::Malformed { .. } => Target::Malformed,
         LinkKind::Fragment(f) => Target::SamePage(f.clone()),
         // Relative to the file that wrote it: an included file's own folder.

@@ -258,8 +258,15 @@ fn read_page(config: &Config, rel: &str) -> Result<(SourceFile, FrontMatter, Vec
 /// Reads one locale's `toc.yml`, with its findings.
 fn read_toc(root: &Path, rel: &str) -> Result<(Option<Toc>, Vec<Diagnostic>)> {
     let (source, encoding) = read::source_file(root, rel)?;
-    let (toc, mut diags) = toc::read(&source);
+    let (mut toc, mut diags) = toc::read(&source);
     diags.splice(0..0, encoding);
+    if let Some(t) = &mut toc {
+        let read_sub = |path: &str| {
+            let file = root.join(path);
+            file.is_file().then(|| read::source_file(root, path).ok().map(|(s, _)| s)).flatten()
+        };
+        toc::include(rel, &mut t.items, &read_sub, &mut vec![rel.to_string()], &mut diags);
+    }
     Ok((toc, diags))
 }
 

@@ -129,6 +129,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Events<'_, 
                 None => {
                     self.finished = true;
                     self.pass.flush_marker();
+                    self.pass.dfm_finish();
                 }
             }
         }
@@ -191,6 +192,8 @@ struct Pass<'p, 'a> {
     next_mention: usize,
     /// End offset of the task link now open, if one is.
     open_mention: Option<usize>,
+    /// DocFX extensions (`dfm.rs`).
+    dfm: dfm::State,
 }
 
 impl<'p, 'a> Pass<'p, 'a> {
@@ -223,10 +226,14 @@ impl<'p, 'a> Pass<'p, 'a> {
             assets: Vec::new(),
             next_mention: 0,
             open_mention: None,
+            dfm: dfm::State::default(),
         }
     }
 
     fn handle(&mut self, event: Event<'a>, range: Range<usize>) {
+        if self.dfm_event(&event, range.start) {
+            return;
+        }
         let Some(event) = self.strip_marker(event) else { return };
         if !matches!(event, Event::Text(_) | Event::SoftBreak) {
             self.close_task_link();
@@ -408,6 +415,7 @@ impl<'p, 'a> Pass<'p, 'a> {
 }
 
 mod blocks;
+mod dfm;
 mod task_links;
 
 fn html<'a>(s: &'static str) -> Event<'a> {
