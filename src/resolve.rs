@@ -248,25 +248,7 @@ fn relative_href_general(from: &str, to: &str) -> String {
 /// Joins a relative link to the folder of `from_file` and normalises `.` and
 /// `..`; a leading `/` means the content root. `None` if it leaves the root.
 pub fn join(from_file: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    if !path.starts_with('/') {
-        parts.extend(from_file.split('/'));
-        parts.pop();
-    }
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut out = parts.join("/");
-    if path.ends_with('/') && !out.is_empty() {
-        out.push('/');
-    }
-    Some(out)
+    crate::url::join(from_file, path)
 }
 
 /// The existing file in the same folder whose name is closest to `wanted`,

@@ -158,7 +158,7 @@ pub(super) fn include(
                 .with_help(help)
         };
         let path = href.split(['#', '?']).next().unwrap_or("");
-        let Some(mut path) = join(&own, path) else {
+        let Some(mut path) = crate::url::join(&own, path).map(|p| p.trim_end_matches('/').to_string()) else {
             diags.push(at(
                 format!("toc entry `{}` includes `{href}`, outside the content root", item.name),
                 "include tocs inside the content root",
@@ -204,24 +204,6 @@ fn mark_file(items: &mut [TocItem], file: &str) {
     }
 }
 
-/// `path` relative to the folder of `from` (root-relative), `.`/`..`
-/// resolved; `None` when it leaves the root.
-fn join(from: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if path.starts_with('/') { Vec::new() } else { from.split('/').collect() };
-    if !path.starts_with('/') {
-        parts.pop();
-    }
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
 
 #[cfg(test)]
 mod tests {
