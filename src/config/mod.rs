@@ -297,7 +297,11 @@ impl Config {
             theme: raw.theme.unwrap_or_else(|| "default".to_string()),
             locales,
             severity,
-            required_keys: raw.front_matter.map(|f| f.required).unwrap_or_else(|| vec!["title".into()]),
+            // DocFX takes a page's title from its H1: no key is required by default.
+            required_keys: raw
+                .front_matter
+                .map(|f| f.required)
+                .unwrap_or_else(|| if from_docfx { Vec::new() } else { vec!["title".into()] }),
             external: raw.external,
             raw_html: raw.markdown.raw_html,
             scope,

@@ -204,7 +204,6 @@ fn mark_file(items: &mut [TocItem], file: &str) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@
 //! - A top-level blockquote whose first line is `[!VIDEO url]` (https only:
 //!   anything else is `malformed-url` and is not embedded) or
 //!   `[!div class="…"]` (classes from [`DIV_CLASSES`]; another class is a
-//!   `dfm` finding and the blockquote stays a blockquote).
+//!   `dfm` finding and is left out: the div is still a div).
 //! - Tabs: a heading whose whole text is a link to `#tab/<id>` is a tab
 //!   (not a heading, its link not a link); tabs of one level in a row form
 //!   a group, which a `---` line ends (that line is part of the syntax), or
@@ -279,11 +279,11 @@ impl Tracker {
                 } else {
                     format!("[!div] class `{}` is not one playbook styles", unknown.join(" "))
                 };
-                let help = format!("use one of: {}; the block stays a quote", DIV_CLASSES.join(", "));
+                let help = format!("use one of: {}; the class is left out", DIV_CLASSES.join(", "));
                 diags.push(ctx.diag(Code::Dfm, marker_at, msg).with_help(help));
-                return false;
             }
-            DfmKind::Div { class }
+            let known: Vec<&str> = class.split_whitespace().filter(|c| DIV_CLASSES.contains(c)).collect();
+            DfmKind::Div { class: known.join(" ") }
         } else {
             return false;
         };

@@ -409,6 +409,8 @@ impl<'p, 'a> Pass<'p, 'a> {
                 Some(href.into())
             }
             Target::OtherScheme => is_mail_or_phone(&dest).then_some(dest),
+            // An unknown `xref:` uid has no address a browser can follow.
+            Target::Missing { .. } if matches!(link.kind, crate::model::LinkKind::Xref { .. }) => None,
             Target::External | Target::Malformed | Target::Missing { .. } => Some(dest),
         }
     }

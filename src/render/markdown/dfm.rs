@@ -102,6 +102,12 @@ impl<'a> Pass<'_, 'a> {
                 video(&mut out, url, *live);
                 true
             }
+            DfmKind::Div { class } if class.is_empty() => {
+                self.quotes.push(true);
+                self.marker = super::Marker::AwaitParagraph;
+                self.out.push_back(super::html("<div>\n"));
+                return true;
+            }
             DfmKind::Div { class } => {
                 out.push_str("<div class=\"");
                 escape_html(&mut out, class);
