@@ -11,7 +11,10 @@ fn fixture() -> PathBuf {
 
 /// (file, line, column, code) of every finding of `check` on `root`, plus
 /// the messages by file.
-fn findings(root: &Path) -> (Vec<(String, Option<u64>, Option<u64>, String)>, Vec<(String, String)>) {
+/// (file, line, column, code).
+type Finding = (String, Option<u64>, Option<u64>, String);
+
+fn findings(root: &Path) -> (Vec<Finding>, Vec<(String, String)>) {
     let o = playbook(&["check", "--root", root.to_str().unwrap(), "--format", "json"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
