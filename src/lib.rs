@@ -210,7 +210,7 @@ fn load_site_with(config: Config) -> Result<(Site, Vec<Diagnostic>)> {
     // parallel pass; included files are read once, through `includes`.
     let includes = load::Includes::new(&config);
     let (loaded, parsed) = load::content_made(&config, &mut diags, |locale, source, front| {
-        expand::parse_page(&config, &includes, &config.locales[locale].vocabulary, source, front)
+        expand::parse_page(&includes, &config.locales[locale].vocabulary, source, front)
     })?;
     let mut docs = Vec::with_capacity(parsed.len());
     for (doc, found) in parsed {

@@ -29,7 +29,7 @@
 
 mod snippet;
 
-use crate::config::{Config, Vocabulary};
+use crate::config::Vocabulary;
 use crate::diag::{Code, Diagnostic};
 use crate::load::{Fetched, Includes, Made};
 use crate::model::{Document, FrontMatter};
@@ -55,13 +55,11 @@ pub struct Expanded {
 /// Expands, then parses one page: what the pipeline does with each page
 /// as soon as `load` has read it (build, check and serve alike).
 pub fn parse_page(
-    config: &Config,
     includes: &Includes,
     vocab: &Vocabulary,
     source: &SourceFile,
     front: &FrontMatter,
 ) -> Made<(Document, Vec<Diagnostic>)> {
-    let _ = config;
     let expanded = page(source, front.body_start, includes);
     let text = expanded.source.as_ref().unwrap_or(source);
     let (mut doc, mut diags) = crate::parse::document(text, front.body_start, vocab);
@@ -220,6 +218,11 @@ impl Builder<'_> {
         self.diags.push(diag.with_help(help));
     }
 
+    fn hidden(&mut self, f: &Frame<'_>, d: &Directive) {
+        let msg = format!("`{}` is a hidden or excluded file, which playbook never reads", d.path);
+        self.finding(f, d, msg, "move the file out of the hidden folder, or out of `exclude`");
+    }
+
     /// The root-relative path a directive names, relative to its file.
     fn target(&self, f: &Frame<'_>, d: &Directive) -> (Option<String>, String) {
         let (path, selector) = match d.path.find(['#', '?']) {
@@ -268,6 +271,7 @@ impl Builder<'_> {
                 let msg = format!("include `{}` leaves the content root (a symlink)", d.path);
                 return self.finding(f, d, msg, "include files inside the content root only");
             }
+            Fetched::Hidden => return self.hidden(f, d),
         };
         self.diags.extend(encoding);
         self.included.push(rel.clone());
@@ -314,6 +318,9 @@ impl Builder<'_> {
             return self.finding(f, d, msg, "include files inside the content root only");
         };
         let fetched = self.includes.get(&rel);
+        if let Fetched::Hidden = &*fetched {
+            return self.hidden(f, d);
+        }
         let Fetched::File { source, .. } = &*fetched else {
             let msg = format!("code snippet `{}` not found: no file `{rel}`", d.path);
             return self.finding(f, d, msg, "check the path: it is relative to the file that names it");

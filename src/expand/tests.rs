@@ -115,3 +115,27 @@ fn pages_without_directives_are_not_copied() {
     let (_, inc) = site("none", &[]);
     assert!(expand(&inc, "en/p.md", "# T\n\n> [!NOTE]\n> x\n").source.is_none());
 }
+
+#[test]
+fn hidden_and_excluded_files_are_never_included() {
+    let root = crate::testing::temp_dir("hidden-include");
+    for (path, text) in
+        [(".env", "SECRET=1\n"), ("en/.notes/n.md", "secret\n"), ("en/drafts/d.md", "draft\n")]
+    {
+        let p = root.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    let mut config = Config::new(root, Vec::new());
+    config.scope.exclude = crate::config::Globs::new(&["**/drafts/**"]).unwrap();
+    let inc = Includes::new(&config);
+    let e = expand(
+        &inc,
+        "en/p.md",
+        "[!code[e](../.env)]\n\n[!INCLUDE [n](.notes/n.md)]\n\n[!INCLUDE [d](drafts/d.md)]\n",
+    );
+    assert_eq!(e.diags.len(), 3, "{:?}", e.diags);
+    assert!(e.diags.iter().all(|d| d.message.contains("hidden or excluded")));
+    let text = e.source.unwrap().text;
+    assert!(!text.contains("SECRET") && !text.contains("secret") && !text.contains("draft"), "{text}");
+}

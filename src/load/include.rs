@@ -5,7 +5,8 @@
 //! Rules: the path is relative to the content root and must stay in it
 //! (`resolve::join` already refused `..` past the root); a file whose real
 //! path (symlinks followed) leaves the root is `Outside` and never read; a
-//! folder or an absent file is `Missing`. A markdown file's front matter is
+//! folder or an absent file is `Missing`; a hidden path (`.git/…`,
+//! `.env`) or a file `playbook.toml` excludes is `Hidden` and never read. A markdown file's front matter is
 //! not part of what it includes (`body_start`), as in DocFX.
 //!
 //! Must not interpret the text beyond the front-matter fence.
@@ -34,12 +35,16 @@ pub enum Fetched {
     Missing,
     /// The file's real path leaves the content root.
     Outside,
+    /// A hidden file or folder (`.name`), or a file `exclude` names:
+    /// never read, as the walk never lists them.
+    Hidden,
 }
 
 /// The cache of included files of one build.
 #[derive(Debug)]
 pub struct Includes {
     root: PathBuf,
+    scope: crate::config::Scope,
     canonical_root: Option<PathBuf>,
     cache: Mutex<HashMap<String, Arc<OnceLock<Arc<Fetched>>>>>,
 }
@@ -50,6 +55,7 @@ impl Includes {
         Includes {
             canonical_root: config.root.canonicalize().ok(),
             root: config.root.clone(),
+            scope: config.scope.clone(),
             cache: Mutex::default(),
         }
     }
@@ -75,6 +81,9 @@ impl Includes {
     }
 
     fn read(&self, rel: &str) -> Fetched {
+        if rel.split('/').any(|s| s.starts_with('.')) || self.scope.excluded(rel) {
+            return Fetched::Hidden;
+        }
         let path = self.root.join(rel);
         let Ok(real) = path.canonicalize() else { return Fetched::Missing };
         if self.canonical_root.as_ref().is_none_or(|root| !real.starts_with(root)) {

@@ -197,7 +197,7 @@ impl State {
         let mut diags = Vec::new();
         let includes = load::Includes::new(&config);
         let (loaded, parsed) = load::content_made(&config, &mut diags, |locale, source, front| {
-            crate::expand::parse_page(&config, &includes, &config.locales[locale].vocabulary, source, front)
+            crate::expand::parse_page(&includes, &config.locales[locale].vocabulary, source, front)
         })?;
         let (theme, i18n) = match reuse {
             Some(old) => (old.theme, old.i18n),
@@ -362,7 +362,7 @@ fn reread(site: &Site, id: PageId) -> Result<Fresh> {
     let vocab = &site.config.locales[page.locale.0 as usize].vocabulary;
     // Included files are read afresh: one of them may be what changed.
     let includes = load::Includes::new(&site.config);
-    let made = crate::expand::parse_page(&site.config, &includes, vocab, &source, &front);
+    let made = crate::expand::parse_page(&includes, vocab, &source, &front);
     let (doc, parsed) = made.value;
     findings.extend(parsed);
     let source = made.expanded.unwrap_or(source);
