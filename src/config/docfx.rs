@@ -14,11 +14,12 @@
 
 use super::glob::Globs;
 use super::scope::{ContentRule, Metadata};
+use super::{LocaleConfig, Vocabulary};
 use crate::diag::{Code, Diagnostic};
 use crate::error::{Error, Result};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What `docfx.json` says, in playbook's terms.
 #[derive(Debug, Clone, Default)]
@@ -98,6 +99,49 @@ pub(super) fn read(file: &Path, base: &str, shown: &str) -> Result<Docfx> {
         );
     }
     Ok(out)
+}
+
+/// A `docfx.json` read for a config, with the folder it lies in.
+pub(super) struct DocfxFile {
+    pub(super) docfx: Docfx,
+    /// The folder of `docfx.json` (its `dest` is relative to it).
+    pub(super) dir: PathBuf,
+}
+
+/// Reads the `docfx.json` at `file`, which must lie inside `root`.
+pub(super) fn read_for(root: &Path, file: &Path) -> Result<DocfxFile> {
+    let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    let canonical = |p: &Path| p.canonicalize().map_err(|e| Error::io(p, e));
+    let (croot, cdir) =
+        (canonical(root)?, canonical(if dir.as_os_str().is_empty() { Path::new(".") } else { &dir })?);
+    let Ok(base) = cdir.strip_prefix(&croot) else {
+        return Err(super::config_err(
+            file,
+            format!("docfx.json must lie inside the content root {}", root.display()),
+        ));
+    };
+    let base = base.to_string_lossy().replace('\\', "/");
+    let shown = if base.is_empty() { "docfx.json".to_string() } else { format!("{base}/docfx.json") };
+    Ok(DocfxFile { docfx: read(file, &base, &shown)?, dir })
+}
+
+/// The one locale of a DocFX repository configured by `docfx.json` alone:
+/// `en`, in the folder all content rules share (the root when they differ).
+pub(super) fn locale(d: &DocfxFile) -> LocaleConfig {
+    let dir = common_ancestor_of_folders(d.docfx.content.iter().map(|r| r.src.as_str()));
+    LocaleConfig {
+        tag: "en".to_string(),
+        dir,
+        suffix: String::new(),
+        name: None,
+        vocabulary: Vocabulary::builtin("en"),
+    }
+}
+
+/// The deepest folder containing every one of `dirs` (each a folder itself).
+fn common_ancestor_of_folders<'a>(dirs: impl Iterator<Item = &'a str>) -> String {
+    let with_child: Vec<String> = dirs.map(|d| format!("{d}/x")).collect();
+    super::common_ancestor(with_child.iter().map(|d| d.trim_start_matches('/')))
 }
 
 /// One string or a list of strings.

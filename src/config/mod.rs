@@ -234,7 +234,7 @@ impl Config {
         }
         let cfg_path = file.clone().unwrap_or_else(|| root.join("playbook.toml"));
         let docfx = match &raw.docfx {
-            Some(f) => Some(read_docfx(&root, &site_dir.join(f))?),
+            Some(f) => Some(docfx::read_for(&root, &site_dir.join(f))?),
             None => None,
         };
         let toc_default =
@@ -247,7 +247,7 @@ impl Config {
         let mut locales = if !raw_locales.is_empty() {
             raw_locales.into_iter().map(locale_from_raw).collect::<Result<Vec<_>>>()?
         } else if let Some(d) = &docfx {
-            let locale = docfx_locale(d);
+            let locale = docfx::locale(d);
             toc.insert(locale.tag.clone(), toc_default);
             vec![locale]
         } else {
@@ -364,49 +364,6 @@ fn locale_from_raw(raw: RawLocale) -> Result<LocaleConfig> {
         name: raw.name,
         vocabulary,
     })
-}
-
-/// A `docfx.json` read for a config, with the folder it lies in.
-struct DocfxFile {
-    docfx: docfx::Docfx,
-    /// The folder of `docfx.json` (its `dest` is relative to it).
-    dir: PathBuf,
-}
-
-/// Reads the `docfx.json` at `file`, which must lie inside `root`.
-fn read_docfx(root: &Path, file: &Path) -> Result<DocfxFile> {
-    let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-    let canonical = |p: &Path| p.canonicalize().map_err(|e| Error::io(p, e));
-    let (croot, cdir) =
-        (canonical(root)?, canonical(if dir.as_os_str().is_empty() { Path::new(".") } else { &dir })?);
-    let Ok(base) = cdir.strip_prefix(&croot) else {
-        return Err(config_err(
-            file,
-            format!("docfx.json must lie inside the content root {}", root.display()),
-        ));
-    };
-    let base = base.to_string_lossy().replace('\\', "/");
-    let shown = if base.is_empty() { "docfx.json".to_string() } else { format!("{base}/docfx.json") };
-    Ok(DocfxFile { docfx: docfx::read(file, &base, &shown)?, dir })
-}
-
-/// The one locale of a DocFX repository configured by `docfx.json` alone:
-/// `en`, in the folder all content rules share (the root when they differ).
-fn docfx_locale(d: &DocfxFile) -> LocaleConfig {
-    let dir = common_ancestor_of_folders(d.docfx.content.iter().map(|r| r.src.as_str()));
-    LocaleConfig {
-        tag: "en".to_string(),
-        dir,
-        suffix: String::new(),
-        name: None,
-        vocabulary: Vocabulary::builtin("en"),
-    }
-}
-
-/// The deepest folder containing every one of `dirs` (each a folder itself).
-fn common_ancestor_of_folders<'a>(dirs: impl Iterator<Item = &'a str>) -> String {
-    let with_child: Vec<String> = dirs.map(|d| format!("{d}/x")).collect();
-    common_ancestor(with_child.iter().map(|d| d.trim_start_matches('/')))
 }
 
 /// Zero config: every folder under `ROOT/content` named like a BCP 47 tag.
