@@ -88,7 +88,9 @@ fn docfx_repository_findings_are_exactly_these() {
     assert!(!messages.iter().any(|(f, _)| f.contains("archive/") || f.contains("drafts/")));
 }
 
-fn built() -> &'static PathBuf {
+/// The fixture, built once for the whole test binary (exit 1: it has
+/// findings on purpose). Read it, never write.
+pub fn built() -> &'static PathBuf {
     static OUT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     OUT.get_or_init(|| {
         let out = temp_dir("docfx-harbor").join("site");
