@@ -85,8 +85,12 @@ impl Tracker {
         doc: &mut Document,
         diags: &mut Vec<Diagnostic>,
     ) -> bool {
-        let text = &ctx.body[range.clone()];
-        let line = text.lines().next().unwrap_or("").trim();
+        // Every paragraph comes here: decide on its first bytes.
+        let text = ctx.body[range.clone()].trim_start_matches([' ', '\t']);
+        if !text.starts_with(":::") {
+            return false;
+        }
+        let line = text.split('\n').next().unwrap_or("").trim();
         let Some(rest) = line.strip_prefix(":::") else { return false };
         let word: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
         let attrs = attributes(&rest[word.len()..]);
@@ -244,6 +248,9 @@ impl Tracker {
         diags: &mut Vec<Diagnostic>,
     ) -> bool {
         let text = &ctx.body[range.clone()];
+        if !text.trim_start_matches([' ', '\t', '>']).starts_with("[!") {
+            return false;
+        }
         let first = text.lines().next().unwrap_or("").trim_start().trim_start_matches('>').trim();
         let Some(inner) = first.strip_prefix("[!").and_then(|r| r.strip_suffix(']')) else { return false };
         let (word, arg) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));

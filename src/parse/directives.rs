@@ -46,20 +46,14 @@ pub struct Directive {
     pub prefix: String,
 }
 
-/// Whether `text` may hold a directive: a cheap test that lets pages with
-/// none skip the scan.
+/// Whether `text` may hold a directive: a cheap test (SIMD substring
+/// search) that lets pages with none skip the scan.
 pub fn may_have(text: &str) -> bool {
     let bytes = text.as_bytes();
-    memchr_iter(bytes, b'[').any(|i| {
-        bytes.get(i + 1) == Some(&b'!') && {
-            let rest = &bytes[i + 2..bytes.len().min(i + 9)];
-            starts_with_ci(rest, b"include") || starts_with_ci(rest, b"code")
-        }
-    }) || text.contains(":::")
-}
-
-fn memchr_iter(bytes: &[u8], b: u8) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter(move |&(_, &c)| c == b).map(|(i, _)| i)
+    memchr::memmem::find_iter(bytes, b"[!").any(|i| {
+        let rest = &bytes[i + 2..bytes.len().min(i + 9)];
+        starts_with_ci(rest, b"include") || starts_with_ci(rest, b"code")
+    }) || memchr::memmem::find(bytes, b":::").is_some()
 }
 
 fn starts_with_ci(s: &[u8], prefix: &[u8]) -> bool {

@@ -226,7 +226,7 @@ impl<'p, 'a> Pass<'p, 'a> {
             assets: Vec::new(),
             next_mention: 0,
             open_mention: None,
-            dfm: dfm::State::default(),
+            dfm: dfm::State::of(&page.doc),
         }
     }
 

@@ -28,6 +28,8 @@ use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 /// Where the pass is among the document's extensions.
 #[derive(Debug, Default)]
 pub(super) struct State {
+    /// The page has extensions or `xref:` links (else no event is looked at).
+    active: bool,
     /// Events still to drop, as a nesting depth (0: none).
     skip: usize,
     /// Next entry of `doc.dfm`.
@@ -40,10 +42,21 @@ pub(super) struct State {
     figures: usize,
 }
 
+impl State {
+    /// The state for `doc`.
+    pub(super) fn of(doc: &crate::model::Document) -> State {
+        let xref = doc.links.iter().any(|l| matches!(l.kind, LinkKind::Xref { .. }));
+        State { active: xref || !doc.dfm.is_empty(), ..State::default() }
+    }
+}
+
 impl<'a> Pass<'_, 'a> {
     /// Handles `event` when an extension owns it; `false` lets the pass
     /// handle it as usual.
     pub(super) fn dfm_event(&mut self, event: &Event<'a>, offset: usize) -> bool {
+        if !self.dfm.active {
+            return false;
+        }
         if self.dfm.skip > 0 {
             match event {
                 Event::Start(_) => self.dfm.skip += 1,
