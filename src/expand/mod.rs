@@ -41,6 +41,13 @@ use std::sync::Arc;
 /// How deep includes may nest (a page's own include is depth 1).
 pub const MAX_DEPTH: usize = 10;
 
+/// How many includes one page may expand in all, and how large its text
+/// may grow: a file that includes the next one ten times, ten deep, must
+/// not make a page of ten billion copies.
+pub const MAX_INCLUDES: usize = 10_000;
+/// See [`MAX_INCLUDES`].
+pub const MAX_EXPANDED_BYTES: usize = 64 << 20;
+
 /// A page after expansion.
 #[derive(Debug, Default)]
 pub struct Expanded {
@@ -94,6 +101,7 @@ pub fn page(source: &SourceFile, body_start: usize, includes: &Includes) -> Expa
         included: Vec::new(),
         files: HashMap::new(),
         includes,
+        expanded: 0,
     };
     b.run(0, &page.text, 0, body_start, 0, "");
     b.file(
@@ -124,6 +132,8 @@ struct Builder<'i> {
     /// Included files already in `origins.files`, by path.
     files: HashMap<String, u32>,
     includes: &'i Includes,
+    /// Includes expanded so far; past the limits, none more.
+    expanded: usize,
 }
 
 impl Builder<'_> {
@@ -249,6 +259,15 @@ impl Builder<'_> {
                 "an included file must not include itself, directly or through others",
             );
         }
+        if self.expanded >= MAX_INCLUDES || self.text.len() > MAX_EXPANDED_BYTES {
+            let msg = format!(
+                "include `{}` not expanded: the page already holds {MAX_INCLUDES} includes or {} MB",
+                d.path,
+                MAX_EXPANDED_BYTES >> 20
+            );
+            return self.finding(f, d, msg, "include fewer or smaller files");
+        }
+        self.expanded += 1;
         if stack.len() > MAX_DEPTH {
             let msg = format!("include `{}` is nested more than {MAX_DEPTH} deep", d.path);
             return self.finding(f, d, msg, "flatten the includes");

@@ -28,6 +28,9 @@ pub(crate) fn extract(text: &str, selector: &str) -> Result<String, String> {
             if from == 0 || from > lines.len() {
                 return Err(format!("line {from} is past the end of the file ({} lines)", lines.len()));
             }
+            if to < from {
+                return Err(format!("the line range {from}-{to} runs backwards"));
+            }
             out.extend_from_slice(&lines[from - 1..to.min(lines.len())]);
         }
         out
@@ -167,6 +170,8 @@ mod tests {
         assert_eq!(extract(CS, "range=1,3").unwrap(), "using System;\nclass P {\n");
         assert_eq!(extract(CS, "L3").unwrap(), "class P {\n");
         assert!(extract(CS, "L40-L41").is_err());
+        assert!(extract(CS, "L5-L2").unwrap_err().contains("backwards"));
+        assert!(extract(CS, "range=0-1").is_err());
     }
 
     #[test]

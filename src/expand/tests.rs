@@ -139,3 +139,23 @@ fn hidden_and_excluded_files_are_never_included() {
     let text = e.source.unwrap().text;
     assert!(!text.contains("SECRET") && !text.contains("secret") && !text.contains("draft"), "{text}");
 }
+
+#[test]
+fn an_include_bomb_stops_at_the_limits() {
+    // Each file includes the next one ten times, eight deep: 10^8 copies
+    // unless expansion stops.
+    let mut files: Vec<(String, String)> = Vec::new();
+    for level in 0..8 {
+        let line = format!("[!INCLUDE [x](f{}.md)]\n\n", level + 1);
+        files.push((format!("en/f{level}.md"), line.repeat(10)));
+    }
+    files.push(("en/f8.md".into(), "leaf\n".into()));
+    let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let (_, inc) = site("bomb", &refs);
+    let started = std::time::Instant::now();
+    let e = expand(&inc, "en/p.md", "[!INCLUDE [x](f0.md)]\n");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    assert!(e.diags.iter().any(|d| d.message.contains("not expanded")), "{:?}", e.diags.first());
+    assert!(e.source.unwrap().text.len() <= MAX_EXPANDED_BYTES + (1 << 20));
+    assert_eq!(inc.len(), 9, "each file read once");
+}
