@@ -51,6 +51,10 @@ fn site_locales_mut(site: &mut Site) -> &mut Vec<crate::model::Locale> {
 
 fn resolve_items(site: &Site, toc_file: &str, items: &mut [TocItem]) {
     for item in items {
+        let toc_file = item.file.as_deref().unwrap_or(toc_file);
+        if let Some(uid) = item.uid.as_deref().filter(|_| item.href.is_none()) {
+            item.page = site.page_by_uid(uid);
+        }
         if let Some(href) = item.href.as_deref() {
             let (path, _) = href.split_once('#').unwrap_or((href, ""));
             if !path.is_empty() && !path.contains("://") {

@@ -103,6 +103,12 @@ codes! {
     ExternalLink = "external-link", Error, "An http(s) link that does not answer well";
     /// A Fluent UI message missing in a locale and taken from a fallback (render/i18n).
     MissingMessage = "missing-message", Warning, "A Fluent UI message missing in a locale and taken from a fallback";
+    /// An `[!INCLUDE]` or code snippet that cannot be included: missing, a cycle, outside the root, too deep (expand).
+    Include = "include", Error, "An `[!INCLUDE]` or code snippet that cannot be included: missing, a cycle, outside the root, too deep";
+    /// A DocFX markdown extension playbook cannot render as written: an unknown `[!div]` class, a bad `:::image`, an unclosed zone (parse/dfm).
+    Dfm = "dfm", Warning, "A DocFX markdown extension that cannot be rendered as written";
+    /// A `docfx.json` key playbook does not use (config/docfx).
+    Docfx = "docfx", Info, "A `docfx.json` key playbook does not use";
 }
 
 impl std::fmt::Display for Code {

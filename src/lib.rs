@@ -24,6 +24,7 @@ pub mod check;
 pub mod config;
 pub mod diag;
 pub mod error;
+pub mod expand;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod load;
@@ -214,9 +215,11 @@ pub fn load_site(opts: &Options) -> Result<(Site, Vec<Diagnostic>)> {
 /// [`load_site`] with the config already loaded.
 fn load_site_with(config: Config) -> Result<(Site, Vec<Diagnostic>)> {
     let mut diags = Vec::new();
-    // Each page is parsed right after it is read, in the same parallel pass.
-    let (loaded, parsed) = load::content_with(&config, &mut diags, |locale, source, front| {
-        parse::document(source, front.body_start, &config.locales[locale].vocabulary)
+    // Each page is expanded and parsed right after it is read, in the same
+    // parallel pass; included files are read once, through `includes`.
+    let includes = load::Includes::new(&config);
+    let (loaded, parsed) = load::content_made(&config, &mut diags, |locale, source, front| {
+        expand::parse_page(&includes, &config.locales[locale].vocabulary, source, front)
     })?;
     let mut docs = Vec::with_capacity(parsed.len());
     for (doc, found) in parsed {

@@ -5,6 +5,8 @@
 //!
 //! Must not do I/O, hold rules or produce HTML.
 
+pub mod dfm;
+
 use crate::config::Config;
 use crate::source::{SourceFile, Span};
 use std::collections::{BTreeMap, HashMap};
@@ -121,6 +123,14 @@ pub enum LinkKind {
     External,
     /// `mailto:`, `tel:` and other schemes we do not follow.
     OtherScheme,
+    /// DocFX's cross reference `xref:uid` (`<xref:uid>`, `[t](xref:uid)`):
+    /// the page whose front matter says `uid: uid`.
+    Xref {
+        /// The uid (decoded, without `?…` and `#…`).
+        uid: String,
+        /// The decoded fragment, without `#`.
+        fragment: Option<String>,
+    },
     /// A destination that cannot be right; the reason, for the message.
     Malformed {
         /// Why it is malformed.
@@ -284,6 +294,9 @@ pub struct Document {
     pub update_dates: Vec<Date>,
     /// Tasks named in prose ("Tarea 2050"), in source order.
     pub task_mentions: Vec<TaskMention>,
+    /// DocFX markdown extensions (`:::image`, `[!VIDEO]`, `[!div]`, tabs,
+    /// zones), by ascending `start`.
+    pub dfm: Vec<dfm::Dfm>,
 }
 
 /// One content file, loaded and parsed.
@@ -334,8 +347,19 @@ pub struct TocItem {
     pub line: usize,
     /// 1-based column (characters) of the `href` value, else of the entry.
     pub column: usize,
-    /// Children.
+    /// Children (with those of the toc it includes, `toc_href`).
     pub items: Vec<TocItem>,
+    /// The toc file it was written in, when not the locale's own (a toc
+    /// that `href: folder/` or `tocHref` brought in): its hrefs and its
+    /// position are relative to that file.
+    pub file: Option<String>,
+    /// `expanded: true`: shown open.
+    pub expanded: bool,
+    /// `uid` / `topicUid`: the page with that front-matter uid.
+    pub uid: Option<String>,
+    /// The toc it includes (`href: folder/`, `href: x/toc.yml`, `tocHref`),
+    /// as written.
+    pub toc_href: Option<String>,
 }
 
 /// A locale's navigation tree.
@@ -381,6 +405,8 @@ pub struct Site {
     pub files: Vec<String>,
     by_file: HashMap<String, PageId>,
     by_key: BTreeMap<String, Vec<PageId>>,
+    /// Front matter `uid` → the first page (in page order) that has it.
+    by_uid: HashMap<String, PageId>,
 }
 
 impl Site {
@@ -392,7 +418,18 @@ impl Site {
         for p in pages.iter().filter(|p| p.primary) {
             by_key.entry(p.key.clone()).or_default().push(p.id);
         }
-        Site { config, locales, pages, files, by_file, by_key }
+        let mut by_uid = HashMap::new();
+        for p in &pages {
+            if let Some(uid) = p.front.fields.get("uid").and_then(serde_json::Value::as_str) {
+                by_uid.entry(uid.trim().to_string()).or_insert(p.id);
+            }
+        }
+        Site { config, locales, pages, files, by_file, by_key, by_uid }
+    }
+
+    /// The page whose front matter has `uid: uid`.
+    pub fn page_by_uid(&self, uid: &str) -> Option<PageId> {
+        self.by_uid.get(uid).copied()
     }
 
     /// A page by id.

@@ -113,9 +113,16 @@ pub fn link(site: &Site, from: PageId, link: &Link) -> Target {
     match &link.kind {
         LinkKind::External => Target::External,
         LinkKind::OtherScheme => Target::OtherScheme,
+        LinkKind::Xref { uid, fragment } => match site.page_by_uid(uid) {
+            Some(page) => Target::Page { page, fragment: fragment.clone() },
+            None => Target::Missing { path: format!("xref:{uid}") },
+        },
         LinkKind::Malformed { .. } => Target::Malformed,
         LinkKind::Fragment(f) => Target::SamePage(f.clone()),
-        LinkKind::File { path, fragment } => file(site, &site.page(from).source.path, path, fragment.clone()),
+        // Relative to the file that wrote it: an included file's own folder.
+        LinkKind::File { path, fragment } => {
+            file(site, site.page(from).source.file_at(link.span.start), path, fragment.clone())
+        }
     }
 }
 
@@ -241,25 +248,7 @@ fn relative_href_general(from: &str, to: &str) -> String {
 /// Joins a relative link to the folder of `from_file` and normalises `.` and
 /// `..`; a leading `/` means the content root. `None` if it leaves the root.
 pub fn join(from_file: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    if !path.starts_with('/') {
-        parts.extend(from_file.split('/'));
-        parts.pop();
-    }
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut out = parts.join("/");
-    if path.ends_with('/') && !out.is_empty() {
-        out.push('/');
-    }
-    Some(out)
+    crate::url::join(from_file, path)
 }
 
 /// The existing file in the same folder whose name is closest to `wanted`,

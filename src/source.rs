@@ -51,6 +51,59 @@ pub struct SourceFile {
     /// of from the line start — a 20 MB line with a million findings stays
     /// linear.
     last: ColumnCache,
+    /// For a page whose text was expanded (`[!INCLUDE]`, code snippets):
+    /// where each part of `text` was written. `None` for text as read.
+    origins: Option<std::sync::Arc<Origins>>,
+}
+
+/// Where the parts of an expanded text come from: the page as written
+/// (`files[0]`), the files it includes, and text the expansion made (blank
+/// lines, code fences), which counts as written at its directive.
+#[derive(Debug, Default)]
+pub struct Origins {
+    /// The files, `files[0]` being the page as read.
+    pub files: Vec<std::sync::Arc<SourceFile>>,
+    /// Pieces of the expanded text, by ascending `at`.
+    pub pieces: Vec<Piece>,
+    /// Include chains: each a list of (file, offset of the directive in
+    /// it), outermost (the page) first.
+    pub chains: Vec<Vec<(u32, usize)>>,
+}
+
+/// One run of an expanded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    /// Where it starts in the expanded text.
+    pub at: usize,
+    /// The file it comes from (index into `Origins::files`).
+    pub file: u32,
+    /// Where it starts in that file.
+    pub offset: usize,
+    /// Its chain (index into `Origins::chains`; 0 = the page itself).
+    pub chain: u32,
+    /// Text the expansion made: every byte maps to `offset` itself.
+    pub made: bool,
+}
+
+impl Origins {
+    /// The piece holding `offset` of the expanded text, and the offset in
+    /// that piece's file.
+    pub fn find(&self, offset: usize) -> Option<(&Piece, usize)> {
+        let i = self.pieces.partition_point(|p| p.at <= offset).checked_sub(1)?;
+        let piece = &self.pieces[i];
+        let within = if piece.made { 0 } else { offset - piece.at };
+        Some((piece, piece.offset + within))
+    }
+
+    /// `offset` of the expanded text as an offset of the page as written:
+    /// inside an included file, the page's own directive.
+    fn page_offset(&self, offset: usize) -> usize {
+        match self.find(offset) {
+            Some((piece, _)) if piece.chain != 0 => self.chains[piece.chain as usize][0].1,
+            Some((_, at)) => at,
+            None => offset,
+        }
+    }
 }
 
 /// See `SourceFile::last`. Cloning gives an empty cache.
@@ -80,6 +133,31 @@ impl SourceFile {
             text,
             line_starts: std::sync::OnceLock::new(),
             last: ColumnCache::default(),
+            origins: None,
+        }
+    }
+
+    /// An expanded page: `text` made from the files of `origins` (whose
+    /// `files[0]` is the page as read, with the same path).
+    pub fn expanded(text: String, origins: Origins) -> Self {
+        let path = origins.files.first().map(|f| f.path.clone()).unwrap_or_default();
+        let mut file = SourceFile::new(path, text);
+        file.origins = Some(std::sync::Arc::new(origins));
+        file
+    }
+
+    /// Where the parts of an expanded text come from (`None`: as read).
+    pub fn origins(&self) -> Option<&Origins> {
+        self.origins.as_deref()
+    }
+
+    /// The file whose text is at `offset`: the included file for text an
+    /// `[!INCLUDE]` brought in (its links are relative to it), else this
+    /// file's own path.
+    pub fn file_at(&self, offset: usize) -> &str {
+        match self.origins.as_deref().and_then(|o| o.find(offset).map(|(p, _)| &o.files[p.file as usize])) {
+            Some(file) => &file.path,
+            None => &self.path,
         }
     }
 
@@ -89,8 +167,13 @@ impl SourceFile {
         })
     }
 
-    /// The 1-based location of a byte offset (clamped to the text).
+    /// The 1-based location of a byte offset (clamped to the text). In an
+    /// expanded page: the location in the page as written (of its
+    /// `[!INCLUDE]` for text an include brought in).
     pub fn location(&self, offset: usize) -> Location {
+        if let Some(o) = self.origins.as_deref() {
+            return o.files[0].location(o.page_offset(offset));
+        }
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
@@ -107,8 +190,12 @@ impl SourceFile {
         Location { line: line + 1, column }
     }
 
-    /// The text of a 1-based line, without its line ending.
+    /// The text of a 1-based line, without its line ending (of the page as
+    /// written, for an expanded page).
     pub fn line_text(&self, line: usize) -> &str {
+        if let Some(o) = self.origins.as_deref() {
+            return o.files[0].line_text(line);
+        }
         let Some(&start) = self.lines().get(line.wrapping_sub(1)) else {
             return "";
         };
@@ -116,8 +203,12 @@ impl SourceFile {
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
-    /// The byte offset where a 1-based line starts.
+    /// The byte offset where a 1-based line starts (in the page as
+    /// written, for an expanded page; the front matter is never expanded).
     pub fn line_start(&self, line: usize) -> Option<usize> {
+        if let Some(o) = self.origins.as_deref() {
+            return o.files[0].line_start(line);
+        }
         self.lines().get(line.wrapping_sub(1)).copied()
     }
 
@@ -128,7 +219,24 @@ impl SourceFile {
 
     /// A diagnostic at `offset` in this file, with its source line attached
     /// (a window of it around the column when the line is long).
+    ///
+    /// In an expanded page the finding names the file that holds `offset`
+    /// (an included file, at its own line and column) and says through
+    /// which directives of which page it was reached.
     pub fn diag(&self, code: Code, offset: usize, message: impl Into<String>) -> Diagnostic {
+        if let Some(o) = self.origins.as_deref() {
+            let Some((piece, at)) = o.find(offset) else { return o.files[0].diag(code, offset, message) };
+            let mut message = message.into();
+            if piece.chain != 0 {
+                let mut via = Vec::new();
+                for &(file, at) in &o.chains[piece.chain as usize] {
+                    let f = &o.files[file as usize];
+                    via.push(format!("`{}:{}`", f.path, f.location(at).line));
+                }
+                message.push_str(&format!(" (included through {})", via.join(" → ")));
+            }
+            return o.files[piece.file as usize].diag(code, at, message);
+        }
         let loc = self.location(offset);
         let line = self.line_text(loc.line);
         let line_start = self.line_start(loc.line).unwrap_or(0);

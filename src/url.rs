@@ -1,6 +1,31 @@
 //! URL text helpers shared by `parse`, `resolve`, `check` and `render`:
 //! percent-decoding of link destinations and percent-encoding of path
-//! segments. A leaf: knows nothing of pages or files.
+//! segments, and joining a relative path to the file it is written in. A
+//! leaf: knows nothing of pages or files.
+
+/// Joins a relative link to the folder of `from_file` and normalises `.` and
+/// `..`; a leading `/` means the content root. `None` if it leaves the root.
+pub fn join(from_file: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    if !path.starts_with('/') {
+        parts.extend(from_file.split('/'));
+        parts.pop();
+    }
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if path.ends_with('/') && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
 
 /// Decodes `%XX` escapes as UTF-8; invalid escapes and invalid UTF-8 are
 /// kept as written (never fails).

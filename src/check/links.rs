@@ -16,7 +16,10 @@ pub(crate) fn page(site: &Site, suggester: &Suggester<'_>, page: &Page) -> Vec<D
     for link in &page.doc.links {
         match resolve::link(site, page.id, link) {
             Target::Missing { path } => {
-                out.push(broken_link(site, suggester, page, link, &path));
+                out.push(match &link.kind {
+                    LinkKind::Xref { uid, .. } => unknown_uid(page, link, uid),
+                    _ => broken_link(site, suggester, page, link, &path),
+                });
             }
             Target::SamePage(fragment) => {
                 if let Some(d) = broken_anchor(page, page, link, &fragment) {
@@ -38,10 +41,17 @@ pub(crate) fn page(site: &Site, suggester: &Suggester<'_>, page: &Page) -> Vec<D
     out
 }
 
+/// `xref:uid` with no page of that uid.
+fn unknown_uid(page: &Page, link: &Link, uid: &str) -> Diagnostic {
+    page.source
+        .diag(Code::BrokenLink, link.span.start, format!("broken link: no page has uid `{uid}`"))
+        .with_target(&link.dest)
+        .with_help("give the page it should reach `uid: …` in its front matter, or fix the uid")
+}
+
 fn broken_link(site: &Site, suggester: &Suggester<'_>, page: &Page, link: &Link, path: &str) -> Diagnostic {
     let what = if link.image { "image" } else { "link" };
-    let escapes =
-        matches!(&link.kind, LinkKind::File { path: p, .. } if resolve::join(&page.source.path, p).is_none());
+    let escapes = matches!(&link.kind, LinkKind::File { path: p, .. } if resolve::join(page.source.file_at(link.span.start), p).is_none());
     let message = if escapes {
         format!("broken {what}: `{}` leaves the content root", link.dest)
     } else {

@@ -22,6 +22,15 @@ pub(crate) fn entries(site: &Site, suggester: &Suggester<'_>) -> Vec<Diagnostic>
 }
 
 fn entry(site: &Site, suggester: &Suggester<'_>, toc: &Toc, item: &TocItem) -> Option<Diagnostic> {
+    let file = item.file.as_deref().unwrap_or(&toc.file);
+    if let (None, None, Some(uid)) = (&item.page, &item.href, &item.uid) {
+        let msg = format!("toc entry `{}` names uid `{uid}`, which no page has", item.name);
+        let help = "give the page `uid: …` in its front matter, or fix the uid";
+        return Some(
+            Diagnostic::new(Code::Toc, file, msg).at(item.line, item.column).with_target(uid).with_help(help),
+        );
+    }
+    let toc = &Toc { file: file.to_string(), items: Vec::new() };
     let href = item.href.as_deref()?;
     let path = href.split(['#', '?']).next().unwrap_or("");
     if item.page.is_some() || path.is_empty() || href.contains("://") || href.starts_with("mailto:") {

@@ -12,15 +12,20 @@
 //! the site's own folders for symlinks; must not read content or know
 //! about pages.
 
+mod docfx;
 mod fence;
+mod glob;
+mod scope;
 mod security;
 mod vocab;
 
 pub use fence::{Fence, Refusal};
+pub use glob::Globs;
+pub use scope::{ContentRule, Metadata, Scope};
 pub use security::{ACTIVE_EXTENSIONS, SecurityConfig};
 pub use vocab::{Vocabulary, matches, normalize};
 
-use crate::diag::{Code, Severity};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -91,6 +96,23 @@ pub struct Config {
     /// `[security]`: active assets published under `raw_html = "escape"`,
     /// the size limit of content files.
     pub security: SecurityConfig,
+    /// Which files are read: `exclude` globs and `docfx.json`'s content
+    /// and resource rules.
+    pub scope: Scope,
+    /// Front-matter defaults from `docfx.json` (`globalMetadata`,
+    /// `fileMetadata`); a page's own values win.
+    pub metadata: Metadata,
+    /// Whether the site is configured from a `docfx.json` (alone, or named
+    /// by `playbook.toml`'s `docfx`). The place where DocFX-mode defaults
+    /// are decided (e.g. the URL style DocFX publishes) reads it.
+    pub from_docfx: bool,
+    /// File names of each locale's table of contents, by tag, first found
+    /// wins (`toc = [...]` of a `[[locale]]`, or the names `docfx.json`
+    /// gives); a locale not listed uses `toc.yml`. See [`Config::toc_names`].
+    pub toc: BTreeMap<String, Vec<String>>,
+    /// Findings about the configuration itself (`docfx.json` keys playbook
+    /// does not use), reported with the content's.
+    pub notes: Vec<Diagnostic>,
 }
 
 /// What happens to raw HTML that an author writes in a page body
@@ -179,6 +201,11 @@ struct RawConfig {
     markdown: RawMarkdown,
     #[serde(default)]
     security: SecurityConfig,
+    /// A `docfx.json` to take content rules and metadata from.
+    docfx: Option<PathBuf>,
+    /// Globs (relative to the content root) of files that are never read.
+    #[serde(default)]
+    exclude: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -191,6 +218,7 @@ struct RawLocale {
     name: Option<String>,
     #[serde(default)]
     vocabulary: Vocabulary,
+    toc: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -210,7 +238,7 @@ impl Config {
             Some(f) => Some(f.clone()),
             None => Some(root.join("playbook.toml")).filter(|f| f.is_file()),
         };
-        let (raw, site_dir, text) = match &file {
+        let (mut raw, site_dir, text) = match &file {
             Some(f) => {
                 let text = std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?;
                 let raw: RawConfig = toml::from_str(&text).map_err(|e| toml_err(f, &text, &e))?;
@@ -219,11 +247,30 @@ impl Config {
             }
             None => (RawConfig::default(), root.clone(), String::new()),
         };
+        // No playbook.toml but a docfx.json: the DocFX repository is the config.
+        if file.is_none() && root.join("docfx.json").is_file() {
+            raw.docfx = Some(root.join("docfx.json"));
+        }
         let cfg_path = file.clone().unwrap_or_else(|| root.join("playbook.toml"));
-        let (mut locales, spans): (Vec<LocaleConfig>, Vec<_>) = if raw.locale.is_empty() {
-            discover_locales(&root)?.into_iter().map(|l| (l, None)).collect()
+        let docfx = match &raw.docfx {
+            Some(f) => Some(docfx::read_for(&root, &site_dir.join(f))?),
+            None => None,
+        };
+        let toc_default =
+            docfx.as_ref().map_or_else(|| vec!["toc.yml".to_string()], |d| d.docfx.toc_names.clone());
+        let raw_locales = std::mem::take(&mut raw.locale);
+        let mut toc = BTreeMap::new();
+        for l in &raw_locales {
+            toc.insert(l.tag.clone(), l.toc.clone().unwrap_or_else(|| toc_default.clone()));
+        }
+        let (mut locales, spans): (Vec<LocaleConfig>, Vec<_>) = if !raw_locales.is_empty() {
+            raw_locales.into_iter().map(locale_from_raw).unzip()
+        } else if let Some(d) = &docfx {
+            let locale = docfx::locale(d);
+            toc.insert(locale.tag.clone(), toc_default);
+            (vec![locale], vec![None])
         } else {
-            raw.locale.into_iter().map(locale_from_raw).unzip()
+            discover_locales(&root)?.into_iter().map(|l| (l, None)).unzip()
         };
         check_locales(&cfg_path, &text, &root, &mut locales, &spans)?;
         let default = raw
@@ -239,10 +286,23 @@ impl Config {
         let first = locales.remove(pos);
         locales.insert(0, first);
         let severity = parse_severity(&cfg_path, raw.severity)?;
-        let out = match (&opts.out, raw.out) {
-            (Some(o), _) => o.clone(),
-            (None, Some(o)) => site_dir.join(o),
-            (None, None) => root.join("public"),
+        let docfx_out = docfx.as_ref().and_then(|d| d.docfx.dest.as_ref().map(|dest| d.dir.join(dest)));
+        let out = match (&opts.out, raw.out, docfx_out) {
+            (Some(o), _, _) => o.clone(),
+            (None, Some(o), _) => site_dir.join(o),
+            (None, None, Some(o)) => o,
+            (None, None, None) => root.join("public"),
+        };
+        let exclude = Globs::new(&raw.exclude).map_err(|e| config_err(&cfg_path, format!("exclude: {e}")))?;
+        let title = raw.title.or_else(|| docfx.as_ref().and_then(|d| d.docfx.title.clone()));
+        let from_docfx = docfx.is_some();
+        let (scope, metadata, notes) = match docfx {
+            Some(d) => {
+                let d = d.docfx;
+                let scope = Scope { exclude, content: d.content, resource: d.resource };
+                (scope, d.metadata, d.unused.into_iter().collect())
+            }
+            None => (Scope { exclude, ..Scope::default() }, Metadata::default(), Vec::new()),
         };
         let content_dir = common_ancestor(locales.iter().map(|l| l.dir.as_str()));
         let base_url = match raw.base_url {
@@ -258,15 +318,24 @@ impl Config {
             file,
             site_dir,
             out,
-            title: raw.title.unwrap_or_else(|| "Playbook".to_string()),
+            title: title.unwrap_or_else(|| "Playbook".to_string()),
             base_url,
             theme,
             locales,
             severity,
-            required_keys: raw.front_matter.map(|f| f.required).unwrap_or_else(|| vec!["title".into()]),
+            // DocFX takes a page's title from its H1: no key is required by default.
+            required_keys: raw
+                .front_matter
+                .map(|f| f.required)
+                .unwrap_or_else(|| if from_docfx { Vec::new() } else { vec!["title".into()] }),
             external: raw.external,
             raw_html: raw.markdown.raw_html,
             security: raw.security,
+            scope,
+            metadata,
+            from_docfx,
+            toc,
+            notes,
         })
     }
 
@@ -290,6 +359,21 @@ impl Config {
             external: ExternalConfig::default(),
             raw_html: RawHtml::default(),
             security: SecurityConfig::default(),
+            scope: Scope::default(),
+            metadata: Metadata::default(),
+            from_docfx: false,
+            toc: BTreeMap::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// The file names of `locale`'s table of contents, in the order they
+    /// are looked for.
+    pub fn toc_names(&self, locale: &LocaleConfig) -> &[String] {
+        const DEFAULT: &[String] = &[];
+        match self.toc.get(&locale.tag) {
+            Some(names) => names,
+            None => DEFAULT,
         }
     }
 

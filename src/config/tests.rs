@@ -206,3 +206,80 @@ fn security_and_external_settings_have_defaults_and_can_be_set() {
     assert_eq!((c.security.max_file_bytes(), c.external.max_retry_after_secs), (5 << 20, 2));
     assert_eq!(c.security.assets, [".svg"]);
 }
+
+#[test]
+fn docfx_json_alone_configures_the_site() {
+    let d = temp("docfx-alone");
+    std::fs::create_dir_all(d.join("docs/guide")).unwrap();
+    std::fs::write(
+        d.join("docfx.json"),
+        r#"{
+  "metadata": [{"src": []}],
+  "build": {
+    "content": [{"files": ["**/*.md", "**/toc--partner.yml"], "exclude": ["archive/**"], "src": "docs", "group": "g"}],
+    "resource": [{"files": "media/**", "src": "docs"}],
+    "dest": "_site",
+    "globalMetadata": {"_appTitle": "Partner Guide", "ms.author": "writer"},
+    "fileMetadata": {"ms.topic": {"guide/**.md": "how-to"}},
+    "template": ["default"]
+  }
+}"#,
+    )
+    .unwrap();
+    let c = Config::load(&Options { root: Some(d.clone()), ..Default::default() }).unwrap();
+    assert!(c.from_docfx);
+    assert_eq!((c.locales.len(), c.locales[0].tag.as_str(), c.locales[0].dir.as_str()), (1, "en", "docs"));
+    assert_eq!(c.out, d.join("_site"));
+    assert_eq!(c.title, "Partner Guide");
+    assert_eq!(c.toc_names(&c.locales[0]), ["toc--partner.yml", "toc.yml"]);
+    assert!(
+        c.scope.is_page("docs/a.md") && !c.scope.is_page("docs/archive/a.md") && !c.scope.is_page("a.md")
+    );
+    assert!(c.scope.is_resource("docs/media/x.png") && !c.scope.is_resource("docs/x.png"));
+    let meta = c.metadata.for_page("docs/guide/a.md");
+    assert_eq!(meta["ms.topic"], "how-to");
+    assert_eq!(meta["ms.author"], "writer");
+    assert!(!c.metadata.for_page("docs/a.md").contains_key("ms.topic"));
+    let [note] = &c.notes[..] else { panic!("{:?}", c.notes) };
+    assert_eq!(
+        (note.code, note.severity, note.file.as_str(), note.line),
+        (Code::Docfx, Severity::Info, "docfx.json", Some(2))
+    );
+    assert!(
+        note.message.ends_with("use metadata, build.content[0].group, build.template"),
+        "{}",
+        note.message
+    );
+}
+
+#[test]
+fn playbook_toml_adds_locales_exclude_and_toc_names_to_docfx_json() {
+    let d = temp("docfx-toml");
+    for dir in ["guides/en", "guides/fr"] {
+        std::fs::create_dir_all(d.join(dir)).unwrap();
+    }
+    std::fs::write(d.join("docfx.json"), r#"{"build": {"content": [{"files": ["**/*.md", "**/toc.yml"]}]}}"#)
+        .unwrap();
+    std::fs::write(
+        d.join("playbook.toml"),
+        "docfx = \"docfx.json\"\nexclude = [\"**/drafts/**\"]\n[[locale]]\ntag = \"en\"\ndir = \"guides/en\"\n\
+         toc = [\"toc--partner.yml\", \"toc.yml\"]\n[[locale]]\ntag = \"fr\"\ndir = \"guides/fr\"\n",
+    )
+    .unwrap();
+    let c = Config::load(&Options { root: Some(d.clone()), ..Default::default() }).unwrap();
+    assert!(c.from_docfx && c.notes.is_empty());
+    assert_eq!(c.toc_names(&c.locales[0]), ["toc--partner.yml", "toc.yml"]);
+    assert_eq!(c.toc_names(&c.locales[1]), ["toc.yml"]);
+    assert!(c.scope.excluded("guides/en/drafts/x.md") && !c.scope.is_page("guides/en/drafts/x.md"));
+    assert!(c.scope.is_page("guides/fr/a.md"));
+    assert_eq!(c.out, d.join("public"));
+}
+
+#[test]
+fn a_bad_exclude_glob_is_a_config_error() {
+    let d = temp("bad-glob");
+    std::fs::create_dir_all(d.join("content/en")).unwrap();
+    std::fs::write(d.join("playbook.toml"), "exclude = [\"a/{b\"]\n").unwrap();
+    let e = Config::load(&Options { root: Some(d.clone()), ..Default::default() }).unwrap_err();
+    assert!(e.to_string().contains("exclude: `a/{b`"), "{e}");
+}

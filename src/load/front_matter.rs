@@ -98,6 +98,21 @@ pub(super) fn read(source: &SourceFile, required: &[String]) -> (FrontMatter, Ve
     (front, diags)
 }
 
+/// Adds `defaults` (metadata the page does not set itself) to `front`, and
+/// takes its title and date from them when the page has none.
+pub(super) fn merge_defaults(front: &mut FrontMatter, defaults: BTreeMap<String, Value>) {
+    for (key, value) in defaults {
+        front.fields.entry(key).or_insert(value);
+    }
+    if front.title.is_none() {
+        front.title = front.fields.get("title").and_then(Value::as_str).map(str::to_string);
+    }
+    if front.date.is_none() {
+        let date = front.fields.get("ms.date").or_else(|| front.fields.get("date"));
+        front.date = date.and_then(Value::as_str).and_then(crate::model::Date::parse);
+    }
+}
+
 /// Parses the YAML of `block` into its fields.
 /// Errors are boxed: a `Diagnostic` is large and this is the cold path.
 fn parse_yaml(source: &SourceFile, block: Block) -> Result<BTreeMap<String, Value>, Box<Diagnostic>> {

@@ -18,6 +18,7 @@
 
 mod flat_yaml;
 mod front_matter;
+mod include;
 mod pairing;
 mod read;
 mod toc;
@@ -29,6 +30,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::error::Result;
 use crate::model::{FrontMatter, Locale, LocaleId, PageId, Toc};
 use crate::source::SourceFile;
+pub use include::{Fetched, Includes};
 use pairing::Candidate;
 use rayon::prelude::*;
 
@@ -67,24 +69,53 @@ pub fn content(config: &Config, diags: &mut Vec<Diagnostic>) -> Result<Loaded> {
     content_with(config, diags, |_, _, _| ()).map(|(loaded, _)| loaded)
 }
 
+/// What the pipeline makes of one page as soon as it is read (see
+/// [`content_made`]).
+#[derive(Debug)]
+pub struct Made<T> {
+    /// The caller's result (the parsed document).
+    pub value: T,
+    /// The page's text with its includes in place, if it has any: it
+    /// replaces the text as read.
+    pub expanded: Option<SourceFile>,
+    /// Markdown files the page included: they are not pages themselves.
+    pub included: Vec<String>,
+}
+
 /// `content`, calling `each(locale index, file, front matter)` on every page
 /// as soon as it is read, on the same thread, and returning the results in
 /// page order. The pipeline uses it to parse each page's markdown while the
-/// file is hot in cache and while the tocs and pairing run alongside; `load`
-/// itself still knows nothing of markdown.
+/// file is hot in cache and while the tocs run alongside; `load` itself
+/// still knows nothing of markdown.
 pub fn content_with<T: Send>(
     config: &Config,
     diags: &mut Vec<Diagnostic>,
     each: impl Fn(usize, &SourceFile, &FrontMatter) -> T + Sync,
 ) -> Result<(Loaded, Vec<T>)> {
+    content_made(config, diags, |locale, source, front| Made {
+        value: each(locale, source, front),
+        expanded: None,
+        included: Vec::new(),
+    })
+}
+
+/// [`content_with`] where `each` may also expand the page (its text is
+/// then the expanded one) and name the files it included: a markdown file
+/// that some page includes is not a page itself (DocFX's include files).
+pub fn content_made<T: Send>(
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+    each: impl Fn(usize, &SourceFile, &FrontMatter) -> Made<T> + Sync,
+) -> Result<(Loaded, Vec<T>)> {
+    diags.extend(config.notes.iter().cloned());
     let (found, files) = walk_all(config, diags)?;
     // Each locale's pages are sorted by path, so this is (locale, path) order.
-    let candidates: Vec<Candidate> = found
+    let mut candidates: Vec<Candidate> = found
         .iter()
         .enumerate()
         .flat_map(|(locale, f)| f.pages.iter().map(move |path| Candidate { locale, path }))
         .collect();
-    let (read, ((pairings, findings), tocs)) = rayon::join(
+    let (read, tocs) = rayon::join(
         || {
             let read = candidates.par_iter().map(|c| {
                 let (source, front, found) = read_page(config, c.path)?;
@@ -95,16 +126,27 @@ pub fn content_with<T: Send>(
         },
         || {
             let tocs = found.par_iter().map(|f| f.toc.as_deref().map(|t| read_toc(config, t)).transpose());
-            (pairing::pair(&config.locales, &candidates), tocs.collect::<Result<Vec<_>>>())
+            tocs.collect::<Result<Vec<_>>>()
         },
     );
-    let (read, tocs) = (read?, tocs?);
+    let (mut read, tocs) = (read?, tocs?);
+    let included: std::collections::HashSet<String> =
+        read.iter().flat_map(|r| r.3.included.iter().cloned()).collect();
+    if !included.is_empty() {
+        let keep: Vec<bool> = candidates.iter().map(|c| !included.contains(c.path)).collect();
+        let mut keep_read = keep.iter();
+        let mut keep_candidates = keep.iter();
+        read.retain(|_| *keep_read.next().unwrap_or(&true));
+        candidates.retain(|_| *keep_candidates.next().unwrap_or(&true));
+    }
+    let (pairings, findings) = pairing::pair(&config.locales, &candidates);
 
     let mut pages = Vec::with_capacity(read.len());
     let mut made = Vec::with_capacity(read.len());
     for ((c, (source, front, found_diags, m)), p) in candidates.iter().zip(read).zip(pairings) {
         diags.extend(found_diags);
-        made.push(m);
+        let source = m.expanded.unwrap_or(source);
+        made.push(m.value);
         let locale = locale_id(c.locale);
         pages.push(LoadedPage { locale, source, front, key: p.key, url: p.url, primary: p.primary });
     }
@@ -137,9 +179,15 @@ pub fn page(config: &Config, rel: &str) -> Result<(SourceFile, FrontMatter, Vec<
 /// what each locale holds, and every asset candidate (sorted, unique).
 fn walk_all(config: &Config, diags: &mut Vec<Diagnostic>) -> Result<(Vec<walk::LocaleFiles>, Vec<String>)> {
     let locale_dirs = config.locales.iter().map(|l| l.dir.clone()).collect();
-    let walker = walk::Walker::new(&config.root, &config.out, locale_dirs);
+    let walker = walk::Walker::new(&config.root, &config.out, locale_dirs).with_scope(config.scope.clone());
     let (found, shared) = rayon::join(
-        || config.locales.par_iter().map(|l| walker.locale(&l.dir)).collect::<Result<Vec<_>>>(),
+        || {
+            config
+                .locales
+                .par_iter()
+                .map(|l| walker.locale(&l.dir, config.toc_names(l)))
+                .collect::<Result<Vec<_>>>()
+        },
         || walker.shared_assets(&config.content_dir),
     );
     let mut found = found?;
@@ -201,27 +249,40 @@ pub fn toc_of(source: &SourceFile) -> (Option<Toc>, Vec<Diagnostic>) {
     toc::read(source)
 }
 
-/// Reads one page: its text (with encoding findings) and its front matter.
+/// Reads one page: its text (with encoding findings) and its front matter,
+/// with the config's metadata (`docfx.json`) under the page's own values.
 /// A file not read (binary, over the size limit) gets no front-matter
 /// findings: its own finding says it all.
 fn read_page(config: &Config, rel: &str) -> Result<(SourceFile, FrontMatter, Vec<Diagnostic>)> {
     let limit = config.security.max_file_bytes();
     let (source, encoding) = read::source_file(&config.root, rel, limit)?;
     let unread = encoding.is_some() && source.text.is_empty();
-    let (front, mut diags) = if unread {
-        (FrontMatter::default(), Vec::new())
-    } else {
-        front_matter::read(&source, &config.required_keys)
-    };
+    let defaults =
+        if config.metadata.is_empty() { Default::default() } else { config.metadata.for_page(rel) };
+    let required: Vec<String> =
+        config.required_keys.iter().filter(|k| !defaults.contains_key(k.as_str())).cloned().collect();
+    let (mut front, mut diags) =
+        if unread { (FrontMatter::default(), Vec::new()) } else { front_matter::read(&source, &required) };
+    if !defaults.is_empty() {
+        front_matter::merge_defaults(&mut front, defaults);
+    }
     diags.splice(0..0, encoding);
     Ok((source, front, diags))
 }
 
 /// Reads one locale's `toc.yml`, with its findings.
 fn read_toc(config: &Config, rel: &str) -> Result<(Option<Toc>, Vec<Diagnostic>)> {
-    let (source, encoding) = read::source_file(&config.root, rel, config.security.max_file_bytes())?;
-    let (toc, mut diags) = toc::read(&source);
+    let (root, limit) = (&config.root, config.security.max_file_bytes());
+    let (source, encoding) = read::source_file(root, rel, limit)?;
+    let (mut toc, mut diags) = toc::read(&source);
     diags.splice(0..0, encoding);
+    if let Some(t) = &mut toc {
+        let read_sub = |path: &str| {
+            let file = root.join(path);
+            file.is_file().then(|| read::source_file(root, path, limit).ok().map(|(s, _)| s)).flatten()
+        };
+        toc::include(rel, &mut t.items, &read_sub, &mut vec![rel.to_string()], &mut diags);
+    }
     Ok((toc, diags))
 }
 

@@ -6,8 +6,12 @@
 //!   DocFX form with a top-level mapping `items:`; which one is decided by
 //!   the first line that is not blank, a comment or a `---` marker (`-` →
 //!   list). An empty file is an empty toc.
-//! - Other keys (`expanded`, `topicHref`, `uid`, `displayName` …) are
-//!   ignored. `items` nests. A `name` written as a number or boolean is text.
+//! - DocFX's keys: `items` nests; `expanded`; `uid` / `topicUid` (the page
+//!   with that front-matter uid); an `href` to a folder (`x/`) or a toc
+//!   file, or a `tocHref`, includes that toc (`load` reads it: its entries
+//!   become the entry's children) and the entry's page is its `topicHref`.
+//!   Other keys (`displayName` …) are ignored. A `name` written as a number
+//!   or boolean is text.
 //! - `TocItem.line`/`column`: 1-based position (characters) of the `href`
 //!   value when there is one, else of the `name` value.
 //! - A file that does not parse (YAML error, or a value of the wrong shape
@@ -27,10 +31,23 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 #[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct RawEntry {
     name: Option<Spanned<String>>,
     href: Option<Spanned<String>>,
     items: Option<Vec<Spanned<RawEntry>>>,
+    topic_href: Option<Spanned<String>>,
+    toc_href: Option<Spanned<String>>,
+    expanded: Option<bool>,
+    uid: Option<String>,
+    topic_uid: Option<String>,
+}
+
+/// Whether an `href` names a toc rather than a page: a folder (`x/`) or a
+/// YAML file.
+pub(super) fn is_toc_href(href: &str) -> bool {
+    let path = href.split(['#', '?']).next().unwrap_or("").to_ascii_lowercase();
+    !path.contains("://") && (path.ends_with('/') || path.ends_with(".yml") || path.ends_with(".yaml"))
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,7 +99,14 @@ fn convert(
     let mut items = Vec::with_capacity(entries.len());
     for entry in entries {
         let at = entry.referenced;
-        let RawEntry { name, href, items: children } = entry.value;
+        let RawEntry { name, href, items: children, topic_href, toc_href, expanded, uid, topic_uid } =
+            entry.value;
+        // `href: folder/` (or a toc file) includes that toc; the entry's
+        // own page is then its `topicHref`. `tocHref` includes one too.
+        let (href, toc_href) = match (href, toc_href) {
+            (Some(h), None) if is_toc_href(&h.value) => (topic_href, Some(h)),
+            (href, toc) => (href.or(topic_href), toc),
+        };
         let children = convert(source, children.unwrap_or_default(), diags);
         let Some(name) = name else {
             let offset = yaml::offset_at(source, at.line() as usize, at.column() as usize);
@@ -91,7 +115,7 @@ fn convert(
             items.extend(children);
             continue;
         };
-        let pos = href.as_ref().map_or(name.referenced, |h| h.referenced);
+        let pos = href.as_ref().or(toc_href.as_ref()).map_or(name.referenced, |h| h.referenced);
         items.push(TocItem {
             name: name.value,
             href: href.map(|h| h.value),
@@ -99,9 +123,85 @@ fn convert(
             line: pos.line() as usize,
             column: pos.column() as usize,
             items: children,
+            file: None,
+            expanded: expanded.unwrap_or(false),
+            uid: topic_uid.or(uid),
+            toc_href: toc_href.map(|h| h.value),
         });
     }
     items
+}
+
+/// How deep tocs may include tocs.
+const MAX_TOC_DEPTH: usize = 10;
+
+/// Brings in the tocs that entries of `items` (written in `file`) include
+/// (`toc_href`): the included toc's entries, marked with their file, are
+/// appended to the entry's children. `read(path)` gives a toc file's text
+/// (`None`: no such file). A missing toc, one that leaves the root, a cycle
+/// or a toc nested too deep is a `toc` finding at the entry.
+pub(super) fn include(
+    file: &str,
+    items: &mut [TocItem],
+    read: &dyn Fn(&str) -> Option<SourceFile>,
+    stack: &mut Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for item in items {
+        let own = item.file.clone().unwrap_or_else(|| file.to_string());
+        include(&own, &mut item.items, read, stack, diags);
+        let Some(href) = item.toc_href.clone() else { continue };
+        let at = |msg: String, help: &str| {
+            Diagnostic::new(Code::Toc, &own, msg)
+                .at(item.line, item.column)
+                .with_target(&href)
+                .with_help(help)
+        };
+        let path = href.split(['#', '?']).next().unwrap_or("");
+        let Some(mut path) = crate::url::join(&own, path).map(|p| p.trim_end_matches('/').to_string()) else {
+            diags.push(at(
+                format!("toc entry `{}` includes `{href}`, outside the content root", item.name),
+                "include tocs inside the content root",
+            ));
+            continue;
+        };
+        if path.is_empty() || href.split(['#', '?']).next().unwrap_or("").ends_with('/') {
+            path = if path.is_empty() { "toc.yml".to_string() } else { format!("{path}/toc.yml") };
+        }
+        if stack.contains(&path) {
+            let chain: Vec<String> = stack.iter().chain([&path]).map(|p| format!("`{p}`")).collect();
+            diags.push(at(format!("toc cycle: {}", chain.join(" → ")), "a toc must not include itself"));
+            continue;
+        }
+        if stack.len() > MAX_TOC_DEPTH {
+            diags.push(at(
+                format!("toc `{path}` is nested more than {MAX_TOC_DEPTH} deep"),
+                "flatten the tocs",
+            ));
+            continue;
+        }
+        let Some(source) = read(&path) else {
+            let msg = format!("toc entry `{}` includes `{href}`, but there is no `{path}`", item.name);
+            diags.push(at(msg, "an href ending in `/` names a folder with a toc.yml"));
+            continue;
+        };
+        let (toc, found) = self::read(&source);
+        diags.extend(found);
+        let Some(toc) = toc else { continue };
+        let mut sub = toc.items;
+        mark_file(&mut sub, &path);
+        stack.push(path.clone());
+        include(&path, &mut sub, read, stack, diags);
+        stack.pop();
+        item.items.extend(sub);
+    }
+}
+
+fn mark_file(items: &mut [TocItem], file: &str) {
+    for item in items {
+        item.file = Some(file.to_string());
+        mark_file(&mut item.items, file);
+    }
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@
 //!
 //! Must not read file contents.
 
-use crate::config::{Fence, Refusal};
+use crate::config::{Fence, Refusal, Scope};
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
@@ -57,6 +57,8 @@ pub(super) struct Walker {
     locale_dirs: Vec<String>,
     /// Symlinks skipped so far.
     skipped: std::sync::Mutex<Vec<Skipped>>,
+    /// `exclude` globs and `docfx.json` content rules.
+    scope: Scope,
 }
 
 /// Whether a file name is a markdown page (`.md`, `.markdown`, any case).
@@ -82,26 +84,51 @@ impl Walker {
             _ => None,
         };
         let fence = Fence::new(root, out);
-        Walker { root: root.to_path_buf(), fence, out: out_rel, locale_dirs, skipped: Default::default() }
+        Walker {
+            root: root.to_path_buf(),
+            fence,
+            out: out_rel,
+            locale_dirs,
+            skipped: Default::default(),
+            scope: Scope::default(),
+        }
     }
 
-    /// Walks the locale folder `dir` (relative to the root).
-    pub(super) fn locale(&self, dir: &str) -> Result<LocaleFiles> {
+    /// The walker with `scope`'s rules: excluded files are never listed,
+    /// and a markdown file its content rules do not take is not a page.
+    pub(super) fn with_scope(mut self, scope: Scope) -> Walker {
+        self.scope = scope;
+        self
+    }
+
+    /// Walks the locale folder `dir` (relative to the root); its toc is the
+    /// first of `tocs` (file names directly in `dir`; none = `toc.yml`)
+    /// that exists.
+    pub(super) fn locale(&self, dir: &str, tocs: &[String]) -> Result<LocaleFiles> {
         let mut found = LocaleFiles::default();
-        let toc = join(dir, "toc.yml");
+        let tocs: Vec<String> = match tocs {
+            [] => vec![join(dir, "toc.yml")],
+            names => names.iter().map(|t| join(dir, t)).collect(),
+        };
+        let mut toc_found: Vec<String> = Vec::new();
         self.walk(
             dir,
             |_| false,
             |rel, name| {
                 if is_markdown(name) {
-                    found.pages.push(rel);
-                } else if rel == toc {
-                    found.toc = Some(rel);
+                    if self.scope.is_page(&rel) {
+                        found.pages.push(rel);
+                    }
+                } else if tocs.contains(&rel) {
+                    toc_found.push(rel);
                 } else {
                     found.assets.push(rel);
                 }
             },
         )?;
+        // The first name of the list wins; the other tocs are plain files.
+        found.toc = tocs.iter().find(|t| toc_found.contains(t)).cloned();
+        found.assets.extend(toc_found.into_iter().filter(|t| found.toc.as_ref() != Some(t)));
         found.pages.sort_unstable();
         found.assets.sort_unstable();
         Ok(found)
@@ -159,6 +186,8 @@ impl Walker {
                 if other_locale || self.out.as_deref() == Some(rel.as_str()) || skip_named(name) {
                     entries.skip_current_dir();
                 }
+            } else if self.scope.excluded(&rel) {
+                continue;
             } else if kind.is_file() {
                 file(rel, name);
             } else if kind.is_symlink() {
@@ -254,7 +283,7 @@ mod tests {
             "split",
             &["en/b.md", "en/a.MD", "en/x.markdown", "en/toc.yml", "en/sub/toc.yml", "en/media/p.png"],
         );
-        let found = walker(&root, "public", &["en"]).locale("en").unwrap();
+        let found = walker(&root, "public", &["en"]).locale("en", &["toc.yml".into()]).unwrap();
         assert_eq!(found.pages, ["en/a.MD", "en/b.md", "en/x.markdown"]);
         assert_eq!(found.toc.as_deref(), Some("en/toc.yml"));
         assert_eq!(found.assets, ["en/media/p.png", "en/sub/toc.yml"]);
@@ -263,7 +292,7 @@ mod tests {
     #[test]
     fn hidden_entries_and_the_output_folder_are_skipped() {
         let root = tree("hidden", &["c/en/.draft.md", "c/en/.git/x.md", "c/en/a.md", "c/en/public/o.md"]);
-        let found = walker(&root, "c/en/public", &["c/en"]).locale("c/en").unwrap();
+        let found = walker(&root, "c/en/public", &["c/en"]).locale("c/en", &["toc.yml".into()]).unwrap();
         assert_eq!(found.pages, ["c/en/a.md"]);
         assert!(found.assets.is_empty());
     }
@@ -271,7 +300,7 @@ mod tests {
     #[test]
     fn pages_sort_by_path_not_by_walk_order() {
         let root = tree("order", &["en/a/index.md", "en/a-b.md", "en/a.md"]);
-        let found = walker(&root, "public", &["en"]).locale("en").unwrap();
+        let found = walker(&root, "public", &["en"]).locale("en", &["toc.yml".into()]).unwrap();
         assert_eq!(found.pages, ["en/a-b.md", "en/a.md", "en/a/index.md"]);
     }
 
@@ -299,14 +328,14 @@ mod tests {
     #[test]
     fn nested_locale_folders_belong_to_their_own_locale() {
         let root = tree("nested", &["en/a.md", "en/es/b.md"]);
-        let found = walker(&root, "public", &["en", "en/es"]).locale("en").unwrap();
+        let found = walker(&root, "public", &["en", "en/es"]).locale("en", &["toc.yml".into()]).unwrap();
         assert_eq!(found.pages, ["en/a.md"]);
     }
 
     #[test]
     fn a_missing_locale_folder_is_an_io_error() {
         let root = tree("missing", &["en/a.md"]);
-        let err = walker(&root, "public", &["fr"]).locale("fr").unwrap_err();
+        let err = walker(&root, "public", &["fr"]).locale("fr", &["toc.yml".into()]).unwrap_err();
         assert!(matches!(err, Error::Io { .. }), "{err}");
     }
 
@@ -318,7 +347,7 @@ mod tests {
         std::os::unix::fs::symlink(root.join("en/a.md"), root.join("en/inner.md")).unwrap();
         std::os::unix::fs::symlink(outside.join("secret.md"), root.join("en/outer.md")).unwrap();
         std::os::unix::fs::symlink(root.join("en"), root.join("en/loop")).unwrap();
-        let found = walker(&root, "public", &["en"]).locale("en").unwrap();
+        let found = walker(&root, "public", &["en"]).locale("en", &["toc.yml".into()]).unwrap();
         assert_eq!(found.pages, ["en/a.md", "en/inner.md"]);
     }
 }

@@ -20,6 +20,8 @@
 //! Must not see other pages, touch the disk or produce HTML.
 
 mod alerts;
+mod dfm;
+pub mod directives;
 mod html;
 mod links;
 mod slug;
@@ -31,6 +33,7 @@ mod corpus_tests;
 #[cfg(test)]
 mod tests;
 
+pub use dfm::DIV_CLASSES;
 pub use links::classify;
 pub use slug::{Slugger, slugify};
 
@@ -137,6 +140,8 @@ struct Pass<'a> {
     prose: task_mentions::ProseRun,
     /// Line numbers counted so far: (absolute offset, its 1-based line).
     lines: LineCounter,
+    /// DocFX extensions: tab groups and open containers.
+    dfm: dfm::Tracker,
 }
 
 impl<'a> Pass<'a> {
@@ -157,6 +162,7 @@ impl<'a> Pass<'a> {
             in_code: false,
             prose: task_mentions::ProseRun::default(),
             lines: LineCounter { offset: 0, line: 1 },
+            dfm: dfm::Tracker::default(),
         }
     }
 
@@ -195,6 +201,7 @@ impl<'a> Pass<'a> {
                 None => html::anchors(&h, &mut self.doc.html_anchors),
             },
             Event::InlineHtml(h) => html::anchors(&h, &mut self.doc.html_anchors),
+            Event::Rule => self.dfm.rule(&self.ctx, range, &mut self.doc),
             _ => {}
         }
     }
@@ -202,6 +209,8 @@ impl<'a> Pass<'a> {
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>, definition: Option<Range<usize>>) {
         let after_heading = std::mem::take(&mut self.after_heading);
         match tag {
+            Tag::Heading { level, .. }
+                if self.dfm.heading(&self.ctx, range.clone(), level as u8, &mut self.doc) => {}
             Tag::Heading { level, id, .. } => {
                 self.heading = Some(OpenHeading {
                     level: level as u8,
@@ -213,12 +222,15 @@ impl<'a> Pass<'a> {
                     self.end_phase();
                 }
             }
+            Tag::Link { .. } if self.dfm.in_tab_heading => {}
             Tag::Link { link_type, dest_url, .. } => {
                 self.open_link(link_type, &dest_url, false, range, definition)
             }
             Tag::Image { link_type, dest_url, .. } => {
                 self.open_link(link_type, &dest_url, true, range, definition)
             }
+            Tag::Paragraph
+                if self.dfm.paragraph(&self.ctx, range.clone(), &mut self.doc, &mut self.diags) => {}
             Tag::Paragraph => {
                 if matches!(self.phase, Phase::WaitParagraph) {
                     self.phase = Phase::Capturing(String::new());
@@ -226,7 +238,10 @@ impl<'a> Pass<'a> {
                 tasks::check_paragraph_table(&self.ctx, range, &mut self.diags);
             }
             Tag::BlockQuote(kind) => {
-                if self.quote_depth == 0 {
+                let dfm = self.quote_depth == 0
+                    && kind.is_none()
+                    && self.dfm.blockquote(&self.ctx, range.clone(), &mut self.doc, &mut self.diags);
+                if self.quote_depth == 0 && !dfm {
                     alerts::collect(&self.ctx, kind, range, &mut self.doc.alerts, &mut self.diags);
                 }
                 self.quote_depth += 1;
@@ -251,7 +266,11 @@ impl<'a> Pass<'a> {
 
     fn end(&mut self, tag: TagEnd, range: Range<usize>) {
         match tag {
-            TagEnd::Heading(_) => self.close_heading(),
+            TagEnd::Heading(_) => {
+                self.dfm.in_tab_heading = false;
+                self.close_heading();
+            }
+            TagEnd::Link if self.dfm.in_tab_heading => {}
             TagEnd::Link | TagEnd::Image => self.close_link(range),
             TagEnd::Paragraph => {
                 if matches!(self.phase, Phase::Capturing(_)) {
@@ -350,7 +369,7 @@ impl<'a> Pass<'a> {
         let kind = match link_type {
             // `<john@example.org>`: pulldown gives the bare address.
             LinkType::Email => LinkKind::OtherScheme,
-            _ => classify(dest),
+            _ => dfm::xref(dest).unwrap_or_else(|| classify(dest)),
         };
         let start = range.start + self.ctx.base;
         let span = self.ctx.span(range.clone());
@@ -379,6 +398,7 @@ impl<'a> Pass<'a> {
     }
 
     fn finish(mut self) -> (Document, Vec<Diagnostic>) {
+        self.dfm.finish(&self.ctx, &mut self.doc, &mut self.diags);
         self.prose.flush(&self.ctx, &mut self.doc.task_mentions);
         self.end_phase();
         assign_ids(&mut self.doc.headings, &self.explicit_ids);

@@ -129,6 +129,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Events<'_, 
                 None => {
                     self.finished = true;
                     self.pass.flush_marker();
+                    self.pass.dfm_finish();
                 }
             }
         }
@@ -191,6 +192,8 @@ struct Pass<'p, 'a> {
     next_mention: usize,
     /// End offset of the task link now open, if one is.
     open_mention: Option<usize>,
+    /// DocFX extensions (`dfm.rs`).
+    dfm: dfm::State,
 }
 
 impl<'p, 'a> Pass<'p, 'a> {
@@ -223,10 +226,14 @@ impl<'p, 'a> Pass<'p, 'a> {
             assets: Vec::new(),
             next_mention: 0,
             open_mention: None,
+            dfm: dfm::State::of(&page.doc),
         }
     }
 
     fn handle(&mut self, event: Event<'a>, range: Range<usize>) {
+        if self.dfm_event(&event, range.start) {
+            return;
+        }
         let Some(event) = self.strip_marker(event) else { return };
         if !matches!(event, Event::Text(_) | Event::SoftBreak) {
             self.close_task_link();
@@ -402,12 +409,15 @@ impl<'p, 'a> Pass<'p, 'a> {
                 Some(href.into())
             }
             Target::OtherScheme => is_mail_or_phone(&dest).then_some(dest),
+            // An unknown `xref:` uid has no address a browser can follow.
+            Target::Missing { .. } if matches!(link.kind, crate::model::LinkKind::Xref { .. }) => None,
             Target::External | Target::Malformed | Target::Missing { .. } => Some(dest),
         }
     }
 }
 
 mod blocks;
+mod dfm;
 mod task_links;
 
 fn html<'a>(s: &'static str) -> Event<'a> {

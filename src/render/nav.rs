@@ -106,7 +106,7 @@ fn tree_item(site: &Site, item: &TocItem, from_url: &str, this: &[PageId]) -> Na
     NavItem {
         name: item.name.clone(),
         active: item.page.is_some_and(|p| this.contains(&p)),
-        expanded: items.iter().any(|c| c.active || c.expanded),
+        expanded: item.expanded || items.iter().any(|c| c.active || c.expanded),
         pages: usize::from(item.page.is_some()) + items.iter().map(|c| c.pages).sum::<usize>(),
         href,
         external,

@@ -27,6 +27,8 @@ struct Node {
     external: bool,
     page: Option<PageId>,
     children: Vec<Node>,
+    /// `expanded: true` in the toc: open on every page.
+    expanded: bool,
 }
 
 /// The sidebars of a site, built on first use.
@@ -103,6 +105,7 @@ fn build(site: &Site, locale: &Locale, from: &str) -> Vec<Node> {
                 external: false,
                 page: Some(p.id),
                 children: Vec::new(),
+                expanded: false,
             })
             .collect(),
     }
@@ -116,6 +119,7 @@ fn node(site: &Site, item: &TocItem, from: &str) -> Node {
         external,
         page: item.page,
         children: item.items.iter().map(|c| node(site, c, from)).collect(),
+        expanded: item.expanded,
     }
 }
 
@@ -134,7 +138,7 @@ fn mark(nodes: &[Node], this: &[PageId], marks: &mut Vec<(bool, bool)>) -> bool 
         marks.push((false, false));
         let active = n.page.is_some_and(|p| this.contains(&p));
         let below = mark(&n.children, this, marks);
-        marks[at] = (active, below);
+        marks[at] = (active, below || n.expanded);
         any |= active || below;
     }
     any

@@ -155,7 +155,12 @@ pub fn generated<'a>(
         keys.push(Output::SyntaxCss);
     }
     keys.extend(theme.static_files().into_iter().map(|f| Output::Static(f.path)));
-    keys.extend(assets.into_iter().map(|a| Output::Asset(a.clone())));
+    let mut assets: BTreeSet<String> = assets.into_iter().cloned().collect();
+    // docfx.json `build.resource`: copied whether or not a page links to them.
+    if !site.config.scope.resource.is_empty() {
+        assets.extend(site.files.iter().filter(|f| site.config.scope.is_resource(f)).cloned());
+    }
+    keys.extend(assets.into_iter().map(Output::Asset));
     keys.extend(site.locales.iter().map(|l| Output::SearchIndex(l.id)));
     keys
 }

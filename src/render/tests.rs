@@ -51,6 +51,10 @@ fn item(name: &str, href: Option<&str>, page: Option<u32>, items: Vec<TocItem>) 
         line: 1,
         column: 1,
         items,
+        file: None,
+        expanded: false,
+        uid: None,
+        toc_href: None,
     }
 }
 

@@ -174,7 +174,9 @@ impl Watched {
         }
         let locale = self.locale_dirs.iter().filter(|d| within(&rel, d)).max_by_key(|d| d.len());
         match locale {
-            Some(dir) if rel == join(dir, "toc.yml") => One::Content,
+            // Any YAML file of a locale: its toc (`toc.yml`, a configured
+            // name) or a toc that an entry includes (`href: folder/`).
+            Some(dir) if rel == join(dir, "toc.yml") || is_yaml(name) => One::Content,
             Some(_) if is_markdown(name) => match (self.pages.contains(&rel), now) {
                 (true, OnDisk::File) => One::Page(rel),
                 (false, OnDisk::Gone) => One::Ignore,
@@ -269,6 +271,12 @@ impl Watcher {
         }
         Ok(())
     }
+}
+
+/// Whether a file name is YAML (`.yml`, `.yaml`, any case).
+fn is_yaml(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".yml") || lower.ends_with(".yaml")
 }
 
 #[cfg(test)]

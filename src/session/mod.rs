@@ -36,7 +36,7 @@ use crate::render::sidebar::Sidebars;
 use crate::render::subset::{self, Output};
 use crate::render::theme::Theme;
 use crate::source::SourceFile;
-use crate::{assemble, check, load, parse};
+use crate::{assemble, check, load};
 use outputs::Outputs;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -195,8 +195,9 @@ impl State {
     fn load(opts: &Options, reuse: Option<State>) -> Result<State> {
         let config = Config::load(opts)?;
         let mut diags = Vec::new();
-        let (loaded, parsed) = load::content_with(&config, &mut diags, |locale, source, front| {
-            parse::document(source, front.body_start, &config.locales[locale].vocabulary)
+        let includes = load::Includes::new(&config);
+        let (loaded, parsed) = load::content_made(&config, &mut diags, |locale, source, front| {
+            crate::expand::parse_page(&includes, &config.locales[locale].vocabulary, source, front)
         })?;
         let (theme, i18n) = match reuse {
             Some(old) => (old.theme, old.i18n),
@@ -359,8 +360,12 @@ fn reread(site: &Site, id: PageId) -> Result<Fresh> {
     let page = site.page(id);
     let (source, front, mut findings) = load::page(&site.config, &page.source.path)?;
     let vocab = &site.config.locales[page.locale.0 as usize].vocabulary;
-    let (doc, parsed) = parse::document(&source, front.body_start, vocab);
+    // Included files are read afresh: one of them may be what changed.
+    let includes = load::Includes::new(&site.config);
+    let made = crate::expand::parse_page(&includes, vocab, &source, &front);
+    let (doc, parsed) = made.value;
     findings.extend(parsed);
+    let source = made.expanded.unwrap_or(source);
     Ok(Fresh { id, source, front, doc, findings })
 }
 

@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
 import { catalogTests } from "./catalog.mjs";
+import { docfxTests } from "./docfx.mjs";
 import { layoutTests } from "./layout.mjs";
 import { searchTests } from "./search.mjs";
 import { switcherTests } from "./switcher.mjs";
@@ -132,7 +133,7 @@ async function main() {
     ],
   });
   const h = new Harness(browser, urls, opts.shots);
-  const tests = [...switcherTests, ...searchTests, ...catalogTests, ...layoutTests].filter(
+  const tests = [...switcherTests, ...searchTests, ...catalogTests, ...layoutTests, ...docfxTests].filter(
     (t) => !opts.only || t.name.includes(opts.only),
   );
   let failed = 0;

@@ -43,12 +43,19 @@ fn sample_and_corpus_work_in_chromium() {
         eprintln!("SKIPPED sample_and_corpus_work_in_chromium: {why}");
         return;
     }
-    let (sample, real) = (built_sample(), built_corpus());
+    let (sample, real, docfx) = (built_sample(), built_corpus(), crate::docfx::built());
     let root = repo();
     let site = |name: &str, dir: &Path| format!("{name}={}", dir.display());
     let out = Command::new("node")
         .arg(root.join("tests/browser/run.mjs"))
-        .args(["--site", &site("sample", sample), "--site", &site("corpus", real)])
+        .args([
+            "--site",
+            &site("sample", sample),
+            "--site",
+            &site("corpus", real),
+            "--site",
+            &site("docfx", docfx),
+        ])
         .arg("--shots")
         .arg(shots())
         .output()

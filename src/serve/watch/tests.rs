@@ -125,3 +125,33 @@ fn watched_roots_nest_nothing() {
     assert_eq!(w.roots(), vec![(dir.clone(), true)], "the root holds the rest");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn any_toc_of_a_locale_rebuilds_the_site() {
+    // A toc name docfx.json or `toc = [...]` gives, and a toc that an entry
+    // includes with `href: folder/`.
+    // The walk lists included tocs with the other files of a locale.
+    let mut w = watched();
+    w.files.insert("content/en/tutorials/toc.yml".to_string());
+    w.files.insert("content/es/TOC.YAML".to_string());
+    for toc in [
+        "/site/content/en/toc--partner.yml",
+        "/site/content/en/tutorials/toc.yml",
+        "/site/content/es/TOC.YAML",
+    ] {
+        assert_eq!(
+            w.classify(&[PathBuf::from(toc)], |_| OnDisk::File),
+            Effect::Rebuild(Change::Content),
+            "{toc}"
+        );
+    }
+}
+
+#[test]
+fn an_edited_include_file_rebuilds_the_site() {
+    // Markdown that is not a page (an `[!INCLUDE]` target) may reach any page.
+    assert_eq!(
+        effect(&["/site/content/en/includes/note.md"], OnDisk::File),
+        Effect::Rebuild(Change::Content)
+    );
+}

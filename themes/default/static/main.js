@@ -111,4 +111,72 @@
     }, { rootMargin: "0px 0px -70% 0px" });
     for (var m = 0; m < headings.length; m++) observer.observe(headings[m]);
   }
+
+  /* DocFX tabs: the build shows every panel, each under its label, so
+     they read without JavaScript. Here each group gets an ARIA tab list
+     (arrow keys, Home, End) and shows one panel; choosing a tab shows the
+     tab of the same id in every group of the page, as DocFX does. */
+  var tabGroups = document.querySelectorAll("[data-tabs]");
+  function chooseTab(id) {
+    for (var g = 0; g < tabGroups.length; g++) {
+      var tabs = tabGroups[g].querySelectorAll('.tab-list [role="tab"]');
+      var has = false;
+      for (var t = 0; t < tabs.length; t++) if (tabs[t].getAttribute("data-tab") === id) has = true;
+      if (!has) continue;
+      for (var u = 0; u < tabs.length; u++) {
+        var on = tabs[u].getAttribute("data-tab") === id;
+        tabs[u].setAttribute("aria-selected", on ? "true" : "false");
+        tabs[u].tabIndex = on ? 0 : -1;
+        var panel = document.getElementById(tabs[u].getAttribute("aria-controls"));
+        if (panel) panel.hidden = !on;
+      }
+    }
+  }
+  for (var g = 0; g < tabGroups.length; g++) {
+    var group = tabGroups[g];
+    var list = document.createElement("div");
+    list.className = "tab-list";
+    list.setAttribute("role", "tablist");
+    var panels = group.children;
+    for (var p = 0; p < panels.length; p++) {
+      var panel = panels[p];
+      var label = panel.querySelector(".tab-label");
+      if (!panel.classList.contains("tab-panel") || !label) continue;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.setAttribute("role", "tab");
+      button.id = label.id;
+      label.removeAttribute("id");
+      button.textContent = label.textContent;
+      button.setAttribute("aria-controls", panel.id);
+      button.setAttribute("data-tab", panel.getAttribute("data-tab"));
+      panel.setAttribute("role", "tabpanel");
+      panel.tabIndex = 0;
+      button.addEventListener("click", function () { chooseTab(this.getAttribute("data-tab")); });
+      button.addEventListener("keydown", function (e) {
+        var all = this.parentNode.querySelectorAll('[role="tab"]');
+        var at = Array.prototype.indexOf.call(all, this);
+        var to = e.key === "ArrowRight" ? at + 1 : e.key === "ArrowLeft" ? at - 1 : e.key === "Home" ? 0 : e.key === "End" ? all.length - 1 : null;
+        if (to === null) return;
+        e.preventDefault();
+        var next = all[(to + all.length) % all.length];
+        chooseTab(next.getAttribute("data-tab"));
+        next.focus();
+      });
+      list.appendChild(button);
+    }
+    if (!list.firstChild) continue;
+    group.insertBefore(list, group.firstChild);
+    group.classList.add("tabs-ready");
+    var first = list.firstChild;
+    first.setAttribute("aria-selected", "true");
+    for (var q = 0; q < list.children.length; q++) {
+      var other = list.children[q];
+      if (other !== first) {
+        other.setAttribute("aria-selected", "false");
+        other.tabIndex = -1;
+        document.getElementById(other.getAttribute("aria-controls")).hidden = true;
+      }
+    }
+  }
 })();

@@ -1,0 +1,255 @@
+//! A DocFX repository (`tests/fixtures/docfx-harbor`: our own text, in
+//! English and German, with `docfx.json` and a `playbook.toml` that adds
+//! the languages): its findings, exactly, and its rendered HTML.
+
+use crate::harness::{playbook, repo, temp_dir, text, tree};
+use std::path::{Path, PathBuf};
+
+fn fixture() -> PathBuf {
+    repo().join("tests/fixtures/docfx-harbor")
+}
+
+/// (file, line, column, code) of every finding of `check` on `root`, plus
+/// the messages by file.
+/// (file, line, column, code).
+type Finding = (String, Option<u64>, Option<u64>, String);
+
+fn findings(root: &Path) -> (Vec<Finding>, Vec<(String, String)>) {
+    let o = playbook(&["check", "--root", root.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let diags = json["diagnostics"].as_array().expect("diagnostics");
+    let key = |d: &serde_json::Value| {
+        (
+            d["file"].as_str().unwrap().to_string(),
+            d["line"].as_u64(),
+            d["column"].as_u64(),
+            d["code"].as_str().unwrap().to_string(),
+        )
+    };
+    let messages = diags
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap().to_string(), d["message"].as_str().unwrap().to_string()));
+    (diags.iter().map(key).collect(), messages.collect())
+}
+
+#[test]
+fn docfx_repository_findings_are_exactly_these() {
+    let (found, messages) = findings(&fixture());
+    let f = |file: &str, line: u64, column: u64, code: &str| {
+        (file.to_string(), Some(line), Some(column), code.to_string())
+    };
+    let whole = |file: &str, code: &str| (file.to_string(), None, None, code.to_string());
+    let expected = vec![
+        // Keys playbook does not use: one info, at the first of them.
+        f("docfx.json", 23, 1, "docfx"),
+        // A link in an included file resolves from that file, and the
+        // finding names it (and the page it was reached through).
+        f("guide/de/includes/sicherheit.md", 3, 49, "broken-anchor"),
+        f("guide/de/index.md", 10, 1, "task-locale-mismatch"),
+        f("guide/en/docking.md", 17, 33, "broken-link"),
+        f("guide/en/docking.md", 21, 11, "malformed-url"),
+        f("guide/en/docking.md", 46, 3, "dfm"),
+        f("guide/en/docking.md", 51, 21, "include"),
+        // Three includes deep: index → safety → contacts → sign-off.
+        f("guide/en/includes/deeper/sign-off.md", 1, 32, "broken-link"),
+        f("guide/en/includes/loop-b.md", 3, 15, "include"),
+        f("guide/en/index.md", 12, 45, "broken-link"),
+        f("guide/en/index.md", 14, 26, "include"),
+        whole("guide/en/samples.md", "missing-translation"),
+        f("guide/en/samples.md", 13, 21, "include"),
+        f("guide/en/toc--crew.yml", 15, 12, "toc"),
+        f("guide/en/toc--crew.yml", 16, 9, "toc"),
+        whole("guide/en/tutorials/night-shift.md", "missing-translation"),
+        f("guide/en/tutorials/night-shift.md", 5, 1, "dfm"),
+        f("guide/en/tutorials/night-shift.md", 7, 1, "dfm"),
+        f("guide/en/tutorials/night-shift.md", 9, 1, "dfm"),
+    ];
+    assert_eq!(found, expected);
+    let message = |file: &str, part: &str| {
+        assert!(
+            messages.iter().any(|(f, m)| f == file && m.contains(part)),
+            "no `{part}` for {file}: {messages:#?}"
+        )
+    };
+    message(
+        "guide/en/includes/deeper/sign-off.md",
+        "(included through `guide/en/index.md:9` → `guide/en/includes/safety.md:8` → `guide/en/includes/deeper/contacts.md:1`)",
+    );
+    message(
+        "guide/en/includes/loop-b.md",
+        "include cycle: `guide/en/includes/loop-a.md` → `guide/en/includes/loop-b.md` → `guide/en/includes/loop-a.md`",
+    );
+    message("guide/en/index.md", "include `includes/not-written-yet.md` not found");
+    message("guide/en/docking.md", "include `../../../outside.md` leaves the content root");
+    message("guide/en/index.md", "no page has uid `harbor.roster`");
+    message("docfx.json", "does not use build.template, build.postProcessors, build.xref");
+    // Nothing from the folders docfx.json and playbook.toml exclude.
+    assert!(!messages.iter().any(|(f, _)| f.contains("archive/") || f.contains("drafts/")));
+}
+
+/// The fixture, built once for the whole test binary (exit 1: it has
+/// findings on purpose). Read it, never write.
+pub fn built() -> &'static PathBuf {
+    static OUT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = temp_dir("docfx-harbor").join("site");
+        let o = playbook(&["build", "--root", fixture().to_str().unwrap(), "--out", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+        out
+    })
+}
+
+fn page(path: &str) -> String {
+    std::fs::read_to_string(built().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn no_page_shows_docfx_syntax_as_text() {
+    let files = tree(built());
+    let html: Vec<&(String, Vec<u8>)> = files.iter().filter(|(p, _)| p.ends_with(".html")).collect();
+    assert!(html.len() > 10);
+    for (path, bytes) in html {
+        let text = String::from_utf8_lossy(bytes);
+        for syntax in ["[!INCLUDE", "[!include", ":::image", "[!VIDEO", "[!div", "#tab/", "[!code"] {
+            assert!(!text.contains(syntax), "{path} shows `{syntax}`");
+        }
+    }
+}
+
+#[test]
+fn included_excluded_and_resource_files() {
+    let paths: Vec<String> = tree(built()).into_iter().map(|(p, _)| p).collect();
+    let has = |p: &str| paths.iter().any(|x| x == p);
+    for p in [
+        "en/index.html",
+        "en/docking/index.html",
+        "en/samples/index.html",
+        "en/tutorials/first-shift/index.html",
+        "de/docking/index.html",
+    ] {
+        assert!(has(p), "{p} missing: {paths:#?}");
+    }
+    // Included-only files, excluded folders: not pages.
+    assert!(
+        !paths.iter().any(|p| p.contains("includes")
+            || p.contains("archive")
+            || p.contains("drafts")
+            || p.contains("loop")),
+        "{paths:#?}"
+    );
+    // build.resource: copied though no page links to it.
+    assert!(has("en/media/unlinked-poster.png"));
+}
+
+#[test]
+fn includes_render_in_place_with_links_from_the_included_file() {
+    let index = page("en/index.html");
+    // Block include three deep, inline includes inside it.
+    assert!(index.contains("<h2 id=\"safety-briefing\">Safety briefing"), "{index}");
+    assert!(index.contains("Call the harbor master on channel 12. Sign the log book"));
+    // `../docking.md` written in includes/safety.md reaches guide/en/docking.md.
+    assert!(index.contains("The full rules are in <a href=\"docking/\">the docking page</a>"));
+    // A task table of an included file belongs to the page.
+    assert!(index.contains("<tr id=\"task-7002\">"));
+    // xref: a link to the page of that uid; an autolink shows its title.
+    assert!(index.contains("Read <a href=\"docking/\">Docking a vessel</a> next, or see <a href=\"docking/\">Docking a vessel</a>"));
+    assert!(index.contains("lives at roster."), "an unknown uid is not live");
+    // A heading of an included file is an anchor other pages may use.
+    let first = page("en/tutorials/first-shift/index.html");
+    assert!(first.contains("href=\"../../#safety-briefing\""), "{first}");
+}
+
+#[test]
+fn dfm_blocks_render_accessibly() {
+    let dock = page("en/docking/index.html");
+    let has = |part: &str| assert!(dock.contains(part), "no `{part}` in {dock}");
+    has(
+        "<p class=\"dfm-image dfm-border\"><a href=\"../media/crane-large.png\"><img src=\"../media/crane.png\" alt=\"The gantry crane over berth 4\" loading=\"lazy\"></a></p>",
+    );
+    has("<img src=\"../media/anchor-icon.png\" alt=\"\" role=\"presentation\" loading=\"lazy\">");
+    has(
+        "<figure class=\"dfm-image\"><img src=\"../media/berth-plan.png\" alt=\"Plan of the berths\" aria-describedby=\"dfm-description-1\" loading=\"lazy\">\n<div class=\"dfm-description\" id=\"dfm-description-1\">\n<p>Berths 1 to 4",
+    );
+    has(
+        "<div class=\"dfm-video\"><iframe src=\"https://www.youtube-nocookie.com/embed/harbor-tour\" title=\"Video (www.youtube-nocookie.com)\"",
+    );
+    assert!(!dock.contains("<iframe src=\"http://"), "plain http is never embedded");
+    // Tabs: every panel in the page, each labelled.
+    has(
+        "<div class=\"tabs\" data-tabs>\n<section class=\"tab-panel\" id=\"tabpanel_0_north\" aria-labelledby=\"tab_0_north\" data-tab=\"north\">\n<p class=\"tab-label\" id=\"tab_0_north\">North quay</p>\n<p>Tie up bow first at the north quay.</p>\n</section>",
+    );
+    has(
+        "<p class=\"tab-label\" id=\"tab_0_south\">South quay</p>\n<p>Tie up stern first at the south quay.</p>\n</section>\n</div>",
+    );
+    assert!(!dock.contains("<hr"), "the `---` that ends the tabs is syntax");
+    has(
+        "<div class=\"zone\" role=\"region\" aria-label=\"tug, pilot-boat\">\n<p class=\"zone-label\">tug, pilot-boat</p>",
+    );
+    has(
+        "<div class=\"nextstepaction\">\n<p><a href=\"../tutorials/first-shift/\">Start your first shift</a></p>\n</div>",
+    );
+    has("<div>\n<p>This class is not on the allow-list.</p>");
+    let de = page("de/docking/index.html");
+    assert!(de.contains("<div class=\"checklist\">\n<ul>"), "{de}");
+    assert!(de.contains("<div class=\"zone\" role=\"region\" aria-label=\"docs\">"));
+}
+
+#[test]
+fn code_snippets_are_regions_and_lines_highlighted() {
+    let samples = page("en/samples/index.html");
+    assert!(samples.contains("<pre class=\"code hl-code\" data-lang=\"cs\">"), "{samples}");
+    assert!(samples.contains(">Tension</span>") && !samples.contains("using"), "the Setup region only");
+    assert!(
+        samples.contains("data-lang=\"py\"")
+            && samples.contains(">HIGH</span>")
+            && !samples.contains("level")
+    );
+}
+
+#[test]
+fn the_toc_docfx_names_with_folder_tocs_uid_and_expanded() {
+    let night = page("en/tutorials/night-shift/index.html");
+    // toc--crew.yml is first in the locale's toc list (toc.yml is not used).
+    assert!(night.contains("Weather desk") && !night.contains("Only here"), "{night}");
+    // `href: tutorials/` brings tutorials/toc.yml in; `topicHref` is the entry's page.
+    assert!(night.contains("href=\"../first-shift/\""));
+    // `uid: harbor.docking` reaches the page of that uid.
+    assert!(night.contains("<a href=\"../../docking/\">Docking a vessel</a>"), "{night}");
+    // `expanded: true` opens its group on every page, not only on its own.
+    let dock = page("en/docking/index.html");
+    assert!(
+        dock.contains(
+            "<details class=\"nav-group\" open><summary class=\"nav-caret\" aria-label=\"First shift\">"
+        ),
+        "{dock}"
+    );
+    let samples = page("en/samples/index.html");
+    assert!(samples.contains(
+        "<details class=\"nav-group\" open><summary class=\"nav-caret\" aria-label=\"First shift\">"
+    ));
+}
+
+#[test]
+fn docfx_json_alone_is_a_configuration() {
+    let root = temp_dir("docfx-alone");
+    for (path, bytes) in tree(&fixture()) {
+        if path != "playbook.toml" {
+            let to = root.join(&path);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::write(to, bytes).unwrap();
+        }
+    }
+    let o = playbook(&["build", "--root", root.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    // build.dest is the output folder; the one locale is the content's src.
+    let out = root.join("_site");
+    assert!(out.join("en/en/docking/index.html").is_file(), "{}", text(&o));
+    assert!(out.join("en/de/docking/index.html").is_file());
+    assert!(out.join("en/en/drafts/wip/index.html").is_file(), "only playbook.toml excluded drafts/");
+    assert!(!out.join("en/en/archive/old-rules/index.html").exists(), "docfx.json excludes archive/");
+    assert_eq!(text(&o).matches("info[docfx]").count(), 1, "{}", text(&o));
+    // The site title is globalMetadata._appTitle.
+    let home = std::fs::read_to_string(out.join("en/en/index.html")).unwrap();
+    assert!(home.contains("Harbor Operations Guide"));
+}
