@@ -277,9 +277,14 @@ fn read_toc(config: &Config, rel: &str) -> Result<(Option<Toc>, Vec<Diagnostic>)
     let (mut toc, mut diags) = toc::read(&source);
     diags.splice(0..0, encoding);
     if let Some(t) = &mut toc {
+        // A nested toc is read only when the content root's fence admits
+        // it (inside the root, under no hidden folder, not in OUT) and
+        // `exclude` does not name it, as every other content file.
+        let fence = crate::config::Fence::new(root, &config.out);
         let read_sub = |path: &str| {
-            let file = root.join(path);
-            file.is_file().then(|| read::source_file(root, path, limit).ok().map(|(s, _)| s)).flatten()
+            let admitted = fence.admit(&root.join(path)).is_ok_and(|real| real.is_file());
+            let readable = admitted && !config.scope.excluded(path);
+            readable.then(|| read::source_file(root, path, limit).ok().map(|(s, _)| s)).flatten()
         };
         toc::include(rel, &mut t.items, &read_sub, &mut vec![rel.to_string()], &mut diags);
     }

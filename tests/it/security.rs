@@ -255,3 +255,28 @@ fn files_over_the_size_limit_are_findings_and_never_read() {
         "file of 2 MiB is over the 1 MiB limit: it is not read".into()
     )));
 }
+
+/// A toc's `href: folder/` (DocFX's nested toc) is read only where a page
+/// would be: a folder symlinked into `.git` gives no subtree and nothing of
+/// it is published.
+#[test]
+fn a_nested_toc_behind_a_symlink_into_git_is_not_read() {
+    let dir = temp_dir("nested-toc-git");
+    write_files(
+        &dir,
+        &[
+            (".git/hooks/toc.yml", &format!("- name: \"{TOKEN}\"\n  href: x.md\n")),
+            ("content/en/index.md", "---\ntitle: Home\n---\n# Home\n"),
+            ("content/en/toc.yml", "- name: Home\n  href: index.md\n- name: Leak\n  href: hooks/\n"),
+        ],
+    );
+    std::os::unix::fs::symlink("../../.git/hooks", dir.join("content/en/hooks")).expect("symlink");
+    let (_, found) = check(&dir);
+    assert!(found.iter().all(|f| !f.4.contains("c2VjcmV0LXRva2Vu")), "{found:#?}");
+    assert!(found.iter().any(|f| f.0 == "content/en/toc.yml" && f.1 == "toc"), "{found:#?}");
+    let out = dir.join("public");
+    let (root, out_arg) = (dir.to_str().expect("utf-8"), out.to_str().expect("utf-8"));
+    let built = playbook(&["build", "--root", root, "--out", out_arg]);
+    assert!(built.status.code().is_some_and(|c| c < 2), "{}", text(&built));
+    assert_nothing_leaked(&out);
+}
