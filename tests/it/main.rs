@@ -7,6 +7,7 @@ mod catalog;
 mod check;
 mod cli;
 mod corpus;
+mod digest;
 mod external;
 mod fuzz_regressions;
 mod harness;
