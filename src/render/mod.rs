@@ -17,38 +17,25 @@
 //!   outputs a page edit reaches (`serve`'s incremental rebuilds).
 //! * [`search`] adds each locale's search index and text chunks.
 
-pub mod catalog;
-pub mod catalog_compare;
-pub mod catalog_view;
-pub mod depends;
-pub mod direct;
-pub mod highlight;
-pub mod i18n;
+pub mod engine;
+pub mod fast;
+mod make;
 pub mod markdown;
-pub mod nav;
+pub mod plan;
 pub mod search;
-pub mod sidebar;
-mod site;
 pub mod sitemap;
-pub mod subset;
-pub mod theme;
-pub mod view;
+pub mod tasks_json;
+pub mod views;
 
-pub use site::alert_label;
-pub use theme::Theme;
+pub use engine::theme::Theme;
+pub use make::alert_label;
 
 use crate::catalog::TaskCatalog;
 use crate::diag::Diagnostic;
 use crate::error::Result;
 use crate::model::Site;
 use crate::output::OutputFile;
-use i18n::I18n;
-
-/// The built-in theme (`THEME`: paths below `themes/default/`) and UI
-/// strings (`LOCALES`: paths below `locales/`), embedded by `build.rs`.
-pub mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-}
+use engine::i18n::I18n;
 
 /// Everything a build writes, plus findings made while rendering.
 #[derive(Debug)]
@@ -84,7 +71,7 @@ pub fn site_to(
     i18n: &I18n,
     sink: &Sink<'_>,
 ) -> Result<Streamed> {
-    site::render(site, catalog, theme, i18n, sink)
+    make::render(site, catalog, theme, i18n, sink)
 }
 
 /// `site_to`, collected: every file in memory, sorted by path (tests,

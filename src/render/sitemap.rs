@@ -12,7 +12,7 @@
 //! Must not render HTML or read anything but the `Site`.
 
 use crate::model::Site;
-use crate::render::view::{self, Alternate};
+use crate::render::views::page::{self as view, Alternate};
 
 /// The sitemap document.
 pub fn xml(site: &Site) -> String {

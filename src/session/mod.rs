@@ -6,9 +6,9 @@
 //! * [`Change::Pages`]: each named page is read and parsed again, and
 //!   nothing else is read. The new `Site` is made from the old one's parts
 //!   with those pages replaced: paths, keys, URLs, pairing and toc targets
-//!   come from file paths alone, so they stay. `render::depends` says which
+//!   come from file paths alone, so they stay. `session::depends` says which
 //!   outputs the edit reaches and only those are rendered
-//!   (`render::subset`); syntax CSS and content assets follow the pages'
+//!   (`render::plan`); syntax CSS and content assets follow the pages'
 //!   bodies. Every check rule runs again (a few ms on the corpus).
 //! * [`Change::Content`] (a file added, removed or renamed, a toc edited),
 //!   [`Change::Theme`] and [`Change::Config`]: the site is loaded again and
@@ -22,6 +22,7 @@
 //!
 //! Must not open sockets, watch files or print: `serve` does.
 
+pub mod depends;
 mod outputs;
 
 use crate::catalog::TaskCatalog;
@@ -30,13 +31,13 @@ use crate::diag::{self, Code, Diagnostic};
 use crate::error::Result;
 use crate::model::{FrontMatter, Page, PageId, Site};
 use crate::output::Body;
-use crate::render::depends::{self, Affected, Facts};
-use crate::render::i18n::I18n;
-use crate::render::sidebar::Sidebars;
-use crate::render::subset::{self, Output};
-use crate::render::theme::Theme;
+use crate::render::engine::i18n::I18n;
+use crate::render::engine::theme::Theme;
+use crate::render::plan::{self as subset, Output};
+use crate::render::views::sidebar::Sidebars;
 use crate::source::SourceFile;
 use crate::{assemble, check, load, parse};
+use depends::{Affected, Facts};
 use outputs::Outputs;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};

@@ -6,7 +6,7 @@ use crate::config::{Config, LocaleConfig, Vocabulary};
 use crate::model::{
     Alert, Document, FrontMatter, Heading, LinkKind, Locale, LocaleId, PageId, Table, TableKind, Task,
 };
-use crate::render::highlight;
+use crate::render::engine::highlight;
 use crate::source::{SourceFile, Span};
 
 fn config() -> Config {

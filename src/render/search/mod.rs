@@ -18,7 +18,7 @@
 //! How text becomes terms is [`tokens`] (prefix words with accents folded;
 //! CJK by bigrams); the file format is [`index`] and README.md. Locales are
 //! indexed in parallel. Must not write files: it returns them to `render`,
-//! like every output (one `render::subset` key per locale).
+//! like every output (one `render::plan` key per locale).
 
 mod index;
 mod page_text;
@@ -33,8 +33,8 @@ pub use page_text::{Field, pieces};
 use crate::catalog::{TaskCatalog, numeric_id};
 use crate::model::{Locale, Page, Site};
 use crate::output::OutputFile;
-use crate::render::catalog::task_url;
-use crate::render::i18n::{Arg, I18n};
+use crate::render::engine::i18n::{Arg, I18n};
+use crate::render::tasks_json::task_url;
 use crate::resolve::relative_href;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -50,7 +50,7 @@ pub fn files(site: &Site, catalog: &TaskCatalog, i18n: &I18n) -> Vec<OutputFile>
     site.locales.par_iter().map(|locale| file(site, catalog, i18n, locale)).collect()
 }
 
-/// The `index.json` of one locale (`render::subset`'s `SearchIndex` key).
+/// The `index.json` of one locale (`render::plan`'s `SearchIndex` key).
 pub fn file(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) -> OutputFile {
     OutputFile::bytes(index_path(locale), locale_index(site, catalog, i18n, locale).json(&locale.tag))
 }

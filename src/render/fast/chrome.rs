@@ -5,7 +5,7 @@
 //! Must not write an article (`task` and `page` do).
 
 use super::{Out, Writer, truthy};
-use crate::render::view::{Alternate, LangLink, Shell};
+use crate::render::views::page::{Alternate, LangLink, Shell};
 
 /// What the layout shows of a page: its shell and the fields a page's view
 /// may replace.

@@ -32,9 +32,9 @@
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::output::{Body, OutputFile};
-use crate::render::direct::Writer;
-use crate::render::embedded::THEME;
-use crate::render::i18n::{Arg, I18n};
+use crate::render::engine::embedded::THEME;
+use crate::render::engine::i18n::{Arg, I18n};
+use crate::render::fast::Writer;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -71,7 +71,7 @@ pub struct Theme {
     /// overridden by the same text).
     builtin: BTreeSet<String>,
     /// Per locale tag: the writer of the pages the built-in templates let
-    /// `render::direct` write.
+    /// `render::fast` write.
     writers: HashMap<String, Writer>,
 }
 
@@ -172,7 +172,7 @@ impl Theme {
 
     /// Whether template `name` is the built-in theme's own, so a page that
     /// renders from built-in templates only may be written without tera
-    /// (see `render::direct`).
+    /// (see `render::fast`).
     pub fn is_builtin(&self, name: &str) -> bool {
         self.builtin.contains(name)
     }
@@ -185,7 +185,7 @@ impl Theme {
     }
 
     /// The writer of locale `lang`'s pages that the built-in templates let
-    /// `render::direct` write (`None`: tera renders them all).
+    /// `render::fast` write (`None`: tera renders them all).
     pub fn writer(&self, lang: &str) -> Option<&Writer> {
         self.writers.get(lang)
     }
@@ -261,7 +261,7 @@ impl Theme {
             lang: &'a str,
             dir: &'static str,
         }
-        let view = Locale { lang, dir: super::view::text_dir(lang) };
+        let view = Locale { lang, dir: crate::render::views::page::text_dir(lang) };
         let mut map = BTreeMap::new();
         for (key, template) in FRAGMENTS {
             map.insert(key.to_string(), self.render(template, &view)?.trim_end().to_string());

@@ -13,15 +13,17 @@
 //! * a matrix row is named in this locale when it has the id, else in the
 //!   reference locale (with that locale's `lang`).
 //!
-//! Layout fields, rows and hrefs come from [`catalog_view`](super::catalog_view).
+//! Layout fields, rows and hrefs come from [`catalog`](super::catalog).
 //! Must not render HTML or read anything but the `Site` and the catalog.
 
 use crate::catalog::{TaskCatalog, TaskRef, entry};
 use crate::model::{Locale, Site};
-use crate::render::catalog::{alternates, catalog_url, matrix_url, task_url};
-use crate::render::catalog_view::{Chrome, Kind, RowLink, TaskRow, chrome, requirement, row_link, task_row};
-use crate::render::i18n::{Arg, I18n};
-use crate::render::view::{self, Alternate, LangLink, text_dir};
+use crate::render::engine::i18n::{Arg, I18n};
+use crate::render::tasks_json::{alternates, catalog_url, matrix_url, task_url};
+use crate::render::views::catalog::{
+    Chrome, Kind, RowLink, TaskRow, chrome, requirement, row_link, task_row,
+};
+use crate::render::views::page::{self as view, Alternate, LangLink, text_dir};
 use crate::resolve::relative_href;
 use serde::Serialize;
 

@@ -5,7 +5,7 @@ use super::*;
 use crate::catalog::TaskCatalog;
 use crate::model::Site;
 use crate::output::Body;
-use crate::render::catalog::tests::tasks_site;
+use crate::render::tests::catalog::tasks_site;
 use crate::render::tests::{config, temp};
 use std::path::Path;
 use std::sync::Arc;
@@ -98,7 +98,7 @@ fn theme_in(dir: &Path) -> Theme {
 
 fn embedded(name: &str) -> &'static str {
     let rel = format!("templates/{name}");
-    let (_, bytes) = crate::render::embedded::THEME.iter().find(|(r, _)| *r == rel).unwrap();
+    let (_, bytes) = crate::render::engine::embedded::THEME.iter().find(|(r, _)| *r == rel).unwrap();
     std::str::from_utf8(bytes).unwrap()
 }
 

@@ -24,12 +24,12 @@ use crate::catalog::TaskCatalog;
 use crate::error::Result;
 use crate::model::{LocaleId, PageId, Site};
 use crate::output::{Body, OutputFile};
-use crate::render::i18n::I18n;
-use crate::render::sidebar::Sidebars;
-use crate::render::theme::Theme;
-use crate::render::{
-    Sink, catalog as task_pages, catalog_compare, catalog_view, highlight, search, sitemap, view,
-};
+use crate::render::engine::highlight;
+use crate::render::engine::i18n::I18n;
+use crate::render::engine::theme::Theme;
+use crate::render::views::sidebar::Sidebars;
+use crate::render::views::{catalog as catalog_view, compare as catalog_compare, page as view};
+use crate::render::{Sink, search, sitemap, tasks_json as task_pages};
 use crate::resolve::asset_output;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -244,7 +244,7 @@ impl Ctx<'_, '_> {
         let file = match output {
             Output::Page(id) => {
                 let page = site.page(*id);
-                let (file, out) = super::site::page(site, catalog, theme, i18n, self.sidebars, page)?;
+                let (file, out) = super::make::page(site, catalog, theme, i18n, self.sidebars, page)?;
                 return Ok(Made {
                     output: output.clone(),
                     file: Some(file),

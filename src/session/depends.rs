@@ -32,7 +32,7 @@
 
 use crate::catalog::{TaskCatalog, TaskEntry, TaskRef, entry, numeric_id};
 use crate::model::{Date, LocaleId, PageId, Site};
-use crate::render::subset::Output;
+use crate::render::plan::Output;
 use std::collections::BTreeSet;
 
 /// What other outputs can see of one page.

@@ -5,10 +5,10 @@ use super::*;
 use crate::catalog::TaskCatalog;
 use crate::model::{Heading, Requirement, Task};
 use crate::output::Body;
-use crate::render::catalog_compare;
-use crate::render::catalog_view::{self, TaskRow};
-use crate::render::i18n::I18n;
+use crate::render::engine::i18n::I18n;
 use crate::render::tests::{fixture, load, temp, text};
+use crate::render::views::catalog::{self as catalog_view, TaskRow};
+use crate::render::views::compare as catalog_compare;
 use crate::source::Span;
 
 fn task(id: &str, requirement: Requirement, name: &str, section: Option<usize>, line: usize) -> Task {

@@ -13,9 +13,9 @@
 //! Must not decide what the tree holds: `nav` owns that (items, hrefs,
 //! the flat list of a locale without a toc).
 
-use super::markdown::escape_html;
 use super::nav;
 use crate::model::{Locale, LocaleId, PageId, Site, TocItem};
+use crate::render::markdown::escape_html;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 

@@ -1,7 +1,7 @@
 //! Typed views of the task catalog page (`tasks.html`) and what every
 //! catalog page shares: layout fields (`Chrome`), catalog rows (`TaskRow`)
 //! and requirement labels. The task and matrix views that compare locales
-//! live in [`catalog_compare`](super::catalog_compare).
+//! live in [`compare`](super::compare).
 //!
 //! Rules:
 //! * catalog rows are grouped by phase; phases come in the order they first
@@ -20,10 +20,10 @@
 
 use crate::catalog::{TaskCatalog, TaskRef, entry, numeric_id};
 use crate::model::{Locale, PageId, Site, TocItem};
-use crate::render::catalog::{alternates, catalog_url, json_path, matrix_url, sidebar_link, task_url};
-use crate::render::i18n::I18n;
-use crate::render::nav::Crumb;
-use crate::render::view::{self, HeadingLink, LangLink, Shell};
+use crate::render::engine::i18n::I18n;
+use crate::render::tasks_json::{alternates, catalog_url, json_path, matrix_url, sidebar_link, task_url};
+use crate::render::views::nav::Crumb;
+use crate::render::views::page::{self as view, HeadingLink, LangLink, Shell};
 use crate::resolve::relative_href;
 use crate::url::encode_fragment;
 use serde::Serialize;

@@ -1,8 +1,8 @@
 //! Views, navigation and sitemap on the fixture site of `render::tests`.
 
 use super::*;
-use crate::render::nav::{NavItem, navigation};
-use crate::render::view::{Alternate, LangLink};
+use crate::render::views::nav::{NavItem, navigation};
+use crate::render::views::page::{Alternate, LangLink};
 
 fn alt(hreflang: &str, href: &str) -> Alternate {
     Alternate { hreflang: hreflang.into(), href: href.into() }
@@ -123,12 +123,12 @@ fn a_copy_is_active_through_its_main_page() {
     let v = view::page(&site, &i18n, copy, String::new(), false);
     let this = view::this_page(&site, copy);
     assert!(
-        find(&crate::render::nav::tree(&site, site.locale(copy.locale), &copy.url, &this), "Guía")
+        find(&crate::render::views::nav::tree(&site, site.locale(copy.locale), &copy.url, &this), "Guía")
             .unwrap()
             .active
     );
     let sidebar =
-        crate::render::sidebar::Sidebars::new(&site).html(site.locale(copy.locale), &copy.url, &this);
+        crate::render::views::sidebar::Sidebars::new(&site).html(site.locale(copy.locale), &copy.url, &this);
     assert!(sidebar.contains(">Guía</a>") && sidebar.contains("aria-current=\"page\">Guía<"), "{sidebar}");
     assert_eq!(v.shell.canonical.as_deref(), Some("/es/guide/"));
 }

@@ -4,6 +4,8 @@ use super::*;
 use crate::config::{Config, LocaleConfig, Vocabulary};
 use crate::model::{Date, Document, FrontMatter, Heading, Locale, LocaleId, Page, PageId, Toc, TocItem};
 use crate::output::Body;
+use crate::render::engine::i18n::I18n;
+use crate::render::views::page as view;
 use crate::source::{SourceFile, Span};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -192,10 +194,10 @@ fn rendering_twice_gives_identical_files() {
 /// path once.
 fn rest_of(site: &Site, theme: &Theme, i18n: &I18n, has_code: bool, assets: &[&str]) -> Vec<OutputFile> {
     let catalog = crate::catalog::TaskCatalog::of(site);
-    let sidebars = crate::render::sidebar::Sidebars::new(site);
+    let sidebars = crate::render::views::sidebar::Sidebars::new(site);
     let assets: Vec<String> = assets.iter().map(|a| a.to_string()).collect();
-    let keys = crate::render::subset::generated(site, &catalog, theme, has_code, &assets);
-    let made = crate::render::subset::Inputs { site, catalog: &catalog, theme, i18n, sidebars: &sidebars }
+    let keys = crate::render::plan::generated(site, &catalog, theme, has_code, &assets);
+    let made = crate::render::plan::Inputs { site, catalog: &catalog, theme, i18n, sidebars: &sidebars }
         .render(&keys)
         .unwrap();
     let mut files = std::collections::BTreeMap::new();
@@ -296,5 +298,5 @@ fn content_assets_are_copied_once_under_their_locale() {
     assert_eq!(copies[1], ("en/media/a.png", &Body::Copy(site.config.root.join("content/en/media/a.png"))));
 }
 
-#[path = "view_tests.rs"]
-mod view_tests;
+pub(super) mod catalog;
+mod views;

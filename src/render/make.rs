@@ -10,7 +10,7 @@
 //! sitemap, syntax CSS, theme static files, content assets. A locale without
 //! `index.md` gets a home at `<tag>/index.html` unless a page already lives
 //! there. Every page and home gets the sidebar link to its locale's task
-//! catalog (`render::catalog::sidebar_link`).
+//! catalog (`render::tasks_json::sidebar_link`).
 //!
 //! Must not write files or read content (assets are "copy this file" entries).
 
@@ -18,11 +18,12 @@ use crate::catalog::TaskCatalog;
 use crate::error::Result;
 use crate::model::{AlertKind, Page, Site};
 use crate::output::OutputFile;
-use crate::render::i18n::{Arg, I18n};
-use crate::render::sidebar::Sidebars;
-use crate::render::subset::{self, Output};
-use crate::render::theme::Theme;
-use crate::render::{Sink, Streamed, catalog as task_pages, markdown, view};
+use crate::render::engine::i18n::{Arg, I18n};
+use crate::render::engine::theme::Theme;
+use crate::render::plan::{self as subset, Output};
+use crate::render::views::page as view;
+use crate::render::views::sidebar::Sidebars;
+use crate::render::{Sink, Streamed, markdown, tasks_json as task_pages};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -27,9 +27,9 @@ mod chrome;
 mod page;
 mod task;
 
-use crate::render::i18n::I18n;
+use crate::render::engine::i18n::I18n;
+use crate::render::engine::theme::Theme;
 use crate::render::markdown::escape_html;
-use crate::render::theme::Theme;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -16,8 +16,8 @@
 //! read anything but the `Site`.
 
 use crate::model::{Locale, LocaleId, Page, PageId, Site};
-use crate::render::i18n::I18n;
-use crate::render::nav::{self, Crumb, NavItem};
+use crate::render::engine::i18n::I18n;
+use crate::render::views::nav::{self, Crumb, NavItem};
 use crate::resolve::relative_href;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -48,10 +48,10 @@ pub struct Shell {
     /// `<link rel="alternate" hreflang>` entries.
     pub alternates: Vec<Alternate>,
     /// The sidebar link to this locale's task catalog; `None` when the site
-    /// has no task (set by `render::catalog`).
+    /// has no task (set by `render::tasks_json`).
     pub catalog_link: Option<CatalogLink>,
     /// The sidebar tree as HTML (print with `| safe`): stamped for this page
-    /// by `render::sidebar` from a tree shared with its sibling pages.
+    /// by `render::views::sidebar` from a tree shared with its sibling pages.
     pub sidebar: String,
 }
 

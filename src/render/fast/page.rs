@@ -6,9 +6,9 @@
 
 use super::chrome::Frame;
 use super::{Out, Writer, text, truthy};
-use crate::render::i18n::Arg;
-use crate::render::nav::Crumb;
-use crate::render::view::{HeadingLink, PageView};
+use crate::render::engine::i18n::Arg;
+use crate::render::views::nav::Crumb;
+use crate::render::views::page::{HeadingLink, PageView};
 
 impl Writer {
     /// The HTML of content page `view` (`page.html`), or `None` when the

@@ -4,8 +4,8 @@
 //! (`<tag>/tasks/matrix/`), rendered as `subset` keys; plus `tasks.json`
 //! (every locale, grouped by id) and `<tag>/tasks.json` (that locale's
 //! entries, byte for byte what `playbook tasks --locale <tag> --format json`
-//! prints). The views are built in [`super::catalog_view`] and
-//! [`super::catalog_compare`].
+//! prints). The views are built in [`super::views::catalog`] and
+//! [`super::views::compare`].
 //!
 //! Rules:
 //! * the JSON files are always written (`{"tasks": []}` and `[]` for a site
@@ -23,7 +23,7 @@
 use crate::catalog::{TaskCatalog, TaskEntry, entry};
 use crate::model::{Locale, Site};
 use crate::output::OutputFile;
-use crate::render::view::{self, Alternate, CatalogLink};
+use crate::render::views::page::{self as view, Alternate, CatalogLink};
 use crate::resolve::relative_href;
 use serde::Serialize;
 
@@ -142,7 +142,3 @@ pub(super) fn alternates(site: &Site, url: impl Fn(&Locale) -> Option<String>) -
     }
     out
 }
-
-#[cfg(test)]
-#[path = "catalog_tests.rs"]
-pub(super) mod tests;

@@ -5,9 +5,9 @@
 
 use super::chrome::Frame;
 use super::{Out, Writer, text, truthy};
-use crate::render::catalog_compare::{TaskPage, TranslationRow};
-use crate::render::catalog_view::{Chrome, TaskRow};
-use crate::render::i18n::Arg;
+use crate::render::engine::i18n::Arg;
+use crate::render::views::catalog::{Chrome, TaskRow};
+use crate::render::views::compare::{TaskPage, TranslationRow};
 
 impl Writer {
     /// The HTML of task page `page` over its locale's `base`, or `None`
