@@ -12,6 +12,7 @@ pub use vocab::{Vocabulary, matches, normalize};
 
 use crate::diag::{Code, Severity};
 use crate::error::{Error, Result};
+use crate::url::paths::UrlStyle;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -78,6 +79,8 @@ pub struct Config {
     pub external: ExternalConfig,
     /// What raw HTML in page bodies becomes (`[markdown] raw_html`).
     pub raw_html: RawHtml,
+    /// How page URLs are spelled (see `url::paths`).
+    pub url_style: UrlStyle,
 }
 
 /// What happens to raw HTML that an author writes in a page body
@@ -240,6 +243,7 @@ impl Config {
             required_keys: raw.front_matter.map(|f| f.required).unwrap_or_else(|| vec!["title".into()]),
             external: raw.external,
             raw_html: raw.markdown.raw_html,
+            url_style: UrlStyle::default(),
         })
     }
 
@@ -262,6 +266,7 @@ impl Config {
             required_keys: vec!["title".to_string()],
             external: ExternalConfig::default(),
             raw_html: RawHtml::default(),
+            url_style: UrlStyle::default(),
         }
     }
 

@@ -97,7 +97,7 @@ pub fn content_with<T: Send>(
         || {
             let tocs =
                 found.par_iter().map(|f| f.toc.as_deref().map(|t| read_toc(&config.root, t)).transpose());
-            (pairing::pair(&config.locales, &candidates), tocs.collect::<Result<Vec<_>>>())
+            (pairing::pair(&config.locales, config.url_style, &candidates), tocs.collect::<Result<Vec<_>>>())
         },
     );
     let (read, tocs) = (read?, tocs?);

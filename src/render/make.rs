@@ -21,9 +21,10 @@ use crate::output::OutputFile;
 use crate::render::engine::i18n::{Arg, I18n};
 use crate::render::engine::theme::Theme;
 use crate::render::plan::{self as subset, Output};
+use crate::render::views::catalog as catalog_view;
 use crate::render::views::page as view;
 use crate::render::views::sidebar::Sidebars;
-use crate::render::{Sink, Streamed, markdown, tasks_json as task_pages};
+use crate::render::{Sink, Streamed, markdown};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -90,7 +91,7 @@ pub(super) fn page(
     let label = |kind: &AlertKind| alert_label(i18n, lang, kind);
     let body = markdown::body(site, page, catalog, &label);
     let mut view = view::page(site, i18n, page, body.html, body.has_code);
-    view.shell.catalog_link = task_pages::sidebar_link(catalog, locale, &page.url, None);
+    view.shell.catalog_link = catalog_view::sidebar_link(site, catalog, locale, &page.url, None);
     view.shell.sidebar = sidebars.html(locale, &page.url, &view::this_page(site, page));
     let template = if view.home.is_some() { "locale_home.html" } else { "page.html" };
     let html = match theme.writer(lang).and_then(|w| w.page(&view)) {

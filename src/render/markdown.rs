@@ -46,6 +46,7 @@
 use crate::catalog::TaskCatalog;
 use crate::model::{AlertKind, Link, Page, Site};
 use crate::resolve::{self, Target};
+use crate::url::paths;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 use std::collections::{BTreeSet, VecDeque};
 use std::ops::Range;
@@ -388,7 +389,7 @@ impl<'p, 'a> Pass<'p, 'a> {
     fn href(&mut self, link: &Link, dest: CowStr<'a>) -> Option<CowStr<'a>> {
         match resolve::link(self.site, self.page.id, link) {
             Target::Page { page, fragment } => {
-                let mut href = resolve::relative_href(&self.page.url, &self.site.page(page).url);
+                let mut href = paths::href(&self.page.url, &self.site.page(page).url);
                 if let Some(fragment) = fragment {
                     href.push('#');
                     href.push_str(&crate::url::encode_fragment(&fragment));
@@ -397,7 +398,8 @@ impl<'p, 'a> Pass<'p, 'a> {
             }
             Target::SamePage(fragment) => Some(format!("#{}", crate::url::encode_fragment(&fragment)).into()),
             Target::Asset(path) => {
-                let href = resolve::relative_href(&self.page.url, &resolve::asset_output(self.site, &path));
+                let locales = self.site.locales.iter().map(|l| (l.dir.as_str(), l.tag.as_str()));
+                let href = paths::href(&self.page.url, &paths::asset(&path, locales));
                 self.assets.push(path);
                 Some(href.into())
             }

@@ -30,7 +30,7 @@ use crate::render::engine::theme::Theme;
 use crate::render::views::sidebar::Sidebars;
 use crate::render::views::{catalog as catalog_view, compare as catalog_compare, page as view};
 use crate::render::{Sink, search, sitemap, tasks_json as task_pages};
-use crate::resolve::asset_output;
+use crate::url::paths;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -74,21 +74,23 @@ impl Output {
     /// known without rendering, so a build can settle which key wins a
     /// shared path before it renders anything.
     pub fn path(&self, site: &Site) -> String {
+        let urls = site.config.url_style;
+        let tag = |l: &LocaleId| site.locale(*l).tag.as_str();
         match self {
             Output::Page(id) => site.page(*id).out_file(),
-            Output::Home(l) => format!("{}index.html", view::home_url(site, site.locale(*l))),
-            Output::Catalog(l) => format!("{}index.html", task_pages::catalog_url(site.locale(*l))),
-            Output::Matrix(l) => format!("{}index.html", task_pages::matrix_url(site.locale(*l))),
-            Output::Task(l, id) => format!("{}index.html", task_pages::task_url(site.locale(*l), *id)),
-            Output::TasksJson => "tasks.json".into(),
-            Output::LocaleTasksJson(l) => task_pages::json_path(site.locale(*l)),
-            Output::Root => "index.html".into(),
-            Output::NotFound => "404.html".into(),
-            Output::Sitemap => "sitemap.xml".into(),
-            Output::SyntaxCss => "static/syntax.css".into(),
+            Output::Home(l) => paths::file(&view::home_url(site, site.locale(*l))),
+            Output::Catalog(l) => paths::file(&urls.catalog(tag(l))),
+            Output::Matrix(l) => paths::file(&urls.matrix(tag(l))),
+            Output::Task(l, id) => paths::file(&urls.task(tag(l), *id)),
+            Output::TasksJson => paths::TASKS_JSON.into(),
+            Output::LocaleTasksJson(l) => paths::locale_tasks_json(tag(l)),
+            Output::Root => paths::file(&urls.root()),
+            Output::NotFound => paths::NOT_FOUND.into(),
+            Output::Sitemap => paths::SITEMAP.into(),
+            Output::SyntaxCss => paths::SYNTAX_CSS.into(),
             Output::Static(path) => path.clone(),
-            Output::Asset(src) => asset_output(site, src),
-            Output::SearchIndex(l) => search::index_path(site.locale(*l)),
+            Output::Asset(src) => asset_path(site, src),
+            Output::SearchIndex(l) => paths::search_index(tag(l)),
         }
     }
 }
@@ -261,26 +263,25 @@ impl Ctx<'_, '_> {
                 Some(task_pages::locale_tasks_json(site, self.catalog, site.locale(*l)))
             }
             Output::Root => Some(OutputFile::bytes(
-                "index.html",
+                output.path(site),
                 theme.render_bytes("root.html", &view::site_page(site, i18n, true))?,
             )),
             Output::NotFound => Some(OutputFile::bytes(
-                "404.html",
+                output.path(site),
                 theme.render_bytes("404.html", &view::site_page(site, i18n, false))?,
             )),
             Output::Sitemap => {
-                let extra = task_pages::sitemap_entries(site, catalog);
-                Some(OutputFile::bytes("sitemap.xml", sitemap::xml_with(site, &extra).into_bytes()))
+                let extra = sitemap::catalog_entries(site, catalog);
+                Some(OutputFile::bytes(output.path(site), sitemap::xml_with(site, &extra).into_bytes()))
             }
-            Output::SyntaxCss => Some(OutputFile::bytes("static/syntax.css", highlight::css().into_bytes())),
+            Output::SyntaxCss => Some(OutputFile::bytes(output.path(site), highlight::css().into_bytes())),
             Output::Static(path) => {
                 let statics = self.shared.statics.get_or_init(|| theme.static_files());
                 statics.iter().find(|f| &f.path == path).cloned()
             }
-            Output::Asset(src) => Some(OutputFile {
-                path: asset_output(site, src),
-                body: Body::Copy(site.config.root.join(src)),
-            }),
+            Output::Asset(src) => {
+                Some(OutputFile { path: output.path(site), body: Body::Copy(site.config.root.join(src)) })
+            }
             Output::SearchIndex(l) => Some(search::file(site, catalog, i18n, site.locale(*l))),
         };
         Ok(Made::file(output.clone(), file))
@@ -294,10 +295,11 @@ impl Ctx<'_, '_> {
         }
         let home_url = view::home_url(self.site, locale);
         let mut home = view::generated_home(self.site, self.i18n, locale);
-        home.shell.catalog_link = task_pages::sidebar_link(self.catalog, locale, &home_url, None);
+        home.shell.catalog_link =
+            catalog_view::sidebar_link(self.site, self.catalog, locale, &home_url, None);
         home.shell.sidebar = self.sidebars.html(locale, &home_url, &[]);
         let html = self.theme.render_bytes("locale_home.html", &home)?;
-        Ok(Some(OutputFile::bytes(format!("{home_url}index.html"), html)))
+        Ok(Some(OutputFile::bytes(paths::file(&home_url), html)))
     }
 
     /// A locale's catalog page or matrix (none when the site has no task).
@@ -307,17 +309,17 @@ impl Ctx<'_, '_> {
         }
         let (site, locale) = (self.site, self.site.locale(locale));
         let html = if matrix {
-            let url = task_pages::matrix_url(locale);
+            let url = self.site.config.url_style.matrix(&locale.tag);
             let mut view = catalog_compare::matrix(site, self.catalog, self.i18n, locale);
             view.chrome.shell.sidebar = self.sidebars.compact(locale, &url);
             (url, self.theme.render_bytes("matrix.html", &view)?)
         } else {
-            let url = task_pages::catalog_url(locale);
+            let url = self.site.config.url_style.catalog(&locale.tag);
             let mut view = catalog_view::catalog(site, self.catalog, self.i18n, locale);
             view.chrome.shell.sidebar = self.sidebars.compact(locale, &url);
             (url, self.theme.render_bytes("tasks.html", &view)?)
         };
-        Ok(Some(OutputFile::bytes(format!("{}index.html", html.0), html.1)))
+        Ok(Some(OutputFile::bytes(paths::file(&html.0), html.1)))
     }
 
     /// A task's page in a locale (none when the locale has no row of it).
@@ -334,7 +336,8 @@ impl Ctx<'_, '_> {
                 .iter()
                 .map(|l| {
                     let mut chrome = catalog_compare::task_chrome_base(site, self.catalog, self.i18n, l);
-                    chrome.shell.sidebar = self.sidebars.compact(l, &task_pages::task_url(l, 0));
+                    chrome.shell.sidebar =
+                        self.sidebars.compact(l, &self.site.config.url_style.task(&l.tag, 0));
                     let context = self.theme.context("task.html", &chrome).ok();
                     TaskBase { chrome, context }
                 })
@@ -345,13 +348,18 @@ impl Ctx<'_, '_> {
         else {
             return Ok(None);
         };
-        let url = task_pages::task_url(locale, id);
+        let url = self.site.config.url_style.task(&locale.tag, id);
         let direct = self.theme.writer(&locale.tag).and_then(|w| w.task(&base.chrome, &page));
         let html = match (direct, &base.context) {
             (Some(html), _) => html,
             (None, Some(context)) => self.theme.render_over("task.html", context, &page)?,
             (None, None) => self.theme.render_bytes("task.html", &page.into_view(base.chrome.clone()))?,
         };
-        Ok(Some(OutputFile::bytes(format!("{url}index.html"), html)))
+        Ok(Some(OutputFile::bytes(paths::file(&url), html)))
     }
+}
+
+/// The output path of content file `src` (`url::paths::asset`).
+fn asset_path(site: &Site, src: &str) -> String {
+    paths::asset(src, site.locales.iter().map(|l| (l.dir.as_str(), l.tag.as_str())))
 }

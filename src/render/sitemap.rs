@@ -11,7 +11,9 @@
 //!
 //! Must not render HTML or read anything but the `Site`.
 
+use crate::catalog::TaskCatalog;
 use crate::model::Site;
+use crate::render::views::catalog::{alternates, task_alternates};
 use crate::render::views::page::{self as view, Alternate};
 
 /// The sitemap document.
@@ -43,6 +45,28 @@ pub fn xml_with(site: &Site, extra: &[(String, Vec<Alternate>)]) -> String {
         entry(&mut out, &view::public_url(site, url), None, alternates);
     }
     out.push_str("</urlset>\n");
+    out
+}
+
+/// Sitemap entries (folder URL, alternates) of every catalog page.
+pub fn catalog_entries(site: &Site, catalog: &TaskCatalog) -> Vec<(String, Vec<Alternate>)> {
+    if catalog.ids().next().is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for locale in &site.locales {
+        out.push((
+            site.config.url_style.catalog(&locale.tag),
+            alternates(site, |l| Some(site.config.url_style.catalog(&l.tag))),
+        ));
+        out.push((
+            site.config.url_style.matrix(&locale.tag),
+            alternates(site, |l| Some(site.config.url_style.matrix(&l.tag))),
+        ));
+        for id in catalog.ids().filter(|&id| catalog.has(site, id, locale.id)) {
+            out.push((site.config.url_style.task(&locale.tag, id), task_alternates(site, catalog, id)));
+        }
+    }
     out
 }
 

@@ -287,7 +287,7 @@ impl Theme {
         self.statics
             .iter()
             .map(|(name, src)| OutputFile {
-                path: format!("static/{name}"),
+                path: crate::url::paths::static_file(name),
                 body: match src {
                     StaticSource::Embedded(bytes) => Body::Bytes(bytes.to_vec()),
                     StaticSource::File(path) => Body::Copy(path.clone()),

@@ -34,15 +34,9 @@ use crate::catalog::{TaskCatalog, numeric_id};
 use crate::model::{Locale, Page, Site};
 use crate::output::OutputFile;
 use crate::render::engine::i18n::{Arg, I18n};
-use crate::render::tasks_json::task_url;
-use crate::resolve::relative_href;
+use crate::url::paths;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-
-/// Output path of a locale's index (`es/search/index.json`).
-pub fn index_path(locale: &Locale) -> String {
-    format!("{}/search/index.json", locale.tag)
-}
 
 /// Every search file of the site: each locale's `index.json`, in locale
 /// order.
@@ -52,7 +46,10 @@ pub fn files(site: &Site, catalog: &TaskCatalog, i18n: &I18n) -> Vec<OutputFile>
 
 /// The `index.json` of one locale (`render::plan`'s `SearchIndex` key).
 pub fn file(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) -> OutputFile {
-    OutputFile::bytes(index_path(locale), locale_index(site, catalog, i18n, locale).json(&locale.tag))
+    OutputFile::bytes(
+        paths::search_index(&locale.tag),
+        locale_index(site, catalog, i18n, locale).json(&locale.tag),
+    )
 }
 
 /// The index of one locale: its primary pages, then its tasks.
@@ -76,7 +73,7 @@ pub fn locale_index(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Lo
         for service in &task.services {
             index.add(service, Field::Body);
         }
-        index.end_doc(title, relative_href("", &task_url(locale, id)));
+        index.end_doc(title, paths::href("", &site.config.url_style.task(&locale.tag, id)));
     }
     index
 }
@@ -90,5 +87,5 @@ pub fn add_page(index: &mut Builder, page: &Page) {
     if page.title() != title {
         index.add(page.title(), Field::Heading);
     }
-    index.end_doc(title, relative_href("", &page.url));
+    index.end_doc(title, paths::href("", &page.url));
 }

@@ -21,11 +21,10 @@
 use crate::catalog::{TaskCatalog, TaskRef, entry, numeric_id};
 use crate::model::{Locale, PageId, Site, TocItem};
 use crate::render::engine::i18n::I18n;
-use crate::render::tasks_json::{alternates, catalog_url, json_path, matrix_url, sidebar_link, task_url};
 use crate::render::views::nav::Crumb;
-use crate::render::views::page::{self as view, HeadingLink, LangLink, Shell};
-use crate::resolve::relative_href;
+use crate::render::views::page::{self as view, Alternate, CatalogLink, HeadingLink, LangLink, Shell};
 use crate::url::encode_fragment;
+use crate::url::paths;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -153,7 +152,7 @@ pub(super) enum Kind {
 
 /// The view of `locale`'s catalog page.
 pub fn catalog(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) -> CatalogView {
-    let url = catalog_url(locale);
+    let url = site.config.url_style.catalog(&locale.tag);
     let lang = locale.tag.as_str();
     let title = i18n.text(lang, "catalog-title", &[]);
     let chrome = chrome(site, catalog, i18n, locale, Kind::Catalog, title.clone(), title);
@@ -199,11 +198,11 @@ pub(super) fn chrome(
     crumb: String,
 ) -> Chrome {
     let url_of = |l: &Locale| match kind {
-        Kind::Catalog => Some(catalog_url(l)),
-        Kind::Matrix => Some(matrix_url(l)),
-        Kind::Task(id) => catalog.has(site, id, l.id).then(|| task_url(l, id)),
+        Kind::Catalog => Some(site.config.url_style.catalog(&l.tag)),
+        Kind::Matrix => Some(site.config.url_style.matrix(&l.tag)),
+        Kind::Task(id) => catalog.has(site, id, l.id).then(|| site.config.url_style.task(&l.tag, id)),
     };
-    let url = url_of(locale).unwrap_or_else(|| catalog_url(locale));
+    let url = url_of(locale).unwrap_or_else(|| site.config.url_style.catalog(&locale.tag));
     let lang = locale.tag.as_str();
     let mut shell = view::shell(site, locale, &url, title);
     shell.alternates = alternates(site, url_of);
@@ -211,17 +210,17 @@ pub(super) fn chrome(
         shell.canonical = Some(view::public_url(site, &url));
     }
     let current = if kind == Kind::Catalog { "page" } else { "true" };
-    shell.catalog_link = sidebar_link(catalog, locale, &url, Some(current));
+    shell.catalog_link = sidebar_link(site, catalog, locale, &url, Some(current));
     let mut languages = view::languages(site, i18n, locale.id, &url, url_of);
     for (link, l) in languages.iter_mut().zip(&site.locales) {
         if !link.translated {
-            link.href = relative_href(&url, &catalog_url(l));
+            link.href = paths::href(&url, &site.config.url_style.catalog(&l.tag));
         }
     }
     let links = CatalogHrefs {
-        catalog: relative_href(&url, &catalog_url(locale)),
-        matrix: relative_href(&url, &matrix_url(locale)),
-        json: relative_href(&url, &json_path(locale)),
+        catalog: paths::href(&url, &site.config.url_style.catalog(&locale.tag)),
+        matrix: paths::href(&url, &site.config.url_style.matrix(&locale.tag)),
+        json: paths::href(&url, &paths::locale_tasks_json(&locale.tag)),
     };
     let mut breadcrumbs =
         vec![Crumb { name: i18n.text(lang, "home", &[]), href: Some(shell.home_href.clone()) }];
@@ -241,7 +240,7 @@ pub(super) fn task_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_ur
     let page = site.page(r.page);
     let Some(task) = page.doc.tasks.get(r.index) else { return empty_row(site, i18n, lang, r, from_url) };
     let id = numeric_id(task).unwrap_or(0);
-    let page_href = relative_href(from_url, &page.url);
+    let page_href = paths::href(from_url, &page.url);
     let requirement_value = task.requirement.as_str().to_string();
     let (requirement_label, requirement_class) = requirement(i18n, lang, &requirement_value);
     let heading = task.section.and_then(|i| page.doc.headings.get(i));
@@ -254,7 +253,7 @@ pub(super) fn task_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_ur
             href.push_str(&encode_fragment(&h.id));
             href
         }),
-        task_href: relative_href(from_url, &task_url(site.locale(page.locale), id)),
+        task_href: paths::href(from_url, &site.config.url_style.task(&site.locale(page.locale).tag, id)),
         name: task.name.clone(),
         requirement: requirement_value,
         requirement_label,
@@ -296,8 +295,8 @@ pub(super) fn row_link(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_ur
         name: task.name.clone(),
         requirement_label: requirement(i18n, lang, requirement_value).0,
         requirement: requirement_value.to_string(),
-        row_href: row_href(&relative_href(from_url, &page.url), &task.id),
-        task_href: relative_href(from_url, &task_url(site.locale(page.locale), id)),
+        row_href: row_href(&paths::href(from_url, &page.url), &task.id),
+        task_href: paths::href(from_url, &site.config.url_style.task(&site.locale(page.locale).tag, id)),
     }
 }
 
@@ -319,9 +318,12 @@ fn empty_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_url: &str) -
     let (requirement_label, requirement_class) = requirement(i18n, lang, &e.requirement);
     TaskRow {
         id: e.id,
-        row_href: relative_href(from_url, &site.page(r.page).url),
+        row_href: paths::href(from_url, &site.page(r.page).url),
         section_href: None,
-        task_href: relative_href(from_url, &task_url(site.locale(site.page(r.page).locale), e.id)),
+        task_href: paths::href(
+            from_url,
+            &site.config.url_style.task(&site.locale(site.page(r.page).locale).tag, e.id),
+        ),
         name: e.name,
         requirement: e.requirement,
         requirement_label,
@@ -396,4 +398,43 @@ fn toc_pages(items: &[TocItem], out: &mut Vec<PageId>) {
         out.extend(item.page);
         toc_pages(&item.items, out);
     }
+}
+
+/// The sidebar entry for a page of `locale` at folder URL `from_url`, or
+/// `None` when the site has no task. `current` is the `aria-current` value.
+pub fn sidebar_link(
+    site: &Site,
+    catalog: &TaskCatalog,
+    locale: &Locale,
+    from_url: &str,
+    current: Option<&'static str>,
+) -> Option<CatalogLink> {
+    catalog.ids().next()?;
+    Some(CatalogLink { href: paths::href(from_url, &site.config.url_style.catalog(&locale.tag)), current })
+}
+
+/// The alternates of one task's pages: every locale that has the id, plus
+/// `x-default` when the default locale has it.
+pub fn task_alternates(site: &Site, catalog: &TaskCatalog, id: u32) -> Vec<Alternate> {
+    alternates(site, |l| catalog.has(site, id, l.id).then(|| site.config.url_style.task(&l.tag, id)))
+}
+
+/// An alternate per locale for which `url` gives a page, plus `x-default`
+/// (the default locale's).
+pub fn alternates(site: &Site, url: impl Fn(&Locale) -> Option<String>) -> Vec<Alternate> {
+    let mut out: Vec<Alternate> = Vec::new();
+    let mut default = None;
+    for (i, l) in site.locales.iter().enumerate() {
+        if let Some(u) = url(l) {
+            let href = view::public_url(site, &u);
+            if i == 0 {
+                default = Some(href.clone());
+            }
+            out.push(Alternate { hreflang: l.tag.clone(), href });
+        }
+    }
+    if let Some(href) = default {
+        out.push(Alternate { hreflang: "x-default".into(), href });
+    }
+    out
 }

@@ -19,12 +19,11 @@
 use crate::catalog::{TaskCatalog, TaskRef, entry};
 use crate::model::{Locale, Site};
 use crate::render::engine::i18n::{Arg, I18n};
-use crate::render::tasks_json::{alternates, catalog_url, matrix_url, task_url};
 use crate::render::views::catalog::{
-    Chrome, Kind, RowLink, TaskRow, chrome, requirement, row_link, task_row,
+    Chrome, Kind, RowLink, TaskRow, alternates, chrome, requirement, row_link, task_row,
 };
 use crate::render::views::page::{self as view, Alternate, LangLink, text_dir};
-use crate::resolve::relative_href;
+use crate::url::paths;
 use serde::Serialize;
 
 /// One row of a task page's comparison table.
@@ -188,7 +187,7 @@ pub fn task_page(
     locale: &Locale,
     id: u32,
 ) -> Option<TaskPage> {
-    let url = task_url(locale, id);
+    let url = site.config.url_style.task(&locale.tag, id);
     let lang = locale.tag.as_str();
     let in_locale = |l: &Locale| -> Vec<TaskRef> {
         catalog.rows(id).iter().copied().filter(|r| site.page(r.page).locale == l.id).collect()
@@ -243,13 +242,16 @@ pub fn task_page(
         }
     }
     let crumb = i18n.text(lang, "task-label", &[("id", Arg::Text(id.to_string()))]);
-    let url_of = |l: &Locale| catalog.has(site, id, l.id).then(|| task_url(l, id));
+    let url_of = |l: &Locale| catalog.has(site, id, l.id).then(|| site.config.url_style.task(&l.tag, id));
     let canonical = (!site.config.base_url.is_empty()).then(|| view::public_url(site, &url));
     let mut languages = base.languages.clone();
     for (link, l) in languages.iter_mut().zip(&site.locales) {
         let has = l.id == locale.id || catalog.has(site, id, l.id);
         link.translated = has;
-        link.href = relative_href(&url, &if has { task_url(l, id) } else { catalog_url(l) });
+        link.href = paths::href(
+            &url,
+            &if has { site.config.url_style.task(&l.tag, id) } else { site.config.url_style.catalog(&l.tag) },
+        );
     }
     Some(TaskPage {
         title,
@@ -301,7 +303,7 @@ fn matrix_row(
     id: u32,
     columns: &mut [MatrixColumn],
 ) -> Option<MatrixRow> {
-    let url = matrix_url(locale);
+    let url = site.config.url_style.matrix(&locale.tag);
     // The first row of the id in each locale, in locale order.
     let firsts: Vec<Option<TaskRef>> = site
         .locales
@@ -332,7 +334,7 @@ fn matrix_row(
         cells.push(MatrixCell {
             state,
             requirement_label: Some(requirement(i18n, &locale.tag, req).0),
-            href: Some(relative_href(&url, &task_url(l, id))),
+            href: Some(paths::href(&url, &site.config.url_style.task(&l.tag, id))),
         });
     }
     let own = site.locales.iter().zip(&firsts).find(|(l, _)| l.id == locale.id).and_then(|(_, f)| *f);
@@ -342,7 +344,7 @@ fn matrix_row(
         name_dir: text_dir(&named.locale),
         name: named.name,
         name_lang: named.locale,
-        href: own.map(|_| relative_href(&url, &task_url(locale, id))),
+        href: own.map(|_| paths::href(&url, &site.config.url_style.task(&locale.tag, id))),
         cells,
     })
 }

@@ -19,7 +19,7 @@
 //! Must not render HTML or read anything but the `Site`.
 
 use crate::model::{Locale, Page, PageId, Site, TocItem};
-use crate::resolve::relative_href;
+use crate::url::paths;
 use serde::Serialize;
 
 /// One entry of the sidebar tree.
@@ -118,7 +118,7 @@ fn tree_item(site: &Site, item: &TocItem, from_url: &str, this: &[PageId]) -> Na
 pub(crate) fn item_href(site: &Site, item: &TocItem, from_url: &str) -> (Option<String>, bool) {
     let raw = item.href.as_deref().unwrap_or("");
     if let Some(page) = item.page {
-        let mut href = relative_href(from_url, &site.page(page).url);
+        let mut href = paths::href(from_url, &site.page(page).url);
         if let Some((_, fragment)) = raw.split_once('#').filter(|(_, f)| !f.is_empty()) {
             href.push('#');
             href.push_str(fragment);
@@ -176,7 +176,7 @@ fn flat_tree(site: &Site, locale: &Locale, from_url: &str, this: &[PageId]) -> V
     flat_pages(site, locale)
         .map(|p| NavItem {
             name: p.title().to_string(),
-            href: Some(relative_href(from_url, &p.url)),
+            href: Some(paths::href(from_url, &p.url)),
             external: false,
             active: this.contains(&p.id),
             expanded: false,

@@ -18,7 +18,7 @@
 use crate::model::{Locale, LocaleId, Page, PageId, Site};
 use crate::render::engine::i18n::I18n;
 use crate::render::views::nav::{self, Crumb, NavItem};
-use crate::resolve::relative_href;
+use crate::url::paths;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -181,36 +181,16 @@ pub fn text_dir(tag: &str) -> &'static str {
     if ["ar", "he", "fa", "ur"].contains(&primary.as_str()) { "rtl" } else { "ltr" }
 }
 
-/// `../` once per folder of `url` (`es/x/` → `../../`).
-pub fn root_prefix(url: &str) -> String {
-    "../".repeat(url.split('/').filter(|s| !s.is_empty()).count())
-}
-
-/// The public URL of an output folder URL: `base_url/es/x/` when a base URL
-/// is configured, else `/es/x/`. Segments are percent-encoded as needed.
+/// The public URL of `url` (`url::paths::public` with the site's base URL).
 pub fn public_url(site: &Site, url: &str) -> String {
-    let mut out = String::with_capacity(site.config.base_url.len() + url.len() + 2);
-    out.push_str(&site.config.base_url);
-    out.push('/');
-    let mut any = false;
-    for (i, seg) in url.split('/').filter(|s| !s.is_empty()).enumerate() {
-        if i > 0 {
-            out.push('/');
-        }
-        crate::url::push_segment(&mut out, seg);
-        any = true;
-    }
-    if any && url.ends_with('/') {
-        out.push('/');
-    }
-    out
+    paths::public(&site.config.base_url, url)
 }
 
-/// The URL of a locale's home: its `index.md` page, else `<tag>/`.
+/// The URL of a locale's home: its `index.md` page, else its generated home.
 pub fn home_url(site: &Site, locale: &Locale) -> String {
     match locale.home {
         Some(home) => site.page(home).url.clone(),
-        None => format!("{}/", locale.tag),
+        None => site.config.url_style.home(&locale.tag),
     }
 }
 
@@ -228,9 +208,9 @@ pub(crate) fn shell(site: &Site, locale: &Locale, url: &str, title: String) -> S
         title,
         description: None,
         site_title: site.config.title.clone(),
-        root: root_prefix(url),
-        home_href: relative_href(url, &home_url(site, locale)),
-        root_href: relative_href(url, ""),
+        root: paths::root_prefix(url),
+        home_href: paths::href(url, &home_url(site, locale)),
+        root_href: paths::href(url, &site.config.url_style.root()),
         has_code: false,
         canonical: None,
         alternates: Vec::new(),
@@ -287,7 +267,7 @@ pub fn page<'a>(site: &'a Site, i18n: &I18n, page: &'a Page, body: String, has_c
             .map(|h| HeadingLink { level: h.level, text: h.text.clone(), id: h.id.clone() })
             .collect(),
         h1_in_body: page.doc.h1.is_some(),
-        main_version: main.map(|m| relative_href(&page.url, &site.page(m).url)),
+        main_version: main.map(|m| paths::href(&page.url, &site.page(m).url)),
         home: is_home.then(|| home_view(site, locale, &nav::tree(site, locale, &page.url, &this))),
     }
 }
@@ -323,14 +303,15 @@ pub fn generated_home(site: &Site, i18n: &I18n, locale: &Locale) -> PageView<'st
 /// The root chooser (`at_root`) or the 404 page, in the default locale.
 pub fn site_page(site: &Site, i18n: &I18n, at_root: bool) -> SiteView {
     let default = site.locales.first().expect("invariant: a config has at least one locale");
-    let mut shell = shell(site, default, "", site.config.title.clone());
+    let root = site.config.url_style.root();
+    let mut shell = shell(site, default, &root, site.config.title.clone());
     if !at_root {
         // Served at any path: links start at the public root.
         shell.root = public_url(site, "");
         shell.home_href = public_url(site, &home_url(site, default));
-        shell.root_href = shell.root.clone();
+        shell.root_href = public_url(site, &root);
     } else if !site.config.base_url.is_empty() {
-        shell.canonical = Some(public_url(site, ""));
+        shell.canonical = Some(public_url(site, &root));
     }
     let locales = site
         .locales
@@ -340,7 +321,7 @@ pub fn site_page(site: &Site, i18n: &I18n, at_root: bool) -> SiteView {
             name: language_name(site, i18n, &l.tag),
             dir: text_dir(&l.tag),
             href: if at_root {
-                relative_href("", &home_url(site, l))
+                paths::href(&root, &home_url(site, l))
             } else {
                 public_url(site, &home_url(site, l))
             },
@@ -402,8 +383,8 @@ pub(crate) fn languages(
             // No translation: the locale's home, which then says why
             // (its `#untranslated` notice).
             let href = match &translation {
-                Some(url) => relative_href(from_url, url),
-                None => format!("{}#{UNTRANSLATED}", relative_href(from_url, &home_url(site, l))),
+                Some(url) => paths::href(from_url, url),
+                None => format!("{}#{UNTRANSLATED}", paths::href(from_url, &home_url(site, l))),
             };
             LangLink {
                 tag: l.tag.clone(),

@@ -2,10 +2,11 @@
 //! folder level) and then stamped for each page with its current item and
 //! the groups that lead to it.
 //!
-//! Hrefs are relative, and every page one level below the same folder
-//! (`es/a/`, `es/b/`) reaches a given page by the same href (`../c/`), so
-//! the 1 800 pages of the real corpus share a handful of trees instead of
-//! rendering one each: the sidebar was most of the cost of a build. Like
+//! Hrefs are relative, and every page of one level (`es/a/` and `es/b/`
+//! reach a given page by the same href, `../c/`; see
+//! `url::paths::UrlStyle::level`) shares them, so the 1 800 pages of the
+//! real corpus share a handful of trees instead of rendering one each: the
+//! sidebar was most of the cost of a build. Like
 //! mdBook's table of contents, the markup is written here rather than in a
 //! template; its classes are part of the theme's contract (see `doc.html`
 //! and the "Sidebar" section of `style.css`).
@@ -36,7 +37,7 @@ pub struct Sidebars<'s> {
     trees: Mutex<HashMap<(LocaleId, String), Tree>>,
 }
 
-/// One sidebar tree, shared by the pages of a (locale, folder level).
+/// One sidebar tree, shared by the pages of a (locale, level).
 type Tree = Arc<Vec<Node>>;
 
 impl<'s> Sidebars<'s> {
@@ -69,27 +70,19 @@ impl<'s> Sidebars<'s> {
         out
     }
 
-    /// The tree as seen from a folder one level below `url`'s parent.
+    /// The tree as seen from the level of the page at `url`.
     fn tree(&self, locale: &Locale, url: &str) -> Tree {
-        let parent = parent_folder(url);
-        let key = (locale.id, parent.to_string());
+        // A URL no page has, at that level: its hrefs are every page's.
+        let from = self.site.config.url_style.level(url);
         // A poisoned lock only means another page panicked: the cache itself
         // is always consistent (entries are inserted whole).
         let mut trees = self.trees.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        Arc::clone(trees.entry(key).or_insert_with(|| {
-            // A folder name no page can have, below the shared parent.
-            let from = format!("{parent}\u{0}/");
-            Arc::new(build(self.site, locale, &from))
-        }))
-    }
-}
-
-/// `es/a/` → `es/`; `es/` → ``.
-fn parent_folder(url: &str) -> &str {
-    let trimmed = url.trim_end_matches('/');
-    match trimmed.rfind('/') {
-        Some(i) => &url[..=i],
-        None => "",
+        let site = self.site;
+        Arc::clone(
+            trees
+                .entry((locale.id, from))
+                .or_insert_with_key(|(_, from)| Arc::new(build(site, locale, from))),
+        )
     }
 }
 
@@ -99,7 +92,7 @@ fn build(site: &Site, locale: &Locale, from: &str) -> Vec<Node> {
         None => nav::flat_pages(site, locale)
             .map(|p| Node {
                 name: escaped(p.title()),
-                href: Some(escaped(&crate::resolve::relative_href(from, &p.url))),
+                href: Some(escaped(&crate::url::paths::href(from, &p.url))),
                 external: false,
                 page: Some(p.id),
                 children: Vec::new(),
@@ -225,17 +218,4 @@ fn row(n: &Node, active: bool, out: &mut String) {
         }
     }
     out.push_str("</div>");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pages_of_one_folder_level_share_a_tree() {
-        assert_eq!(parent_folder("es/a/"), "es/");
-        assert_eq!(parent_folder("es/tasks/4060/"), "es/tasks/");
-        assert_eq!(parent_folder("es/"), "");
-        assert_eq!(parent_folder(""), "");
-    }
 }
