@@ -105,7 +105,7 @@ fn render_site(bencher: divan::Bencher) {
         .bench(|| divan::black_box(playbook::render::site(site, &catalog, &theme, &i18n).expect("renders")));
 }
 
-/// The same with every page rendered by tera (`Theme::without_direct_writers`):
+/// The same with every page rendered by tera (`render::site_through_tera`):
 /// what `render::fast` saves, and a regression of either path, show here.
 #[divan::bench(sample_count = 10)]
 fn render_site_through_tera(bencher: divan::Bencher) {
@@ -114,9 +114,9 @@ fn render_site_through_tera(bencher: divan::Bencher) {
     let i18n =
         std::sync::Arc::new(playbook::render::engine::i18n::I18n::load(&site.config).expect("ui strings"));
     let theme = playbook::render::Theme::load(&site.config, std::sync::Arc::clone(&i18n)).expect("theme");
-    let theme = theme.without_direct_writers();
-    bencher
-        .bench(|| divan::black_box(playbook::render::site(site, &catalog, &theme, &i18n).expect("renders")));
+    bencher.bench(|| {
+        divan::black_box(playbook::render::site_through_tera(site, &catalog, &theme, &i18n).expect("renders"))
+    });
 }
 
 /// The search index of every locale (`render::search::files`: locales in

@@ -45,6 +45,7 @@
 
 use crate::catalog::TaskCatalog;
 use crate::model::{AlertKind, Link, Page, Site};
+use crate::render::engine::escape_html;
 use crate::resolve::{self, Target};
 use crate::url::paths;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
@@ -457,13 +458,6 @@ fn is_mail_or_phone(dest: &str) -> bool {
     let dest = dest.trim_start();
     let starts = |p: &str| dest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     starts("mailto:") || starts("tel:")
-}
-
-/// Appends `text` escaped for HTML (and XML) text and quoted attributes
-/// (`&`, `<`, `>`, `"` and `'`), as tera and pulldown-cmark escape.
-pub(crate) fn escape_html(out: &mut String, text: &str) {
-    // Writing to a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(out, text);
 }
 
 /// The model's alert kind for pulldown-cmark's.

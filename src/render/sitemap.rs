@@ -78,12 +78,12 @@ fn entry(out: &mut String, loc: &str, lastmod: Option<&str>, alternates: &[Alter
     out.push_str("</loc>\n");
     if let Some(date) = lastmod {
         out.push_str("    <lastmod>");
-        super::markdown::escape_html(out, date);
+        super::engine::escape_html(out, date);
         out.push_str("</lastmod>\n");
     }
     for a in alternates {
         out.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
-        super::markdown::escape_html(out, &a.hreflang);
+        super::engine::escape_html(out, &a.hreflang);
         out.push_str("\" href=\"");
         push_url(out, &a.href);
         out.push_str("\"/>\n");
@@ -97,7 +97,7 @@ fn push_url(out: &mut String, url: &str) {
     let mut rest = url;
     while !rest.is_empty() {
         let run = rest.bytes().position(|b| !plain(b)).unwrap_or(rest.len());
-        super::markdown::escape_html(out, &rest[..run]);
+        super::engine::escape_html(out, &rest[..run]);
         rest = &rest[run..];
         let Some(c) = rest.chars().next() else { break };
         let mut buf = [0u8; 4];
@@ -132,7 +132,7 @@ fn ascii_url(url: &str) -> String {
 /// Escapes the XML special characters.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    super::markdown::escape_html(&mut out, text);
+    super::engine::escape_html(&mut out, text);
     out
 }
 

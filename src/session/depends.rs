@@ -26,7 +26,7 @@
 //!   rows): its locale's search index, after any edit.
 //!
 //! Syntax CSS and content assets depend on the rendered body; the caller
-//! compares those (`subset::Made`).
+//! compares those (`render::make::Made`).
 //!
 //! Must not render or read anything but the `Site` and its catalog.
 

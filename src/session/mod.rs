@@ -33,7 +33,8 @@ use crate::model::{FrontMatter, Page, PageId, Site};
 use crate::output::Body;
 use crate::render::engine::i18n::I18n;
 use crate::render::engine::theme::Theme;
-use crate::render::plan::{self as subset, Output};
+use crate::render::make::{self, Inputs};
+use crate::render::plan::{self, Output};
 use crate::render::views::sidebar::Sidebars;
 use crate::source::SourceFile;
 use crate::{assemble, check, load, parse};
@@ -234,9 +235,9 @@ impl State {
     /// Renders every output of the site again.
     fn render_all(mut self) -> Result<(State, Work)> {
         let sidebars = Sidebars::new(&self.site);
-        let pages = self.inputs(&sidebars).render(&subset::page_keys(&self.site))?;
+        let pages = self.inputs(&sidebars).render(&plan::page_keys(&self.site))?;
         let bodies: Vec<(bool, Vec<String>)> = pages.iter().map(|m| (m.has_code, m.assets.clone())).collect();
-        let keys = subset::generated_after(&self.site, &self.catalog, &self.theme, &pages);
+        let keys = make::generated_after(&self.site, &self.catalog, &self.theme, &pages);
         let rest = self.inputs(&sidebars).render(&keys)?;
         drop(sidebars);
         let mut outputs = Outputs::default();
@@ -277,12 +278,13 @@ impl State {
     /// the re-rendered pages changed.
     fn render_some(mut self, wanted: BTreeSet<Output>) -> Result<(State, Work)> {
         let sidebars = Sidebars::new(&self.site);
-        let inputs = subset::Inputs {
+        let inputs = Inputs {
             site: &self.site,
             catalog: &self.catalog,
             theme: &self.theme,
             i18n: &self.i18n,
             sidebars: &sidebars,
+            fast: true,
         };
         let render = |keys: &[Output]| inputs.render(keys);
         let keys: Vec<Output> = wanted.into_iter().collect();
@@ -319,13 +321,14 @@ impl State {
         Ok((self, Work { incremental: true, rendered, changed: Some(changed) }))
     }
 
-    fn inputs<'a>(&'a self, sidebars: &'a Sidebars<'a>) -> subset::Inputs<'a, 'a> {
-        subset::Inputs {
+    fn inputs<'a>(&'a self, sidebars: &'a Sidebars<'a>) -> Inputs<'a, 'a> {
+        Inputs {
             site: &self.site,
             catalog: &self.catalog,
             theme: &self.theme,
             i18n: &self.i18n,
             sidebars,
+            fast: true,
         }
     }
 

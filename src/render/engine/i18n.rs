@@ -15,7 +15,7 @@
 use crate::config::Config;
 use crate::diag::{Code, Diagnostic};
 use crate::error::{Error, Result};
-use crate::model::Date;
+use crate::model::{AlertKind, Date};
 use crate::source::SourceFile;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -37,6 +37,13 @@ pub enum Arg {
     Number(f64),
     /// A string.
     Text(String),
+}
+
+/// `rtl` for Arabic, Hebrew, Persian and Urdu, else `ltr`: the writing
+/// direction of a BCP 47 tag's language.
+pub fn text_dir(tag: &str) -> &'static str {
+    let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    if ["ar", "he", "fa", "ur"].contains(&primary.as_str()) { "rtl" } else { "ltr" }
 }
 
 /// One `.ftl` file: where it came from (for errors) and its text.
@@ -175,6 +182,22 @@ impl I18n {
             Some(name) => name,
             None => self.text(locale, "language-name", &[]),
         }
+    }
+
+    /// The localized title of an alert: `alert-note` …, or `alert-other`
+    /// with the word as written in `$kind` for an unknown kind.
+    pub fn alert_label(&self, lang: &str, kind: &AlertKind) -> String {
+        let id = match kind {
+            AlertKind::Note => "alert-note",
+            AlertKind::Tip => "alert-tip",
+            AlertKind::Important => "alert-important",
+            AlertKind::Warning => "alert-warning",
+            AlertKind::Caution => "alert-caution",
+            AlertKind::Unknown(word) => {
+                return self.text(lang, "alert-other", &[("kind", Arg::Text(word.clone()))]);
+            }
+        };
+        self.text(lang, id, &[])
     }
 
     /// Every message id the reference (English) files define, sorted.

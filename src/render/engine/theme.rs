@@ -22,6 +22,11 @@
 //! isolated); every other keyword becomes a Fluent variable (numbers as
 //! numbers, anything else as text).
 //!
+//! [`Theme::render`] is the one way to render a template. Which pages the
+//! fast writers write instead (`render::fast`) is the renderer's choice
+//! (`render::make`); the theme only says which templates are the built-in
+//! ones ([`Theme::is_builtin`]).
+//!
 //! A template that fails to parse or render is an `Error::Template` naming
 //! the real file (`SITE/templates/page.html` for an override,
 //! `themes/default/templates/page.html` for a built-in one) and the line and
@@ -33,8 +38,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::output::{Body, OutputFile};
 use crate::render::engine::embedded::THEME;
-use crate::render::engine::i18n::{Arg, I18n};
-use crate::render::fast::Writer;
+use crate::render::engine::i18n::{Arg, I18n, text_dir};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -70,10 +74,13 @@ pub struct Theme {
     /// Templates whose text is the built-in theme's (not overridden, or
     /// overridden by the same text).
     builtin: BTreeSet<String>,
-    /// Per locale tag: the writer of the pages the built-in templates let
-    /// `render::fast` write.
-    writers: HashMap<String, Writer>,
 }
+
+/// The fields many renders of one template share (a layout), serialized
+/// once by [`Theme::base`]; each page's own fields go over them
+/// ([`Theme::render`]).
+#[derive(Debug, Clone)]
+pub struct Base(tera::Context);
 
 /// Partials rendered once per locale, by the name templates find them
 /// under in `fragments`. Their context is `lang`, `dir` and `ui` only, so
@@ -140,33 +147,18 @@ impl Theme {
                 (l.tag.clone(), tera::Value::from(strings))
             })
             .collect();
-        let for_writers = Arc::clone(&i18n);
         tera.register_function("t", move |kwargs: tera::Kwargs, state: &tera::State| {
             translate(&i18n, &kwargs, state)
         });
         tera.add_raw_templates(templates.iter().map(|(name, src)| (name.as_str(), src.text.as_str())))
             .map_err(|e| tera_error(&e, &origins))?;
         let sizes = origins.keys().map(|name| (name.clone(), AtomicUsize::new(0))).collect();
-        let mut theme = Theme {
-            tera,
-            origins,
-            statics,
-            ui,
-            sizes,
-            fragments: HashMap::new(),
-            builtin,
-            writers: HashMap::new(),
-        };
+        let mut theme = Theme { tera, origins, statics, ui, sizes, fragments: HashMap::new(), builtin };
         theme.fragments = config
             .locales
             .iter()
             .map(|l| Ok((l.tag.clone(), theme.locale_fragments(&l.tag)?)))
             .collect::<Result<_>>()?;
-        theme.writers = config
-            .locales
-            .iter()
-            .filter_map(|l| Some((l.tag.clone(), Writer::new(&theme, &for_writers, &l.tag)?)))
-            .collect();
         Ok(theme)
     }
 
@@ -177,44 +169,40 @@ impl Theme {
         self.builtin.contains(name)
     }
 
-    /// The same theme with every page rendered through tera: to compare the
-    /// pages written directly with tera's.
-    pub fn without_direct_writers(mut self) -> Theme {
-        self.writers.clear();
-        self
-    }
-
-    /// The writer of locale `lang`'s pages that the built-in templates let
-    /// `render::fast` write (`None`: tera renders them all).
-    pub fn writer(&self, lang: &str) -> Option<&Writer> {
-        self.writers.get(lang)
-    }
-
     /// The rendered fragment `key` of locale `lang` (see [`FRAGMENTS`]).
     pub fn fragment(&self, lang: &str, key: &str) -> Option<String> {
         let map = self.fragments.get(lang)?.as_map()?;
         map.iter().find(|(k, _)| k.as_str() == Some(key)).and_then(|(_, v)| v.as_str()).map(str::to_string)
     }
 
-    /// Renders template `name` with `view` as its context (the view's fields
-    /// become top-level variables).
-    pub fn render<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<String> {
-        let bytes = self.render_bytes(name, view)?;
-        String::from_utf8(bytes).map_err(|e| self.view_error(name, &e))
+    /// Renders template `name` with `view`'s fields as its variables (over
+    /// those of `base`, when given: pages of one layout share the base and
+    /// differ in a few fields), plus the `ui` strings and `fragments` of
+    /// its `lang`. The result is the bytes of the file: no UTF-8 check (tera
+    /// writes only `str`s), into a buffer sized from earlier renders of the
+    /// same template.
+    pub fn render<V: serde::Serialize>(&self, name: &str, view: &V, base: Option<&Base>) -> Result<Vec<u8>> {
+        let context = match base {
+            Some(Base(base)) => {
+                let mut context = base.clone();
+                context.extend(self.fields(name, view)?);
+                context
+            }
+            None => self.context(name, view)?,
+        };
+        self.render_context(name, &context)
     }
 
-    /// `render`, as the bytes of the file to write: no UTF-8 check (tera
-    /// writes only `str`s) and an output buffer sized from earlier renders
-    /// of the same template.
-    pub fn render_bytes<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<Vec<u8>> {
-        self.render_context(name, &self.context(name, view)?)
+    /// The fields of `view`, a layout that many renders of template `name`
+    /// share, made once (see [`Theme::render`]).
+    pub fn base<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<Base> {
+        self.context(name, view).map(Base)
     }
 
     /// The tera context of `view` for template `name`: its fields, plus the
-    /// `ui` strings of its `lang`. Pages that share most of their fields can
-    /// build one context and `extend` a clone of it (values are shared, not
-    /// copied).
-    pub fn context<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<tera::Context> {
+    /// `ui` strings and `fragments` of its `lang`. A clone shares its
+    /// values rather than copying them.
+    fn context<V: serde::Serialize>(&self, name: &str, view: &V) -> Result<tera::Context> {
         let mut context = self.fields(name, view)?;
         let lang = context.get("lang").and_then(|l| l.as_str()).map(str::to_string);
         let per_locale = |map: &HashMap<String, tera::Value>| {
@@ -230,7 +218,7 @@ impl Theme {
     }
 
     /// Renders template `name` with a context made by [`Theme::context`].
-    pub fn render_context(&self, name: &str, context: &tera::Context) -> Result<Vec<u8>> {
+    fn render_context(&self, name: &str, context: &tera::Context) -> Result<Vec<u8>> {
         let hint = self.sizes.get(name);
         let mut out = Vec::with_capacity(hint.map_or(0, |h| h.load(Ordering::Relaxed)).max(4096));
         self.tera.render_to(name, context, &mut out).map_err(|e| tera_error(&e, &self.origins))?;
@@ -240,20 +228,6 @@ impl Theme {
         Ok(out)
     }
 
-    /// Renders template `name` with `base` (a [`Theme::context`]) whose
-    /// fields `page`'s replace or extend: pages that differ in a few fields
-    /// share the rest without serializing it again.
-    pub fn render_over<V: serde::Serialize>(
-        &self,
-        name: &str,
-        base: &tera::Context,
-        page: &V,
-    ) -> Result<Vec<u8>> {
-        let mut context = base.clone();
-        context.extend(self.fields(name, page)?);
-        self.render_context(name, &context)
-    }
-
     /// The `fragments` of locale `lang` (see [`FRAGMENTS`]).
     fn locale_fragments(&self, lang: &str) -> Result<tera::Value> {
         #[derive(serde::Serialize)]
@@ -261,10 +235,12 @@ impl Theme {
             lang: &'a str,
             dir: &'static str,
         }
-        let view = Locale { lang, dir: crate::render::views::page::text_dir(lang) };
+        let view = Locale { lang, dir: text_dir(lang) };
         let mut map = BTreeMap::new();
         for (key, template) in FRAGMENTS {
-            map.insert(key.to_string(), self.render(template, &view)?.trim_end().to_string());
+            let html = self.render(template, &view, None)?;
+            let html = String::from_utf8(html).map_err(|e| self.view_error(template, &e))?;
+            map.insert(key.to_string(), html.trim_end().to_string());
         }
         Ok(tera::Value::from(map))
     }

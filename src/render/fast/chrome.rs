@@ -26,7 +26,7 @@ const THEME_SCRIPT: &str = r#"<meta name="color-scheme" content="light dark">
 <script>(function(){var d=document.documentElement;d.classList.add("js");try{var t=localStorage.getItem("playbook-theme");if(t==="dark"||t==="light")d.setAttribute("data-theme",t)}catch(e){}})();</script>
 <link rel="icon" href=""#;
 
-impl Writer {
+impl Writer<'_> {
     /// Everything before the `article` block.
     pub(super) fn open(&self, o: &mut Out, frame: &Frame) {
         self.head(o, frame);

@@ -9,7 +9,9 @@
 //! * a kind of page is written here only while every template it renders
 //!   from ([`TASK_TEMPLATES`], [`PAGE_TEMPLATES`]) is the built-in one
 //!   ([`Theme::is_builtin`], compared by text): a site that overrides any of
-//!   them gets those pages from tera, as every other page;
+//!   them gets those pages from tera, as every other page. The renderer
+//!   (`render::make`) asks the writer first and renders through tera what
+//!   it declines: that is the only place where the two meet;
 //! * makes exactly tera's bytes. `tests/it/corpus.rs` renders every task
 //!   and content page of the real corpus and of the sample both ways and
 //!   compares them, so a change to one of those templates must be made
@@ -27,10 +29,9 @@ mod chrome;
 mod page;
 mod task;
 
+use crate::render::engine::escape_html;
 use crate::render::engine::i18n::I18n;
 use crate::render::engine::theme::Theme;
-use crate::render::markdown::escape_html;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What `base.html` and `doc.html` include, for every kind written here.
@@ -45,15 +46,15 @@ pub const PAGE_TEMPLATES: [&str; 3] = ["page.html", "partials/page_heading.html"
 
 /// One locale's writer: its UI strings, escaped once, and which kinds of
 /// page the theme lets it write.
-pub struct Writer {
+pub struct Writer<'a> {
     lang: String,
-    i18n: Arc<I18n>,
+    i18n: &'a I18n,
     search_box: String,
     ui: Ui,
     tasks: bool,
     pages: bool,
-    /// A little more than the last task page's size (see
-    /// `Theme::render_context`).
+    /// A little more than the last task page's size (the capacity the next
+    /// one starts with, as `Theme::render` does).
     task_size: AtomicUsize,
     /// The same for content pages.
     page_size: AtomicUsize,
@@ -95,10 +96,10 @@ struct Ui {
     matrix_title: String,
 }
 
-impl Writer {
+impl<'a> Writer<'a> {
     /// The writer of `lang`'s pages, or `None` when the theme overrides a
     /// template of every kind (tera renders them all then).
-    pub fn new(theme: &Theme, i18n: &Arc<I18n>, lang: &str) -> Option<Writer> {
+    pub fn new(theme: &Theme, i18n: &'a I18n, lang: &str) -> Option<Writer<'a>> {
         let builtin = |names: &[&str]| LAYOUT.iter().chain(names).all(|t| theme.is_builtin(t));
         let (tasks, pages) = (builtin(&TASK_TEMPLATES), builtin(&PAGE_TEMPLATES));
         if !tasks && !pages {
@@ -146,7 +147,7 @@ impl Writer {
         };
         Some(Writer {
             lang: lang.to_string(),
-            i18n: Arc::clone(i18n),
+            i18n,
             search_box,
             ui,
             tasks,

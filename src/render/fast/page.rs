@@ -10,7 +10,7 @@ use crate::render::engine::i18n::Arg;
 use crate::render::views::nav::Crumb;
 use crate::render::views::page::{HeadingLink, PageView};
 
-impl Writer {
+impl Writer<'_> {
     /// The HTML of content page `view` (`page.html`), or `None` when the
     /// theme's page templates are not the built-in ones, the view is a
     /// locale home's, or it holds what only tera renders for sure.

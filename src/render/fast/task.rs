@@ -9,7 +9,7 @@ use crate::render::engine::i18n::Arg;
 use crate::render::views::catalog::{Chrome, TaskRow};
 use crate::render::views::compare::{TaskPage, TranslationRow};
 
-impl Writer {
+impl Writer<'_> {
     /// The HTML of task page `page` over its locale's `base`, or `None`
     /// when the theme's task templates are not the built-in ones or the
     /// page holds what only tera renders for sure (see the module rules).

@@ -19,8 +19,7 @@ fn both_ways(site: &Site) -> (Pages, Pages) {
     let i18n = Arc::new(I18n::load(&site.config).unwrap());
     let theme = Theme::load(&site.config, i18n.clone()).unwrap();
     let catalog = TaskCatalog::of(site);
-    let files = |theme: &Theme| {
-        let out = crate::render::site(site, &catalog, theme, &i18n).unwrap();
+    let files = |out: crate::render::Rendered| {
         out.files
             .into_iter()
             .filter_map(|f| match f.body {
@@ -29,8 +28,8 @@ fn both_ways(site: &Site) -> (Pages, Pages) {
             })
             .collect::<Vec<_>>()
     };
-    let direct = files(&theme);
-    (direct, files(&theme.without_direct_writers()))
+    let direct = files(crate::render::site(site, &catalog, &theme, &i18n).unwrap());
+    (direct, files(crate::render::site_through_tera(site, &catalog, &theme, &i18n).unwrap()))
 }
 
 fn assert_same(site: &Site) {
@@ -91,9 +90,13 @@ fn pages_without_services_phase_or_base_url_are_tera_s_bytes() {
     assert_same(&site);
 }
 
-fn theme_in(dir: &Path) -> Theme {
+/// Which kinds the writer of `en` writes for the site in `dir`: (task
+/// pages, content pages).
+fn kinds(dir: &Path) -> (bool, bool) {
     let config = config(dir.to_path_buf(), &["en"]);
-    Theme::load(&config, Arc::new(I18n::load(&config).unwrap())).unwrap()
+    let i18n = Arc::new(I18n::load(&config).unwrap());
+    let theme = Theme::load(&config, Arc::clone(&i18n)).unwrap();
+    Writer::new(&theme, &i18n, "en").map_or((false, false), |w| (w.tasks, w.pages))
 }
 
 fn embedded(name: &str) -> &'static str {
@@ -102,16 +105,9 @@ fn embedded(name: &str) -> &'static str {
     std::str::from_utf8(bytes).unwrap()
 }
 
-/// Which kinds `theme` writes directly in `en`: (task pages, content pages).
-fn kinds(theme: &Theme) -> (bool, bool) {
-    theme.writer("en").map_or((false, false), |w| (w.tasks, w.pages))
-}
-
 #[test]
 fn an_override_of_a_template_a_kind_of_page_uses_sends_that_kind_through_tera() {
-    let theme = theme_in(&temp("direct-builtin"));
-    assert_eq!(kinds(&theme), (true, true), "built-in templates: both written directly");
-    assert_eq!(kinds(&theme.without_direct_writers()), (false, false));
+    assert_eq!(kinds(&temp("direct-builtin")), (true, true), "built-in templates: both written directly");
     let all = LAYOUT.iter().map(|n| (n, (false, false)));
     let task = TASK_TEMPLATES.iter().map(|n| (n, (false, true)));
     let page = PAGE_TEMPLATES.iter().map(|n| (n, (true, false)));
@@ -120,10 +116,10 @@ fn an_override_of_a_template_a_kind_of_page_uses_sends_that_kind_through_tera() 
         let path = dir.join("templates").join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, format!("{}{{# changed #}}", embedded(name))).unwrap();
-        assert_eq!(kinds(&theme_in(&dir)), expected, "{name} overridden");
+        assert_eq!(kinds(&dir), expected, "{name} overridden");
         // The same text as the built-in one is no override.
         std::fs::write(&path, embedded(name)).unwrap();
-        assert_eq!(kinds(&theme_in(&dir)), (true, true), "{name} unchanged");
+        assert_eq!(kinds(&dir), (true, true), "{name} unchanged");
     }
 }
 

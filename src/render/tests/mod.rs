@@ -135,6 +135,11 @@ pub(super) fn load(site: &Site) -> (Theme, Arc<I18n>) {
     (Theme::load(&site.config, i18n.clone()).unwrap(), i18n)
 }
 
+/// Template `name` rendered by tera with `view`, as text.
+pub(super) fn html<V: serde::Serialize>(theme: &Theme, name: &str, view: &V) -> String {
+    String::from_utf8(theme.render(name, view, None).unwrap()).unwrap()
+}
+
 pub(super) fn text(rendered: &Rendered, path: &str) -> String {
     let file = rendered.files.iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no {path}"));
     match &file.body {
@@ -190,16 +195,17 @@ fn rendering_twice_gives_identical_files() {
 }
 
 /// The files a site has besides its pages, when its pages highlighted code
-/// (`has_code`) and linked `assets`: each key of `subset::generated`, each
+/// (`has_code`) and linked `assets`: each key of `plan::generated`, each
 /// path once.
 fn rest_of(site: &Site, theme: &Theme, i18n: &I18n, has_code: bool, assets: &[&str]) -> Vec<OutputFile> {
     let catalog = crate::catalog::TaskCatalog::of(site);
     let sidebars = crate::render::views::sidebar::Sidebars::new(site);
     let assets: Vec<String> = assets.iter().map(|a| a.to_string()).collect();
     let keys = crate::render::plan::generated(site, &catalog, theme, has_code, &assets);
-    let made = crate::render::plan::Inputs { site, catalog: &catalog, theme, i18n, sidebars: &sidebars }
-        .render(&keys)
-        .unwrap();
+    let made =
+        crate::render::make::Inputs { site, catalog: &catalog, theme, i18n, sidebars: &sidebars, fast: true }
+            .render(&keys)
+            .unwrap();
     let mut files = std::collections::BTreeMap::new();
     for file in made.into_iter().filter_map(|m| m.file) {
         files.entry(file.path.clone()).or_insert(file);
@@ -229,10 +235,10 @@ fn a_page_with_code_links_the_syntax_css_relatively() {
     let (theme, i18n) = load(&site);
     let page = site.page(PageId(1));
     let view = view::page(&site, &i18n, page, String::new(), true);
-    let html = theme.render("page.html", &view).unwrap();
-    assert!(html.contains("href=\"../../static/syntax.css\""), "{html}");
+    let with_code = html(&theme, "page.html", &view);
+    assert!(with_code.contains("href=\"../../static/syntax.css\""), "{with_code}");
     let view = view::page(&site, &i18n, page, String::new(), false);
-    assert!(!theme.render("page.html", &view).unwrap().contains("syntax.css"));
+    assert!(!html(&theme, "page.html", &view).contains("syntax.css"));
 }
 
 #[test]

@@ -61,11 +61,11 @@ fn switcher_links_translations_or_the_home_with_a_notice() {
     assert_eq!(de.href, "../../de/guide/");
 
     let (theme, _) = load(&site);
-    let html = theme.render("page.html", &v).unwrap();
-    assert!(html.contains("class=\"lang-missing\""), "notice shown");
-    assert!(html.contains("<span lang=\"es\" dir=\"ltr\">"), "native names carry their lang");
+    let page = html(&theme, "page.html", &v);
+    assert!(page.contains("class=\"lang-missing\""), "notice shown");
+    assert!(page.contains("<span lang=\"es\" dir=\"ltr\">"), "native names carry their lang");
     let de = site.locales.iter().find(|l| l.tag == "de").unwrap();
-    let home = theme.render("locale_home.html", &view::generated_home(&site, &i18n, de)).unwrap();
+    let home = html(&theme, "locale_home.html", &view::generated_home(&site, &i18n, de));
     assert!(
         home.contains("id=\"untranslated\" role=\"status\">Die Seite, die Sie gelesen haben,"),
         "the home holds the notice the switcher targets, in its language"
@@ -147,9 +147,9 @@ fn view_fields_come_from_the_page() {
     assert!(v.h1_in_body);
     let toc: Vec<(u8, &str)> = v.on_this_page.iter().map(|h| (h.level, h.id.as_str())).collect();
     assert_eq!(toc, [(2, "setup"), (3, "details")]);
-    assert_eq!(view::text_dir("ar-EG"), "rtl");
-    assert_eq!(view::text_dir("he"), "rtl");
-    assert_eq!(view::text_dir("zh-Hans"), "ltr");
+    assert_eq!(crate::render::engine::i18n::text_dir("ar-EG"), "rtl");
+    assert_eq!(crate::render::engine::i18n::text_dir("he"), "rtl");
+    assert_eq!(crate::render::engine::i18n::text_dir("zh-Hans"), "ltr");
 }
 
 #[test]
@@ -180,16 +180,16 @@ fn home_view_counts_pages_and_distinct_tasks_and_lists_sections() {
 fn root_and_404_link_every_locale_home() {
     let mut site = fixture(temp("root"));
     let (theme, i18n) = load(&site);
-    let root = theme.render("root.html", &view::site_page(&site, &i18n, true)).unwrap();
+    let root = html(&theme, "root.html", &view::site_page(&site, &i18n, true));
     for href in ["href=\"en/\"", "href=\"es/\"", "href=\"de/\""] {
         assert!(root.contains(href), "{href} in {root}");
     }
     assert!(root.contains("navigator.languages") && root.contains("localStorage"));
     assert!(!root.contains("http-equiv"), "no meta refresh");
-    let not_found = theme.render("404.html", &view::site_page(&site, &i18n, false)).unwrap();
+    let not_found = html(&theme, "404.html", &view::site_page(&site, &i18n, false));
     assert!(not_found.contains("href=\"/es/\"") && not_found.contains("href=\"/static/style.css\""));
     site.config.base_url = "https://x.org/d".into();
-    let not_found = theme.render("404.html", &view::site_page(&site, &i18n, false)).unwrap();
+    let not_found = html(&theme, "404.html", &view::site_page(&site, &i18n, false));
     assert!(not_found.contains("href=\"https://x.org/d/de/\""), "{not_found}");
     assert!(
         not_found.contains("href=\"https://x.org/d/static/main.js\"")

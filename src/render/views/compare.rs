@@ -18,11 +18,11 @@
 
 use crate::catalog::{TaskCatalog, TaskRef, entry};
 use crate::model::{Locale, Site};
-use crate::render::engine::i18n::{Arg, I18n};
+use crate::render::engine::i18n::{Arg, I18n, text_dir};
 use crate::render::views::catalog::{
     Chrome, Kind, RowLink, TaskRow, alternates, chrome, requirement, row_link, task_row,
 };
-use crate::render::views::page::{self as view, Alternate, LangLink, text_dir};
+use crate::render::views::page::{self as view, Alternate, LangLink};
 use crate::url::paths;
 use serde::Serialize;
 

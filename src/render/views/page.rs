@@ -16,7 +16,7 @@
 //! read anything but the `Site`.
 
 use crate::model::{Locale, LocaleId, Page, PageId, Site};
-use crate::render::engine::i18n::I18n;
+use crate::render::engine::i18n::{I18n, text_dir};
 use crate::render::views::nav::{self, Crumb, NavItem};
 use crate::url::paths;
 use serde::Serialize;
@@ -173,12 +173,6 @@ pub struct SiteView {
     pub shell: Shell,
     /// Every locale, in config order.
     pub locales: Vec<LocaleLink>,
-}
-
-/// `rtl` for Arabic, Hebrew, Persian and Urdu, else `ltr`.
-pub fn text_dir(tag: &str) -> &'static str {
-    let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    if ["ar", "he", "fa", "ur"].contains(&primary.as_str()) { "rtl" } else { "ltr" }
 }
 
 /// The public URL of `url` (`url::paths::public` with the site's base URL).

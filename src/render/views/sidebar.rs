@@ -16,7 +16,7 @@
 
 use super::nav;
 use crate::model::{Locale, LocaleId, PageId, Site, TocItem};
-use crate::render::markdown::escape_html;
+use crate::render::engine::escape_html;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
