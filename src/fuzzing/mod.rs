@@ -1,9 +1,14 @@
 //! Entry points for the fuzz targets in `fuzz/` and for their regression
 //! test (`tests/it/fuzz_regressions.rs`): each runs one stage on arbitrary
 //! text the way a build would, and must return without panicking or
-//! hanging, whatever the input. Not a stable API.
+//! hanging, whatever the input; [`fast_writers`] also holds the fast
+//! writers to tera's bytes on random pages ([`views`]). Not a stable API.
 //!
 //! Must not touch the disk.
+
+pub mod views;
+
+pub use views::fast_writers;
 
 use crate::config::{Vocabulary, markdown_options};
 use crate::source::SourceFile;

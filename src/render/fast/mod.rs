@@ -12,10 +12,14 @@
 //!   them gets those pages from tera, as every other page. The renderer
 //!   (`render::make`) asks the writer first and renders through tera what
 //!   it declines: that is the only place where the two meet;
-//! * makes exactly tera's bytes. `tests/it/corpus.rs` renders every task
-//!   and content page of the real corpus and of the sample both ways and
-//!   compares them, so a change to one of those templates must be made
-//!   here too;
+//! * makes exactly tera's bytes, which is proven by rendering both ways
+//!   and comparing bytes: every task and content page of the real corpus
+//!   and of the sample (`tests/it/corpus.rs`), and random pages beyond
+//!   them, with every field empty, absent, full of markup or repeated
+//!   (`tests::random_pages_are_tera_s_bytes`, a property test, and the
+//!   `fast_writers` fuzz target, which share the generator in
+//!   `fuzzing::views`). A change to one of those templates must be made
+//!   here too, or these tests fail;
 //! * a page this code is not sure to render as tera would (an optional
 //!   field tera would print as it is) is declined (`None`) and goes
 //!   through tera;

@@ -136,3 +136,31 @@ fn an_overridden_logo_reaches_every_page() {
         assert!(String::from_utf8_lossy(bytes).contains("<b>OUR LOGO</b>"), "{path}");
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    /// Random content and task pages (`fuzzing::views`, shared with the
+    /// `fast_writers` fuzz target), written by the fast writer and
+    /// rendered by tera, are the same bytes.
+    #[test]
+    fn random_pages_are_tera_s_bytes(data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..800)) {
+        crate::fuzzing::fast_writers(&data);
+    }
+}
+
+#[test]
+fn random_pages_are_mostly_written_not_declined() {
+    // The property above proves nothing about pages the writer declines:
+    // most random pages must be written (xorshift bytes, a fixed seed).
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut byte = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state.to_le_bytes()[0]
+    };
+    let written: usize =
+        (0..200).map(|_| crate::fuzzing::fast_writers(&(0..800).map(|_| byte()).collect::<Vec<_>>())).sum();
+    assert!(written > 200, "{written} of 400 random pages written");
+}
