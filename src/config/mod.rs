@@ -79,7 +79,8 @@ pub struct Config {
     pub external: ExternalConfig,
     /// What raw HTML in page bodies becomes (`[markdown] raw_html`).
     pub raw_html: RawHtml,
-    /// How page URLs are spelled (see `url::paths`).
+    /// How page URLs are spelled (`url_style = "pretty" | "html"`; see
+    /// `url::paths`).
     pub url_style: UrlStyle,
 }
 
@@ -154,6 +155,8 @@ struct RawConfig {
     default_locale: Option<String>,
     out: Option<PathBuf>,
     theme: Option<String>,
+    #[serde(default)]
+    url_style: UrlStyle,
     #[serde(default)]
     locale: Vec<RawLocale>,
     #[serde(default)]
@@ -243,7 +246,7 @@ impl Config {
             required_keys: raw.front_matter.map(|f| f.required).unwrap_or_else(|| vec!["title".into()]),
             external: raw.external,
             raw_html: raw.markdown.raw_html,
-            url_style: UrlStyle::default(),
+            url_style: raw.url_style,
         })
     }
 

@@ -177,6 +177,7 @@ fn shell(c: &mut Choices, lang: &str) -> Shell {
         alternates: c.list(3, |c| Alternate { hreflang: c.text(), href: c.text() }),
         catalog_link: (!c.one_in(3)).then(|| CatalogLink {
             href: c.text(),
+            matrix: c.text(),
             current: c.pick(&[None, Some("page"), Some("true"), Some("")]),
         }),
         sidebar: c.text(),

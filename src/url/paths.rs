@@ -6,8 +6,19 @@
 //! A page has a *location*: its path below OUT without an extension,
 //! always ending in a name (`es/x-es`, `es/sub/index`, `es/index`,
 //! `es/tasks/4060`; the root language chooser is `index`). The site's
-//! [`UrlStyle`] spells a location as the page's URL, relative to the
-//! output root: what the model keeps and links point at.
+//! [`UrlStyle`] (`url_style` in `playbook.toml`) spells a location as the
+//! page's URL, relative to the output root: what the model keeps and links
+//! point at.
+//! * `pretty` (the default, Hugo's and Zola's): `es/x-es/`, whose file is
+//!   `es/x-es/index.html`; an index is its folder (`es/sub/`, `es/`, and
+//!   `` for the root chooser);
+//! * `html` (DocFX's): `es/x-es.html`, `es/sub/index.html`,
+//!   `index.html`: every URL is its file, so links name files (a site
+//!   published by DocFX keeps its addresses).
+//!
+//! A third style would be one more arm of [`UrlStyle::page`] (say files
+//! as `pretty` with links that end in `index.html`, for a site opened
+//! from disk); nothing else spells a URL.
 //!
 //! Rules, whatever the style:
 //! * a URL that ends in `/` (or is empty: the root) is a folder whose file
@@ -26,13 +37,16 @@
 //! Must not know pages, locales or the config (callers pass names and
 //! the style), nor decode link text ([`super::encode`]).
 
-/// How a location is spelled as a URL.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How a location is spelled as a URL (`url_style = "pretty" | "html"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum UrlStyle {
     /// `es/x-es/`, whose file is `es/x-es/index.html`; an index is its
     /// folder (`es/sub/`, `es/`, and `` for the root).
     #[default]
     Pretty,
+    /// `es/x-es.html`; an index is its `index.html` (`es/sub/index.html`).
+    Html,
 }
 
 impl UrlStyle {
@@ -43,6 +57,23 @@ impl UrlStyle {
             UrlStyle::Pretty if name == "index" && folder.is_empty() => String::new(),
             UrlStyle::Pretty if name == "index" => format!("{folder}/"),
             UrlStyle::Pretty => format!("{location}/"),
+            UrlStyle::Html => format!("{location}.html"),
+        }
+    }
+
+    /// Where a request for `path` (below the root, no final `/`) that
+    /// names no file is redirected, when `exists` says the target is a file
+    /// of the site: the folder `path/` when it has an `index.html` (both
+    /// styles, as any web server does), else in the `html` style the page
+    /// `path.html` (a URL written without its extension).
+    pub fn redirect(self, path: &str, exists: impl Fn(&str) -> bool) -> Option<String> {
+        let folder = format!("{path}/");
+        if exists(&file(&folder)) {
+            return Some(folder);
+        }
+        match self {
+            UrlStyle::Pretty => None,
+            UrlStyle::Html => Some(format!("{path}.html")).filter(|page| exists(page)),
         }
     }
 
@@ -73,8 +104,10 @@ impl UrlStyle {
 
     /// A URL that no page has, at the level of the page at `url`: hrefs
     /// from it to any output are the hrefs from every page of that level
-    /// (pages of one folder, in the pretty style the folders of one parent),
-    /// so such pages can share what holds only hrefs (the sidebar).
+    /// (in the `pretty` style the folders of one parent, `es/a/` and
+    /// `es/b/`; in the `html` style the pages of one folder, `es/a.html` and
+    /// `es/b.html`), so such pages can share what holds only hrefs (the
+    /// sidebar).
     pub fn level(self, url: &str) -> String {
         let trimmed = url.strip_suffix('/').unwrap_or(url);
         let parent = trimmed.rfind('/').map_or("", |i| &url[..=i]);

@@ -18,6 +18,43 @@ fn pretty_urls_are_folders_and_an_index_is_its_folder() {
 }
 
 #[test]
+fn html_urls_are_files_and_an_index_is_its_index_html() {
+    let html = UrlStyle::Html;
+    assert_eq!(html.page("es/x-es"), "es/x-es.html");
+    assert_eq!(html.page("es/sub/index"), "es/sub/index.html");
+    assert_eq!(html.page("es/index"), "es/index.html");
+    assert_eq!(html.page("index"), "index.html");
+    assert_eq!(html.home("de"), "de/index.html");
+    assert_eq!(html.catalog("es"), "es/tasks/index.html");
+    assert_eq!(html.matrix("es"), "es/tasks/matrix.html");
+    assert_eq!(html.task("pt-BR", 4060), "pt-BR/tasks/4060.html");
+    assert_eq!(html.root(), "index.html");
+    for url in [html.page("es/x-es"), html.catalog("es"), html.root()] {
+        assert_eq!(file(&url), url, "an html URL is its own file");
+    }
+    assert_eq!(html.page(&numbered("es/sub/index", 2)), "es/sub-2/index.html");
+    assert_eq!(html.page(&numbered("es/guide", 2)), "es/guide-2.html");
+}
+
+#[test]
+fn a_page_and_an_index_of_the_same_name_collide_only_in_the_pretty_style() {
+    let (page, index) = ("es/sub", "es/sub/index");
+    assert_eq!(UrlStyle::Pretty.page(page), UrlStyle::Pretty.page(index));
+    assert_ne!(UrlStyle::Html.page(page), UrlStyle::Html.page(index));
+}
+
+#[test]
+fn a_url_without_its_extension_or_final_slash_is_redirected() {
+    let files = ["es/x.html", "es/sub/index.html", "es/y"];
+    let exists = |p: &str| files.contains(&p);
+    assert_eq!(UrlStyle::Pretty.redirect("es/sub", exists).as_deref(), Some("es/sub/"));
+    assert_eq!(UrlStyle::Html.redirect("es/sub", exists).as_deref(), Some("es/sub/"));
+    assert_eq!(UrlStyle::Html.redirect("es/x", exists).as_deref(), Some("es/x.html"));
+    assert_eq!(UrlStyle::Pretty.redirect("es/x", exists), None, "the pretty style has no .html pages");
+    assert_eq!(UrlStyle::Html.redirect("es/z", exists), None);
+}
+
+#[test]
 fn a_folder_url_s_file_is_its_index() {
     assert_eq!(file("es/x/"), "es/x/index.html");
     assert_eq!(file(""), "index.html");
@@ -54,6 +91,13 @@ fn pages_of_one_level_share_a_stand_in() {
     // The hrefs from the stand-in are the hrefs from each page of its level.
     for to in ["es/c/", "es/a/", "es/a/x/", "de/", "es/media/a.png"] {
         assert_eq!(href(&pretty.level("es/a/"), to), href("es/b/", to), "{to}");
+    }
+    let html = UrlStyle::Html;
+    assert_eq!(html.level("es/a.html"), html.level("es/b.html"));
+    assert_ne!(html.level("es/a.html"), html.level("es/sub/index.html"));
+    assert_eq!(html.level("index.html"), html.level("de.html"));
+    for to in ["es/c.html", "es/a.html", "es/a/x.html", "de/index.html", "es/media/a.png"] {
+        assert_eq!(href(&html.level("es/a.html"), to), href("es/b.html", to), "{to}");
     }
 }
 

@@ -410,7 +410,12 @@ pub fn sidebar_link(
     current: Option<&'static str>,
 ) -> Option<CatalogLink> {
     catalog.ids().next()?;
-    Some(CatalogLink { href: paths::href(from_url, &site.config.url_style.catalog(&locale.tag)), current })
+    let urls = site.config.url_style;
+    Some(CatalogLink {
+        href: paths::href(from_url, &urls.catalog(&locale.tag)),
+        matrix: paths::href(from_url, &urls.matrix(&locale.tag)),
+        current,
+    })
 }
 
 /// The alternates of one task's pages: every locale that has the id, plus

@@ -60,6 +60,8 @@ pub struct Shell {
 pub struct CatalogLink {
     /// Relative href of the locale's catalog page.
     pub href: String,
+    /// Relative href of the locale's translation matrix.
+    pub matrix: String,
     /// `aria-current` value: `page` on the catalog itself, `true` on a task
     /// or matrix page, `None` elsewhere.
     pub current: Option<&'static str>,
