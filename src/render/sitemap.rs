@@ -100,17 +100,10 @@ fn push_url(out: &mut String, url: &str) {
         super::engine::escape_html(out, &rest[..run]);
         rest = &rest[run..];
         let Some(c) = rest.chars().next() else { break };
-        let mut buf = [0u8; 4];
-        for b in c.encode_utf8(&mut buf).bytes() {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
-        }
+        crate::url::push_escaped(out, c);
         rest = &rest[c.len_utf8()..];
     }
 }
-
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// Percent-encodes non-ASCII characters and spaces (as UTF-8 bytes).
 #[cfg(test)]

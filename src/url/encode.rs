@@ -1,29 +1,16 @@
 //! URL text helpers shared by `parse`, `resolve`, `check` and `render`:
 //! percent-decoding of link destinations and percent-encoding of path
-//! segments. A leaf: knows nothing of pages or files.
+//! segments and fragments (the `percent-encoding` crate's decoder and
+//! escapes; which characters stay as written is ours: letters of any
+//! script do, as IRIs allow). A leaf: knows nothing of pages or files.
 
 /// Decodes `%XX` escapes as UTF-8; invalid escapes and invalid UTF-8 are
 /// kept as written (never fails).
 pub fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
+    match percent_encoding::percent_decode_str(s).decode_utf8() {
+        Ok(decoded) => decoded.into_owned(),
+        Err(_) => s.to_string(),
     }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 /// Percent-encodes what may not appear raw in a path segment of a URL
@@ -46,17 +33,18 @@ pub fn push_segment(out: &mut String, seg: &str) {
         if safe(c) {
             out.push(c);
         } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push('%');
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 15)]));
-            }
+            push_escaped(out, c);
         }
     }
 }
 
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
+/// Appends `c` as `%XX` escapes of its UTF-8 bytes.
+pub fn push_escaped(out: &mut String, c: char) {
+    let mut buf = [0u8; 4];
+    for &b in c.encode_utf8(&mut buf).as_bytes() {
+        out.push_str(percent_encoding::percent_encode_byte(b));
+    }
+}
 
 /// Percent-encodes a fragment (`#…`) for an href: spaces, quotes, `<`, `>`,
 /// `#` and controls; letters of any script are kept.
@@ -68,10 +56,7 @@ pub fn encode_fragment(frag: &str) -> String {
     let mut out = String::with_capacity(frag.len());
     for c in frag.chars() {
         if c.is_control() || c.is_whitespace() || "\"'<>#%`".contains(c) {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
+            push_escaped(&mut out, c);
         } else {
             out.push(c);
         }

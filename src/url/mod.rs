@@ -9,4 +9,4 @@
 mod encode;
 pub mod paths;
 
-pub use encode::{encode_fragment, encode_segment, percent_decode, push_segment};
+pub use encode::{encode_fragment, encode_segment, percent_decode, push_escaped, push_segment};
