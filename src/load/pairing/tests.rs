@@ -1,3 +1,5 @@
+//! Pairing: keys, primaries, URLs and collisions of page files.
+
 use super::*;
 use crate::config::Vocabulary;
 

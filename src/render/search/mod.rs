@@ -15,13 +15,15 @@
 //!   (`<tag>/tasks/<id>/`): typing `4060` finds the task, and the pages that
 //!   hold it through their text.
 //!
-//! How text becomes terms is [`tokens`] (prefix words with accents folded;
+//! How text becomes terms is [`tokens`] ([`scan`] applies it in one pass;
+//! prefix words with accents folded;
 //! CJK by bigrams); the file format is [`index`] and README.md. Locales are
 //! indexed in parallel. Must not write files: it returns them to `render`,
 //! like every output (one `render::plan` key per locale).
 
 mod index;
 mod page_text;
+pub mod scan;
 pub mod tokens;
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Search: tokenizing, page text, index building.
 
-use super::tokens::{self, QueryTerm, Run, Term, fold, index_terms, query_terms, runs};
+use super::scan::index_terms;
+use super::tokens::{self, QueryTerm, Run, Term, fold, query_terms, runs};
 use super::*;
 use crate::config::Options;
 use crate::output::Body;

@@ -1,3 +1,5 @@
+//! UI strings: fallback chains, missing messages, dates, `.ftl` errors.
+
 use super::*;
 use crate::config::Options;
 
