@@ -13,6 +13,7 @@ mod fuzz_regressions;
 mod harness;
 mod hostile;
 mod html;
+mod layering;
 mod search;
 mod serve;
 mod url_style;

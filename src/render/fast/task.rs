@@ -1,7 +1,7 @@
 //! `task.html`'s article: a task's fields, where it is, and its rows in
 //! every locale.
 //!
-//! Must not decide what a task page shows (`catalog_compare` does).
+//! Must not decide what a task page shows (`views::compare` does).
 
 use super::chrome::Frame;
 use super::{Out, Writer, text, truthy};
