@@ -52,13 +52,32 @@ pub enum UrlStyle {
 impl UrlStyle {
     /// The URL of the page at `location`.
     pub fn page(self, location: &str) -> String {
-        let (folder, name) = location.rsplit_once('/').unwrap_or(("", location));
+        let mut url = String::with_capacity(location.len() + 5);
+        url.push_str(location);
+        self.spell(url)
+    }
+
+    /// `location`, a buffer, spelled as a URL in place: the URLs of every
+    /// page a build links are made here, thousands of times.
+    fn spell(self, mut location: String) -> String {
         match self {
-            UrlStyle::Pretty if name == "index" && folder.is_empty() => String::new(),
-            UrlStyle::Pretty if name == "index" => format!("{folder}/"),
-            UrlStyle::Pretty => format!("{location}/"),
-            UrlStyle::Html => format!("{location}.html"),
+            UrlStyle::Pretty if location == "index" => location.clear(),
+            UrlStyle::Pretty if location.ends_with("/index") => {
+                location.truncate(location.len() - "index".len())
+            }
+            UrlStyle::Pretty => location.push('/'),
+            UrlStyle::Html => location.push_str(".html"),
         }
+        location
+    }
+
+    /// The location `<tag>/<rest>` spelled as a URL.
+    fn in_locale(self, tag: &str, rest: &str) -> String {
+        let mut location = String::with_capacity(tag.len() + rest.len() + 6);
+        location.push_str(tag);
+        location.push('/');
+        location.push_str(rest);
+        self.spell(location)
     }
 
     /// Where a request for `path` (below the root, no final `/`) that
@@ -79,22 +98,27 @@ impl UrlStyle {
 
     /// The URL of a locale's generated home (a locale without `index.md`).
     pub fn home(self, tag: &str) -> String {
-        self.page(&format!("{tag}/index"))
+        self.in_locale(tag, "index")
     }
 
     /// The URL of a locale's task catalog.
     pub fn catalog(self, tag: &str) -> String {
-        self.page(&format!("{tag}/tasks/index"))
+        self.in_locale(tag, "tasks/index")
     }
 
     /// The URL of a locale's translation matrix.
     pub fn matrix(self, tag: &str) -> String {
-        self.page(&format!("{tag}/tasks/matrix"))
+        self.in_locale(tag, "tasks/matrix")
     }
 
     /// The URL of task `id`'s page in a locale.
     pub fn task(self, tag: &str, id: u32) -> String {
-        self.page(&format!("{tag}/tasks/{id}"))
+        let mut location = String::with_capacity(tag.len() + 24);
+        location.push_str(tag);
+        location.push_str("/tasks/");
+        // Writing into a String cannot fail.
+        let _ = std::fmt::Write::write_fmt(&mut location, format_args!("{id}"));
+        self.spell(location)
     }
 
     /// The URL of the root language chooser.
@@ -140,7 +164,10 @@ pub fn file(url: &str) -> String {
 
 /// The folder of `url`, up to and including its last `/` (`` at the root).
 pub fn folder(url: &str) -> &str {
-    url.rfind('/').map_or("", |i| &url[..=i])
+    if url.is_empty() || url.ends_with('/') {
+        return url; // a folder URL (every page URL of the pretty style)
+    }
+    url.as_bytes().iter().rposition(|&b| b == b'/').map_or("", |i| &url[..=i])
 }
 
 /// `../` once per folder above the output at `url` (`es/x/` → `../../`):
