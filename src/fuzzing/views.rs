@@ -15,10 +15,10 @@ use crate::config::{Config, LocaleConfig, Vocabulary};
 use crate::render::Theme;
 use crate::render::engine::i18n::I18n;
 use crate::render::fast::Writer;
-use crate::render::views::catalog::{CatalogHrefs, Chrome, TaskRow};
 use crate::render::views::compare::{TaskPage, TranslationRow};
 use crate::render::views::nav::Crumb;
 use crate::render::views::page::{Alternate, CatalogLink, HeadingLink, HomeView, LangLink, PageView, Shell};
+use crate::render::views::tasks::{CatalogHrefs, Chrome, TaskRow};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 

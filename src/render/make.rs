@@ -14,7 +14,7 @@
 //!   `page.html`; every page and home gets the sidebar link to its
 //!   locale's task catalog;
 //! * what several keys share is made once per call, on first use, in a
-//!   `OnceLock` ([`Shared`]), and making it must not run rayon work: a
+//!   `OnceLock` (`Shared`), and making it must not run rayon work: a
 //!   thread waiting inside a rayon join steals other keys, and one that
 //!   needs the value being made would wait on itself (the task JSON files,
 //!   once made together so, hung builds on more than two threads).
@@ -32,10 +32,10 @@ use crate::render::engine::i18n::I18n;
 use crate::render::engine::theme::{Base, Theme};
 use crate::render::fast::Writer;
 use crate::render::plan::{self, Output};
-use crate::render::views::catalog::{self as catalog_view, Chrome};
 use crate::render::views::compare;
 use crate::render::views::page::{self as view, PageView};
 use crate::render::views::sidebar::Sidebars;
+use crate::render::views::tasks::{self as catalog_view, Chrome};
 use crate::render::{markdown, search, sitemap, tasks_json};
 use rayon::prelude::*;
 use std::collections::BTreeSet;

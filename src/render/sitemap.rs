@@ -13,8 +13,8 @@
 
 use crate::catalog::TaskCatalog;
 use crate::model::Site;
-use crate::render::views::catalog::{alternates, task_alternates};
 use crate::render::views::page::{self as view, Alternate};
+use crate::render::views::tasks::{alternates, task_alternates};
 
 /// The sitemap document.
 pub fn xml(site: &Site) -> String {

@@ -6,7 +6,7 @@
 //!
 //! Must not know pages, locales or the config.
 
-mod encode;
+pub mod encode;
 pub mod paths;
 
 pub use encode::{encode_fragment, encode_segment, percent_decode, push_escaped, push_segment};

@@ -6,8 +6,8 @@
 use super::chrome::Frame;
 use super::{Out, Writer, text, truthy};
 use crate::render::engine::i18n::Arg;
-use crate::render::views::catalog::{Chrome, TaskRow};
 use crate::render::views::compare::{TaskPage, TranslationRow};
+use crate::render::views::tasks::{Chrome, TaskRow};
 
 impl Writer<'_> {
     /// The HTML of task page `page` over its locale's `base`, or `None`

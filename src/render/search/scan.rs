@@ -16,7 +16,7 @@ use super::tokens::{Class, MAX_TERM_BYTES, Term, class, fold_char, is_cjk};
 /// each word, each bigram of each CJK run and the run's last character.
 ///
 /// One pass that folds and cuts as it goes, without allocating: the same
-/// terms as cutting [`fold`]`(text)` into [`runs`] (a test checks that).
+/// terms as cutting [`fold`](super::tokens::fold)`(text)` into [`runs`](super::tokens::runs) (a test checks that).
 pub fn index_terms(text: &str, mut f: impl FnMut(Term)) {
     let mut word = Packer::default();
     let mut cjk: Option<Packer> = None;

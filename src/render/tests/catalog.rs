@@ -7,8 +7,8 @@ use crate::model::{Heading, Requirement, Task};
 use crate::output::Body;
 use crate::render::engine::i18n::I18n;
 use crate::render::tests::{fixture, load, temp, text};
-use crate::render::views::catalog::{self as catalog_view, TaskRow};
 use crate::render::views::compare as catalog_compare;
+use crate::render::views::tasks::{self as catalog_view, TaskRow};
 use crate::source::Span;
 
 fn task(id: &str, requirement: Requirement, name: &str, section: Option<usize>, line: usize) -> Task {

@@ -13,16 +13,16 @@
 //! * a matrix row is named in this locale when it has the id, else in the
 //!   reference locale (with that locale's `lang`).
 //!
-//! Layout fields, rows and hrefs come from [`catalog`](super::catalog).
+//! Layout fields, rows and hrefs come from [`tasks`](super::tasks).
 //! Must not render HTML or read anything but the `Site` and the catalog.
 
 use crate::catalog::{TaskCatalog, TaskRef, entry};
 use crate::model::{Locale, Site};
 use crate::render::engine::i18n::{Arg, I18n, text_dir};
-use crate::render::views::catalog::{
+use crate::render::views::page::{self as view, Alternate, LangLink};
+use crate::render::views::tasks::{
     Chrome, Kind, RowLink, TaskRow, alternates, chrome, requirement, row_link, task_row,
 };
-use crate::render::views::page::{self as view, Alternate, LangLink};
 use crate::url::paths;
 use serde::Serialize;
 
