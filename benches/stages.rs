@@ -98,23 +98,25 @@ fn render_all_bodies(bencher: divan::Bencher) {
 fn render_site(bencher: divan::Bencher) {
     let site = site();
     let catalog = playbook::catalog::TaskCatalog::of(site);
-    let i18n = std::sync::Arc::new(playbook::render::i18n::I18n::load(&site.config).expect("ui strings"));
+    let i18n =
+        std::sync::Arc::new(playbook::render::engine::i18n::I18n::load(&site.config).expect("ui strings"));
     let theme = playbook::render::Theme::load(&site.config, std::sync::Arc::clone(&i18n)).expect("theme");
     bencher
         .bench(|| divan::black_box(playbook::render::site(site, &catalog, &theme, &i18n).expect("renders")));
 }
 
-/// The same with every page rendered by tera (`Theme::without_direct_writers`):
-/// what `render::direct` saves, and a regression of either path, show here.
+/// The same with every page rendered by tera (`render::site_through_tera`):
+/// what `render::fast` saves, and a regression of either path, show here.
 #[divan::bench(sample_count = 10)]
 fn render_site_through_tera(bencher: divan::Bencher) {
     let site = site();
     let catalog = playbook::catalog::TaskCatalog::of(site);
-    let i18n = std::sync::Arc::new(playbook::render::i18n::I18n::load(&site.config).expect("ui strings"));
+    let i18n =
+        std::sync::Arc::new(playbook::render::engine::i18n::I18n::load(&site.config).expect("ui strings"));
     let theme = playbook::render::Theme::load(&site.config, std::sync::Arc::clone(&i18n)).expect("theme");
-    let theme = theme.without_direct_writers();
-    bencher
-        .bench(|| divan::black_box(playbook::render::site(site, &catalog, &theme, &i18n).expect("renders")));
+    bencher.bench(|| {
+        divan::black_box(playbook::render::site_through_tera(site, &catalog, &theme, &i18n).expect("renders"))
+    });
 }
 
 /// The search index of every locale (`render::search::files`: locales in
@@ -123,8 +125,9 @@ fn render_site_through_tera(bencher: divan::Bencher) {
 fn search_indexes() {
     let site = site();
     static CATALOG: OnceLock<playbook::catalog::TaskCatalog> = OnceLock::new();
-    static I18N: OnceLock<playbook::render::i18n::I18n> = OnceLock::new();
+    static I18N: OnceLock<playbook::render::engine::i18n::I18n> = OnceLock::new();
     let catalog = CATALOG.get_or_init(|| playbook::catalog::TaskCatalog::of(site));
-    let i18n = I18N.get_or_init(|| playbook::render::i18n::I18n::load(&site.config).expect("ui strings"));
+    let i18n =
+        I18N.get_or_init(|| playbook::render::engine::i18n::I18n::load(&site.config).expect("ui strings"));
     divan::black_box(playbook::render::search::files(site, catalog, i18n));
 }

@@ -91,7 +91,7 @@ codes! {
     DuplicateTask = "duplicate-task", Error, "A task id twice in a page, or with two requirements in a locale";
     /// A task missing or different in one locale's version of a page (check/tasks).
     TaskLocaleMismatch = "task-locale-mismatch", Warning, "A task missing or different in one locale's version of a page";
-    /// Prose that names a task id that does not exist (check/tasks).
+    /// Prose that names a task id that does not exist (check/task_mentions).
     UnknownTaskReference = "unknown-task-reference", Warning, "Prose that names a task id that does not exist";
     /// A page of the default locale with no translation in a locale (check/translations).
     MissingTranslation = "missing-translation", Info, "A page of the default locale with no translation in a locale";
@@ -101,7 +101,7 @@ codes! {
     DuplicatePage = "duplicate-page", Warning, "Two files of one locale that pair to the same page";
     /// An http(s) link that does not answer well (check/external).
     ExternalLink = "external-link", Error, "An http(s) link that does not answer well";
-    /// A Fluent UI message missing in a locale and taken from a fallback (render/i18n).
+    /// A Fluent UI message missing in a locale and taken from a fallback (render/engine/i18n).
     MissingMessage = "missing-message", Warning, "A Fluent UI message missing in a locale and taken from a fallback";
     /// An `[!INCLUDE]` or code snippet that cannot be included: missing, a cycle, outside the root, too deep (expand).
     Include = "include", Error, "An `[!INCLUDE]` or code snippet that cannot be included: missing, a cycle, outside the root, too deep";

@@ -126,7 +126,7 @@ pub fn build(opts: &Options) -> Result<Outcome> {
 struct Prepared {
     staging: output::Staging,
     sweeping: output::Cleanup,
-    i18n: Arc<render::i18n::I18n>,
+    i18n: Arc<render::engine::i18n::I18n>,
     theme: render::Theme,
 }
 
@@ -135,7 +135,7 @@ struct Prepared {
 fn prepare(config: &Config) -> Result<Prepared> {
     let content: Vec<PathBuf> = config.locales.iter().map(|l| config.root.join(&l.dir)).collect();
     output::check_safe(&config.out, &config.root, &content)?;
-    let i18n = Arc::new(render::i18n::I18n::load(config)?);
+    let i18n = Arc::new(render::engine::i18n::I18n::load(config)?);
     let theme = render::Theme::load(config, Arc::clone(&i18n))?;
     // What earlier builds left (old versions, dead processes) goes while
     // this one renders; the previous output is recycled by `Staging`.

@@ -313,7 +313,8 @@ pub struct Page {
     /// Translation key: path in the locale folder without the locale suffix
     /// and `.md` (`migrate-conduct-…-partner`); `index` for the home page.
     pub key: String,
-    /// URL path below the site root, always ending in `/` (`es/x-es/`).
+    /// URL below the site root, in the site's URL style (`es/x-es/`; see
+    /// `url::paths`).
     pub url: String,
     /// Whether this page represents its key in its locale (false for an
     /// extra file that pairs to the same key, e.g. an untranslated copy).
@@ -330,7 +331,7 @@ impl Page {
 
     /// The output file, relative to OUT (`es/x-es/index.html`).
     pub fn out_file(&self) -> String {
-        format!("{}index.html", self.url)
+        crate::url::paths::file(&self.url)
     }
 }
 

@@ -87,28 +87,10 @@ fn closest<'s>(site: &'s Site, catalog: &TaskCatalog, locale: LocaleId, id: u32)
     best.map(|(_, candidate, name)| (candidate, name))
 }
 
-/// Optimal-string-alignment distance between two ASCII strings: inserts,
-/// deletions, substitutions and swaps of neighbours each cost one.
+/// Optimal-string-alignment distance (`strsim`): inserts, deletions,
+/// substitutions and swaps of neighbours each cost one.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = d;
-        }
-    }
-    rows[a.len()][b.len()]
+    strsim::osa_distance(a, b)
 }
 
 #[cfg(test)]

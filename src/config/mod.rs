@@ -27,6 +27,7 @@ pub use vocab::{Vocabulary, matches, normalize};
 
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
+use crate::url::paths::UrlStyle;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -113,6 +114,9 @@ pub struct Config {
     /// Findings about the configuration itself (`docfx.json` keys playbook
     /// does not use), reported with the content's.
     pub notes: Vec<Diagnostic>,
+    /// How page URLs are spelled (`url_style = "pretty" | "html"`; see
+    /// `url::paths`).
+    pub url_style: UrlStyle,
 }
 
 /// What happens to raw HTML that an author writes in a page body
@@ -190,6 +194,7 @@ struct RawConfig {
     default_locale: Option<String>,
     out: Option<PathBuf>,
     theme: Option<String>,
+    url_style: Option<UrlStyle>,
     #[serde(default)]
     locale: Vec<RawLocale>,
     #[serde(default)]
@@ -296,6 +301,9 @@ impl Config {
         let exclude = Globs::new(&raw.exclude).map_err(|e| config_err(&cfg_path, format!("exclude: {e}")))?;
         let title = raw.title.or_else(|| docfx.as_ref().and_then(|d| d.docfx.title.clone()));
         let from_docfx = docfx.is_some();
+        // A site built from docfx.json keeps the addresses DocFX published
+        // (`page.html`) unless the config says otherwise.
+        let url_style = raw.url_style.unwrap_or(if from_docfx { UrlStyle::Html } else { UrlStyle::Pretty });
         let (scope, metadata, notes) = match docfx {
             Some(d) => {
                 let d = d.docfx;
@@ -336,6 +344,7 @@ impl Config {
             from_docfx,
             toc,
             notes,
+            url_style,
         })
     }
 
@@ -364,6 +373,7 @@ impl Config {
             from_docfx: false,
             toc: BTreeMap::new(),
             notes: Vec::new(),
+            url_style: UrlStyle::default(),
         }
     }
 

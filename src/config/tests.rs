@@ -1,3 +1,5 @@
+//! Config loading: zero config, paths, locales, severities and settings.
+
 use super::*;
 
 use crate::testing::temp_dir as temp;
@@ -282,4 +284,19 @@ fn a_bad_exclude_glob_is_a_config_error() {
     std::fs::write(d.join("playbook.toml"), "exclude = [\"a/{b\"]\n").unwrap();
     let e = Config::load(&Options { root: Some(d.clone()), ..Default::default() }).unwrap_err();
     assert!(e.to_string().contains("exclude: `a/{b`"), "{e}");
+}
+
+#[test]
+fn url_style_is_pretty_unless_the_config_says_html() {
+    let d = temp("url-style");
+    std::fs::create_dir_all(d.join("content/en")).unwrap();
+    let load = |toml: &str| {
+        std::fs::write(d.join("playbook.toml"), toml).unwrap();
+        Config::load(&Options { root: Some(d.clone()), ..Default::default() })
+    };
+    assert_eq!(load("").unwrap().url_style, UrlStyle::Pretty);
+    assert_eq!(load("url_style = \"pretty\"\n").unwrap().url_style, UrlStyle::Pretty);
+    assert_eq!(load("url_style = \"html\"\n").unwrap().url_style, UrlStyle::Html);
+    let err = load("url_style = \"ugly\"\n").unwrap_err().to_string();
+    assert!(err.contains("url_style") || err.contains("ugly"), "{err}");
 }

@@ -24,21 +24,24 @@
 //!    the plain file, else the foreign-suffixed one; ties go to the first by
 //!    path. Every other file with that key is still built but gets a
 //!    `duplicate-page` warning at its 1:1.
-//! 6. **URL** (relative to OUT, always ending in `/`):
-//!    `<locale tag>/<path in locale folder without extension>/`. The file
-//!    name keeps its suffix (`es/x-es/`) so published addresses keep
-//!    working; `index.md` becomes its folder (`es/`, `es/sub/`).
+//! 6. **URL** (relative to OUT): the location
+//!    `<locale tag>/<path in locale folder without extension>`, spelled in
+//!    the site's URL style (`url::paths`: `es/x-es/`, and `index.md` its
+//!    folder, `es/`, `es/sub/`). The file name keeps its suffix (`es/x-es/`)
+//!    so published addresses keep working.
 //! 7. **URL collisions**: when two pages would get the same URL, or URLs
 //!    that differ only by letter case (they collide on case-insensitive file
 //!    systems), the later one (pages come in (locale, path) order) gets
-//!    `-2` (then `-3` …) appended to its last URL segment (`es/a-2/`; an
-//!    index at the locale root becomes `es/index-2/`), never a URL another
-//!    page has, plus a `duplicate-page` warning naming both files and the
-//!    URL chosen. No two pages ever share a URL.
+//!    `-2` (then `-3` …) appended to its location (`url::paths::numbered`:
+//!    `es/a-2/`; an index at the locale root becomes `es/index-2/`, one
+//!    below it `es/sub-2/`), never a URL another page has, plus a
+//!    `duplicate-page` warning naming both files and the URL chosen. No two
+//!    pages ever share a URL.
 //!
 //! Must not read files or look at page contents.
 
 use crate::config::LocaleConfig;
+use crate::url::paths::{self, UrlStyle};
 use std::collections::{BTreeMap, HashSet};
 
 /// A page file as pairing sees it.
@@ -55,7 +58,7 @@ pub(super) struct Candidate<'a> {
 pub(super) struct Pairing {
     /// Translation key.
     pub(super) key: String,
-    /// URL path below the site root, ending in `/`.
+    /// URL below the site root (`url::paths`).
     pub(super) url: String,
     /// Whether it represents its key in its locale.
     pub(super) primary: bool,
@@ -88,11 +91,17 @@ struct Classified<'a> {
     in_locale: &'a str,
     key: String,
     rank: Rank,
-    url: String,
+    /// Where the page would be built (`url::paths`).
+    location: String,
 }
 
-/// Pairs `pages` (in (locale, path) order) following the module rules.
-pub(super) fn pair(locales: &[LocaleConfig], pages: &[Candidate]) -> (Vec<Pairing>, Vec<Finding>) {
+/// Pairs `pages` (in (locale, path) order) following the module rules,
+/// spelling their URLs in `style`.
+pub(super) fn pair(
+    locales: &[LocaleConfig],
+    style: UrlStyle,
+    pages: &[Candidate],
+) -> (Vec<Pairing>, Vec<Finding>) {
     let foreign: Vec<Vec<String>> = (0..locales.len()).map(|i| foreign_suffixes(locales, i)).collect();
     let classified: Vec<Classified> = pages
         .iter()
@@ -102,7 +111,7 @@ pub(super) fn pair(locales: &[LocaleConfig], pages: &[Candidate]) -> (Vec<Pairin
         })
         .collect();
     let mut findings = Vec::new();
-    let urls = unique_urls(pages, &classified, &mut findings);
+    let urls = unique_urls(style, pages, &classified, &mut findings);
     let primary = primaries(pages, &classified);
     for (i, (c, p)) in classified.iter().zip(&primary).enumerate() {
         if let Some(p) = p.filter(|&p| p != i) {
@@ -172,12 +181,7 @@ fn classify<'a>(locale: &LocaleConfig, foreign: &[String], path: &'a str) -> Cla
         (stem, Rank::Plain)
     };
     let key = super::walk::join(folder, key_stem);
-    let url = if stem == "index" {
-        format!("{}/", super::walk::join(&locale.tag, folder))
-    } else {
-        format!("{}/", super::walk::join(&locale.tag, &super::walk::join(folder, stem)))
-    };
-    Classified { in_locale, key, rank, url }
+    Classified { in_locale, key, rank, location: paths::location(&locale.tag, folder, stem) }
 }
 
 /// For each page, the index of the primary page of its (locale, key).
@@ -199,23 +203,30 @@ fn primaries(pages: &[Candidate], classified: &[Classified]) -> Vec<Option<usize
 
 /// Final URLs: the natural one, or a `-N` variant when an earlier page has
 /// it (ignoring letter case).
-fn unique_urls(pages: &[Candidate], classified: &[Classified], findings: &mut Vec<Finding>) -> Vec<String> {
-    let natural: HashSet<String> = classified.iter().map(|c| c.url.to_lowercase()).collect();
+fn unique_urls(
+    style: UrlStyle,
+    pages: &[Candidate],
+    classified: &[Classified],
+    findings: &mut Vec<Finding>,
+) -> Vec<String> {
+    let natural_urls: Vec<String> = classified.iter().map(|c| style.page(&c.location)).collect();
+    let natural: HashSet<String> = natural_urls.iter().map(|u| u.to_lowercase()).collect();
     let mut taken: BTreeMap<String, usize> = BTreeMap::new();
     let mut urls = Vec::with_capacity(classified.len());
-    for (i, c) in classified.iter().enumerate() {
-        let lower = c.url.to_lowercase();
+    for (i, (c, natural_url)) in classified.iter().zip(&natural_urls).enumerate() {
+        let lower = natural_url.to_lowercase();
         let Some(&first) = taken.get(&lower) else {
             taken.insert(lower, i);
-            urls.push(c.url.clone());
+            urls.push(natural_url.clone());
             continue;
         };
         let url = (2..)
-            .map(|n| numbered(&c.url, n))
+            .map(|n| style.page(&paths::numbered(&c.location, n)))
             .find(|u| !natural.contains(&u.to_lowercase()) && !taken.contains_key(&u.to_lowercase()))
             .expect("invariant: an unbounded range finds a free URL");
         taken.insert(url.to_lowercase(), i);
-        let case = if urls[first] == c.url { "" } else { " (ignoring letter case, as some file systems do)" };
+        let case =
+            if urls[first] == *natural_url { "" } else { " (ignoring letter case, as some file systems do)" };
         findings.push(Finding {
             page: i,
             message: format!(
@@ -228,13 +239,6 @@ fn unique_urls(pages: &[Candidate], classified: &[Classified], findings: &mut Ve
         urls.push(url);
     }
     urls
-}
-
-/// `url` with `-n` appended to its last segment; a locale root (`es/`)
-/// becomes `es/index-n/`.
-fn numbered(url: &str, n: u32) -> String {
-    let trimmed = url.trim_end_matches('/');
-    if trimmed.contains('/') { format!("{trimmed}-{n}/") } else { format!("{trimmed}/index-{n}/") }
 }
 
 #[cfg(test)]

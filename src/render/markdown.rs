@@ -45,7 +45,9 @@
 
 use crate::catalog::TaskCatalog;
 use crate::model::{AlertKind, Link, Page, Site};
+use crate::render::engine::escape_html;
 use crate::resolve::{self, Target};
+use crate::url::paths;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 use std::collections::{BTreeSet, VecDeque};
 use std::ops::Range;
@@ -395,7 +397,7 @@ impl<'p, 'a> Pass<'p, 'a> {
     fn href(&mut self, link: &Link, dest: CowStr<'a>) -> Option<CowStr<'a>> {
         match resolve::link(self.site, self.page.id, link) {
             Target::Page { page, fragment } => {
-                let mut href = resolve::relative_href(&self.page.url, &self.site.page(page).url);
+                let mut href = paths::href(&self.page.url, &self.site.page(page).url);
                 if let Some(fragment) = fragment {
                     href.push('#');
                     href.push_str(&crate::url::encode_fragment(&fragment));
@@ -404,7 +406,8 @@ impl<'p, 'a> Pass<'p, 'a> {
             }
             Target::SamePage(fragment) => Some(format!("#{}", crate::url::encode_fragment(&fragment)).into()),
             Target::Asset(path) => {
-                let href = resolve::relative_href(&self.page.url, &resolve::asset_output(self.site, &path));
+                let locales = self.site.locales.iter().map(|l| (l.dir.as_str(), l.tag.as_str()));
+                let href = paths::href(&self.page.url, &paths::asset(&path, locales));
                 self.assets.push(path);
                 Some(href.into())
             }
@@ -465,13 +468,6 @@ fn is_mail_or_phone(dest: &str) -> bool {
     let dest = dest.trim_start();
     let starts = |p: &str| dest.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
     starts("mailto:") || starts("tel:")
-}
-
-/// Appends `text` escaped for HTML (and XML) text and quoted attributes
-/// (`&`, `<`, `>`, `"` and `'`), as tera and pulldown-cmark escape.
-pub(crate) fn escape_html(out: &mut String, text: &str) {
-    // Writing to a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(out, text);
 }
 
 /// The model's alert kind for pulldown-cmark's.

@@ -11,8 +11,10 @@
 //!
 //! Must not render HTML or read anything but the `Site`.
 
+use crate::catalog::TaskCatalog;
 use crate::model::Site;
-use crate::render::view::{self, Alternate};
+use crate::render::views::page::{self as view, Alternate};
+use crate::render::views::tasks::{alternates, task_alternates};
 
 /// The sitemap document.
 pub fn xml(site: &Site) -> String {
@@ -46,6 +48,28 @@ pub fn xml_with(site: &Site, extra: &[(String, Vec<Alternate>)]) -> String {
     out
 }
 
+/// Sitemap entries (folder URL, alternates) of every catalog page.
+pub fn catalog_entries(site: &Site, catalog: &TaskCatalog) -> Vec<(String, Vec<Alternate>)> {
+    if catalog.ids().next().is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for locale in &site.locales {
+        out.push((
+            site.config.url_style.catalog(&locale.tag),
+            alternates(site, |l| Some(site.config.url_style.catalog(&l.tag))),
+        ));
+        out.push((
+            site.config.url_style.matrix(&locale.tag),
+            alternates(site, |l| Some(site.config.url_style.matrix(&l.tag))),
+        ));
+        for id in catalog.ids().filter(|&id| catalog.has(site, id, locale.id)) {
+            out.push((site.config.url_style.task(&locale.tag, id), task_alternates(site, catalog, id)));
+        }
+    }
+    out
+}
+
 fn entry(out: &mut String, loc: &str, lastmod: Option<&str>, alternates: &[Alternate]) {
     // About ten thousand lines on a real site: written in place, no
     // formatting machinery and no intermediate strings.
@@ -54,12 +78,12 @@ fn entry(out: &mut String, loc: &str, lastmod: Option<&str>, alternates: &[Alter
     out.push_str("</loc>\n");
     if let Some(date) = lastmod {
         out.push_str("    <lastmod>");
-        super::markdown::escape_html(out, date);
+        super::engine::escape_html(out, date);
         out.push_str("</lastmod>\n");
     }
     for a in alternates {
         out.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
-        super::markdown::escape_html(out, &a.hreflang);
+        super::engine::escape_html(out, &a.hreflang);
         out.push_str("\" href=\"");
         push_url(out, &a.href);
         out.push_str("\"/>\n");
@@ -73,20 +97,13 @@ fn push_url(out: &mut String, url: &str) {
     let mut rest = url;
     while !rest.is_empty() {
         let run = rest.bytes().position(|b| !plain(b)).unwrap_or(rest.len());
-        super::markdown::escape_html(out, &rest[..run]);
+        super::engine::escape_html(out, &rest[..run]);
         rest = &rest[run..];
         let Some(c) = rest.chars().next() else { break };
-        let mut buf = [0u8; 4];
-        for b in c.encode_utf8(&mut buf).bytes() {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
-        }
+        crate::url::push_escaped(out, c);
         rest = &rest[c.len_utf8()..];
     }
 }
-
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// Percent-encodes non-ASCII characters and spaces (as UTF-8 bytes).
 #[cfg(test)]
@@ -108,7 +125,7 @@ fn ascii_url(url: &str) -> String {
 /// Escapes the XML special characters.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    super::markdown::escape_html(&mut out, text);
+    super::engine::escape_html(&mut out, text);
     out
 }
 

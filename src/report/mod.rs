@@ -41,18 +41,9 @@ pub fn render(diags: &[crate::diag::Diagnostic], format: Format, color: bool, pr
     }
 }
 
-/// Terminal cells a text takes: CJK and other wide characters take two, so
-/// carets and columns line up.
+/// Terminal cells a text takes (Unicode's East Asian Width, as terminals
+/// draw it: CJK and other wide characters take two, combining marks none),
+/// so columns line up.
 pub(crate) fn display_width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
-}
-
-/// Display width of one character.
-pub(crate) fn char_width(c: char) -> usize {
-    let cp = c as u32;
-    let wide = matches!(cp,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
-    if wide { 2 } else { 1 }
+    unicode_width::UnicodeWidthStr::width(s)
 }

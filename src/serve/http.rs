@@ -12,8 +12,10 @@
 //!   hold a backslash, a tab or a newline, and `serve` serves every file
 //!   `build` writes (a map lookup: `a\..\b` is one name, never a path);
 //! * `/x/` serves `x/index.html`; `/x` serves the file `x`, else redirects
-//!   (`302`, built from the decoded segments, so never to another host) to
-//!   `/x/` when `x/index.html` exists; anything else is the site's
+//!   (`302`, built from the decoded segments, so never to another host)
+//!   where the site's URL style says (`url::paths::UrlStyle::redirect`:
+//!   to `/x/` when `x/index.html` exists, and in the `html` style to
+//!   `/x.html` when that page exists); anything else is the site's
 //!   `404.html` with status `404`;
 //! * every response has a `Content-Type` (HTML, CSS, JS, JSON, XML and text
 //!   with `charset=utf-8`), `Cache-Control: no-cache` and
@@ -25,6 +27,7 @@
 
 use super::live::{self, Shared};
 use crate::output::Body;
+use crate::url::paths::{self, UrlStyle};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
@@ -37,7 +40,8 @@ use std::sync::Arc;
 pub(crate) enum Target {
     /// This file of the site.
     File(String),
-    /// The same path with a final `/` (this root-absolute URL).
+    /// The page the path means (this root-absolute URL): the same path with
+    /// a final `/`, or with `.html` in the `html` style.
     Redirect(String),
     /// Nothing of the site.
     NotFound,
@@ -46,8 +50,8 @@ pub(crate) enum Target {
 }
 
 /// Where `raw` (the request's path, still percent-encoded) leads, given
-/// which files the site has.
-pub(crate) fn target(raw: &str, has: impl Fn(&str) -> bool) -> Target {
+/// the site's URL style and which files it has.
+pub(crate) fn target(raw: &str, style: UrlStyle, has: impl Fn(&str) -> bool) -> Target {
     let Some(decoded) = raw.strip_prefix('/').and_then(percent_decode) else { return Target::BadRequest };
     if decoded.contains('\0') {
         return Target::BadRequest;
@@ -61,18 +65,20 @@ pub(crate) fn target(raw: &str, has: impl Fn(&str) -> bool) -> Target {
         }
     }
     let key = segments.join("/");
-    let index = if key.is_empty() { "index.html".to_string() } else { format!("{key}/index.html") };
     if decoded.is_empty() || decoded.ends_with('/') {
+        let index = paths::file(&if key.is_empty() { key } else { format!("{key}/") });
         return if has(&index) { Target::File(index) } else { Target::NotFound };
     }
     if has(&key) {
         return Target::File(key);
     }
-    if has(&index) {
+    if let Some(to) = style.redirect(&key, &has) {
         let mut location = String::from("/");
-        for s in &segments {
+        for (i, s) in to.split('/').enumerate() {
+            if i > 0 {
+                location.push('/');
+            }
             push_encoded(&mut location, s);
-            location.push('/');
         }
         return Target::Redirect(location);
     }
@@ -190,7 +196,7 @@ async fn site(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
         return response;
     }
     let now = shared.now();
-    match target(uri.path(), |k| now.files.contains_key(k)) {
+    match target(uri.path(), now.url_style, |k| now.files.contains_key(k)) {
         Target::File(key) => match read(&now, &key).await {
             Some(bytes) => respond(StatusCode::OK, &key, bytes),
             None => not_found(&now).await,

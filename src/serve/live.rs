@@ -21,6 +21,7 @@
 
 use crate::diag::{self, Diagnostic, Severity};
 use crate::output::Body;
+use crate::url::paths::UrlStyle;
 use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::{self, Stream, StreamExt};
@@ -54,6 +55,8 @@ pub(crate) struct Snapshot {
     pub(crate) diagnostics: Arc<Vec<Diagnostic>>,
     /// The error of the last attempt, if it failed.
     pub(crate) error: Option<String>,
+    /// How the last good build spells URLs (where requests redirect).
+    pub(crate) url_style: UrlStyle,
 }
 
 impl Snapshot {
@@ -98,8 +101,12 @@ pub(crate) struct Shared {
 
 impl Shared {
     /// The first build's files and findings.
-    pub(crate) fn new(files: Arc<BTreeMap<String, Arc<Body>>>, diagnostics: Arc<Vec<Diagnostic>>) -> Shared {
-        let now = Snapshot { version: 1, attempt: 0, files, diagnostics, error: None };
+    pub(crate) fn new(
+        files: Arc<BTreeMap<String, Arc<Body>>>,
+        diagnostics: Arc<Vec<Diagnostic>>,
+        url_style: UrlStyle,
+    ) -> Shared {
+        let now = Snapshot { version: 1, attempt: 0, files, diagnostics, error: None, url_style };
         Shared { now: RwLock::new(Arc::new(now)), events: broadcast::channel(64).0 }
     }
 
@@ -114,10 +121,12 @@ impl Shared {
         files: Arc<BTreeMap<String, Arc<Body>>>,
         diagnostics: Arc<Vec<Diagnostic>>,
         changed: &[String],
+        url_style: UrlStyle,
     ) {
         let old = self.now();
         let version = if changed.is_empty() { old.version } else { old.version + 1 };
-        self.swap(Snapshot { version, attempt: old.attempt + 1, files, diagnostics, error: None }, changed);
+        let attempt = old.attempt + 1;
+        self.swap(Snapshot { version, attempt, files, diagnostics, error: None, url_style }, changed);
     }
 
     /// A failed rebuild: the last good files and findings stay, with the error.
@@ -125,7 +134,11 @@ impl Shared {
         let old = self.now();
         let (files, diagnostics) = (Arc::clone(&old.files), Arc::clone(&old.diagnostics));
         let attempt = old.attempt + 1;
-        self.swap(Snapshot { version: old.version, attempt, files, diagnostics, error: Some(error) }, &[]);
+        let url_style = old.url_style;
+        self.swap(
+            Snapshot { version: old.version, attempt, files, diagnostics, error: Some(error), url_style },
+            &[],
+        );
     }
 
     /// Served files read from disk changed (`paths`: their served paths).
@@ -138,6 +151,7 @@ impl Shared {
             files,
             diagnostics,
             error: old.error.clone(),
+            url_style: old.url_style,
         };
         self.swap(now, paths);
     }
@@ -210,12 +224,12 @@ mod tests {
 
     #[test]
     fn a_rebuild_without_changes_keeps_the_version_and_sends_no_reload() {
-        let shared = Shared::new(Arc::default(), Arc::default());
+        let shared = Shared::new(Arc::default(), Arc::default(), UrlStyle::Pretty);
         let mut events = shared.events.subscribe();
-        shared.rebuilt(Arc::default(), Arc::default(), &[]);
+        shared.rebuilt(Arc::default(), Arc::default(), &[], UrlStyle::Pretty);
         assert_eq!(shared.now().version, 1);
         assert_eq!(events.try_recv().map(|m| m.name).ok(), Some("status"));
-        shared.rebuilt(Arc::default(), Arc::default(), &["es/x/index.html".to_string()]);
+        shared.rebuilt(Arc::default(), Arc::default(), &["es/x/index.html".to_string()], UrlStyle::Pretty);
         assert_eq!(shared.now().version, 2);
         let reload = events.try_recv().expect("reload");
         assert_eq!(reload.name, "reload");

@@ -66,7 +66,7 @@ pub fn run(settings: &Settings) -> Result<()> {
     let (session, built) = Session::open(&settings.site)?;
     print_report(&session.diagnostics(), color);
     eprintln!("built {} files in memory in {} ms", session.files().len(), built.elapsed.as_millis());
-    let shared = Arc::new(Shared::new(session.files(), session.diagnostics()));
+    let shared = Arc::new(Shared::new(session.files(), session.diagnostics(), url_style(&session)));
     let failed = |what: &str, e: &dyn std::fmt::Display| Error::Serve { message: format!("{what}: {e}") };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -173,7 +173,7 @@ impl Rebuilds {
                     rebuilt.elapsed.as_millis(),
                     changed.len()
                 );
-                self.shared.rebuilt(files, self.session.diagnostics(), &changed);
+                self.shared.rebuilt(files, self.session.diagnostics(), &changed, url_style(&self.session));
                 if let Some(site) = self.session.site() {
                     self.watched = watched(site);
                 }
@@ -250,4 +250,9 @@ fn open_browser(url: &str) {
         }
         Err(e) => eprintln!("warning: cannot run {program} to open a browser ({e}); open {url} yourself"),
     }
+}
+
+/// How the session's last good build spells URLs (where requests redirect).
+fn url_style(session: &Session) -> crate::url::paths::UrlStyle {
+    session.site().map(|s| s.config.url_style).unwrap_or_default()
 }

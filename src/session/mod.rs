@@ -6,9 +6,9 @@
 //! * [`Change::Pages`]: each named page is read and parsed again, and
 //!   nothing else is read. The new `Site` is made from the old one's parts
 //!   with those pages replaced: paths, keys, URLs, pairing and toc targets
-//!   come from file paths alone, so they stay. `render::depends` says which
+//!   come from file paths alone, so they stay. `session::depends` says which
 //!   outputs the edit reaches and only those are rendered
-//!   (`render::subset`); syntax CSS and content assets follow the pages'
+//!   (`render::plan`); syntax CSS and content assets follow the pages'
 //!   bodies. Every check rule runs again (a few ms on the corpus).
 //! * [`Change::Content`] (a file added, removed or renamed, a toc edited),
 //!   [`Change::Theme`] and [`Change::Config`]: the site is loaded again and
@@ -22,6 +22,7 @@
 //!
 //! Must not open sockets, watch files or print: `serve` does.
 
+pub mod depends;
 mod outputs;
 
 use crate::catalog::TaskCatalog;
@@ -30,13 +31,14 @@ use crate::diag::{self, Code, Diagnostic};
 use crate::error::Result;
 use crate::model::{FrontMatter, Page, PageId, Site};
 use crate::output::Body;
-use crate::render::depends::{self, Affected, Facts};
-use crate::render::i18n::I18n;
-use crate::render::sidebar::Sidebars;
-use crate::render::subset::{self, Output};
-use crate::render::theme::Theme;
+use crate::render::engine::i18n::I18n;
+use crate::render::engine::theme::Theme;
+use crate::render::make::{self, Inputs};
+use crate::render::plan::{self, Output};
+use crate::render::views::sidebar::Sidebars;
 use crate::source::SourceFile;
 use crate::{assemble, check, load};
+use depends::{Affected, Facts};
 use outputs::Outputs;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -234,9 +236,9 @@ impl State {
     /// Renders every output of the site again.
     fn render_all(mut self) -> Result<(State, Work)> {
         let sidebars = Sidebars::new(&self.site);
-        let pages = self.inputs(&sidebars).render(&subset::page_keys(&self.site))?;
+        let pages = self.inputs(&sidebars).render(&plan::page_keys(&self.site))?;
         let bodies: Vec<(bool, Vec<String>)> = pages.iter().map(|m| (m.has_code, m.assets.clone())).collect();
-        let keys = subset::generated_after(&self.site, &self.catalog, &self.theme, &pages);
+        let keys = make::generated_after(&self.site, &self.catalog, &self.theme, &pages);
         let rest = self.inputs(&sidebars).render(&keys)?;
         drop(sidebars);
         let mut outputs = Outputs::default();
@@ -277,12 +279,13 @@ impl State {
     /// the re-rendered pages changed.
     fn render_some(mut self, wanted: BTreeSet<Output>) -> Result<(State, Work)> {
         let sidebars = Sidebars::new(&self.site);
-        let inputs = subset::Inputs {
+        let inputs = Inputs {
             site: &self.site,
             catalog: &self.catalog,
             theme: &self.theme,
             i18n: &self.i18n,
             sidebars: &sidebars,
+            fast: true,
         };
         let render = |keys: &[Output]| inputs.render(keys);
         let keys: Vec<Output> = wanted.into_iter().collect();
@@ -319,13 +322,14 @@ impl State {
         Ok((self, Work { incremental: true, rendered, changed: Some(changed) }))
     }
 
-    fn inputs<'a>(&'a self, sidebars: &'a Sidebars<'a>) -> subset::Inputs<'a, 'a> {
-        subset::Inputs {
+    fn inputs<'a>(&'a self, sidebars: &'a Sidebars<'a>) -> Inputs<'a, 'a> {
+        Inputs {
             site: &self.site,
             catalog: &self.catalog,
             theme: &self.theme,
             i18n: &self.i18n,
             sidebars,
+            fast: true,
         }
     }
 

@@ -1,11 +1,11 @@
 //! The rendered site of a session, by key: which output made which file,
 //! and which file each path serves (the smallest key that made it, as in a
-//! full build; see `render::subset`).
+//! full build; see `render::plan`).
 //!
 //! Must not render or decide what to render.
 
 use crate::output::{Body, OutputFile};
-use crate::render::subset::Output;
+use crate::render::plan::Output;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 

@@ -279,21 +279,28 @@ fn keys_that_share_work_render_on_many_threads_without_waiting_on_each_other() {
     // itself: the thread making it (inside a rayon join) stole another key
     // that needed it. 16 threads render the JSON keys (and the pages that
     // share each locale's base) again and again; each round must end.
-    use playbook::render::subset::{Inputs, Output};
+    use playbook::render::make::Inputs;
+    use playbook::render::plan::Output;
     let (done, rounds) = std::sync::mpsc::channel();
     // Its own thread: one that waits on itself is left behind, not joined.
     std::thread::spawn(move || {
         let (site, _) = playbook::load_site(&options()).unwrap();
         let catalog = playbook::catalog::TaskCatalog::of(&site);
-        let i18n = std::sync::Arc::new(playbook::render::i18n::I18n::load(&site.config).unwrap());
+        let i18n = std::sync::Arc::new(playbook::render::engine::i18n::I18n::load(&site.config).unwrap());
         let theme = playbook::render::Theme::load(&site.config, i18n.clone()).unwrap();
-        let all = playbook::render::subset::generated(&site, &catalog, &theme, true, std::iter::empty());
+        let all = playbook::render::plan::generated(&site, &catalog, &theme, true, std::iter::empty());
         let json = |k: &&Output| matches!(k, Output::TasksJson | Output::LocaleTasksJson(_));
         let mut keys: Vec<Output> = all.iter().filter(json).cloned().collect();
         keys.extend(all.iter().filter(|k| matches!(k, Output::Task(..))).take(48).cloned());
-        let sidebars = playbook::render::sidebar::Sidebars::new(&site);
-        let inputs =
-            Inputs { site: &site, catalog: &catalog, theme: &theme, i18n: &i18n, sidebars: &sidebars };
+        let sidebars = playbook::render::views::sidebar::Sidebars::new(&site);
+        let inputs = Inputs {
+            site: &site,
+            catalog: &catalog,
+            theme: &theme,
+            i18n: &i18n,
+            sidebars: &sidebars,
+            fast: true,
+        };
         let pool = rayon::ThreadPoolBuilder::new().num_threads(16).build().unwrap();
         for _ in 0..40 {
             let made = pool.install(|| inputs.render(&keys)).unwrap();
@@ -324,18 +331,19 @@ fn more_threads_than_cores_build_the_same_site() {
 /// written directly (the built-in theme's) and rendered by tera.
 fn pages_both_ways(options: &playbook::config::Options) -> Vec<(Vec<u8>, Vec<u8>)> {
     use playbook::output::Body;
-    use playbook::render::subset::{Inputs, Output};
+    use playbook::render::make::Inputs;
+    use playbook::render::plan::Output;
     let (site, _) = playbook::load_site(options).unwrap();
     let catalog = playbook::catalog::TaskCatalog::of(&site);
-    let i18n = std::sync::Arc::new(playbook::render::i18n::I18n::load(&site.config).unwrap());
-    let direct = playbook::render::Theme::load(&site.config, i18n.clone()).unwrap();
-    let tera = playbook::render::Theme::load(&site.config, i18n.clone()).unwrap().without_direct_writers();
-    let sidebars = playbook::render::sidebar::Sidebars::new(&site);
-    let all = playbook::render::subset::generated(&site, &catalog, &direct, true, std::iter::empty());
+    let i18n = std::sync::Arc::new(playbook::render::engine::i18n::I18n::load(&site.config).unwrap());
+    let theme = playbook::render::Theme::load(&site.config, i18n.clone()).unwrap();
+    let sidebars = playbook::render::views::sidebar::Sidebars::new(&site);
+    let all = playbook::render::plan::generated(&site, &catalog, &theme, true, std::iter::empty());
     let mut keys: Vec<Output> = all.into_iter().filter(|k| matches!(k, Output::Task(..))).collect();
-    keys.extend(playbook::render::subset::page_keys(&site));
-    let render = |theme| {
-        let inputs = Inputs { site: &site, catalog: &catalog, theme, i18n: &i18n, sidebars: &sidebars };
+    keys.extend(playbook::render::plan::page_keys(&site));
+    let render = |fast| {
+        let inputs =
+            Inputs { site: &site, catalog: &catalog, theme: &theme, i18n: &i18n, sidebars: &sidebars, fast };
         let made = inputs.render(&keys).unwrap();
         made.into_iter()
             .filter_map(|m| m.file)
@@ -345,7 +353,7 @@ fn pages_both_ways(options: &playbook::config::Options) -> Vec<(Vec<u8>, Vec<u8>
             })
             .collect::<Vec<_>>()
     };
-    render(&direct).into_iter().zip(render(&tera)).collect()
+    render(true).into_iter().zip(render(false)).collect()
 }
 
 #[test]

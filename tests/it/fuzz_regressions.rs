@@ -49,6 +49,9 @@ fn run(target: &str, data: &[u8]) {
                 playbook::fuzzing::task_table(t, LOCALES[usize::from(f) % LOCALES.len()])
             }
         }
+        "fast_writers" => {
+            let _ = playbook::fuzzing::fast_writers(data);
+        }
         other => panic!("unknown target {other}"),
     }
 }
@@ -56,12 +59,12 @@ fn run(target: &str, data: &[u8]) {
 #[test]
 fn every_kept_fuzz_input_runs_clean() {
     let mut replayed = 0;
-    for target in ["front_matter", "document", "task_table", "toc"] {
+    for target in ["front_matter", "document", "task_table", "toc", "fast_writers"] {
         for (name, data) in inputs(target) {
             let outcome = std::panic::catch_unwind(|| run(target, &data));
             assert!(outcome.is_ok(), "fuzz/regressions/{target}/{name} panics");
             replayed += 1;
         }
     }
-    assert!(replayed >= 4, "the seeds are there ({replayed})");
+    assert!(replayed >= 5, "the seeds are there ({replayed})");
 }

@@ -1,3 +1,5 @@
+//! Front matter: splitting, YAML, dates and positions of errors.
+
 use super::*;
 
 fn fm(text: &str) -> (FrontMatter, Vec<Diagnostic>) {

@@ -6,7 +6,7 @@
 
 use super::{CodeState, Marker, Pass, TableState, alert_kind, escape_html, html};
 use crate::model::{AlertKind, TableKind};
-use crate::render::highlight;
+use crate::render::engine::highlight;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 
 /// How far some text has got towards an alert marker `[!WORD]`.

@@ -6,7 +6,7 @@ use crate::config::{Config, LocaleConfig, Vocabulary};
 use crate::model::{
     Alert, Document, FrontMatter, Heading, LinkKind, Locale, LocaleId, PageId, Table, TableKind, Task,
 };
-use crate::render::highlight;
+use crate::render::engine::highlight;
 use crate::source::{SourceFile, Span};
 
 fn config() -> Config {
@@ -391,14 +391,4 @@ fn body_start_out_of_range_or_mid_character_does_not_panic() {
     page.front.body_start = page.source.text.len() - 1; // inside `é`
     let site = Site::new(config(), site.locales.clone(), site.pages.clone(), site.files.clone());
     let _ = body(&site, site.page(PageId(0)), &TaskCatalog::of(&site), &label);
-}
-
-#[test]
-fn escape_html_replaces_the_five_special_bytes_and_copies_the_rest() {
-    let mut out = String::from("&lt;");
-    escape_html(&mut out, "a<b>&\"'é中 x");
-    escape_html(&mut out, "");
-    escape_html(&mut out, "plain");
-    escape_html(&mut out, "'");
-    assert_eq!(out, "&lt;a&lt;b&gt;&amp;&quot;&#39;é中 xplain&#39;");
 }

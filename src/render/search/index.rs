@@ -19,7 +19,8 @@
 //! faults cost more than the indexing. Must not write files or know pages.
 
 use super::page_text::Field;
-use super::tokens::{self, Term};
+use super::scan;
+use super::tokens::Term;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -79,7 +80,7 @@ impl Builder {
     /// Adds a piece of the current document's text.
     pub fn add(&mut self, text: &str, field: Field) {
         let current = &mut self.current;
-        tokens::index_terms(text, |term| {
+        scan::index_terms(text, |term| {
             let tally = current.entry(term).or_default();
             match field {
                 Field::Title => tally.title = true,

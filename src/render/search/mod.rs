@@ -15,13 +15,15 @@
 //!   (`<tag>/tasks/<id>/`): typing `4060` finds the task, and the pages that
 //!   hold it through their text.
 //!
-//! How text becomes terms is [`tokens`] (prefix words with accents folded;
+//! How text becomes terms is [`tokens`] ([`scan`] applies it in one pass;
+//! prefix words with accents folded;
 //! CJK by bigrams); the file format is [`index`] and README.md. Locales are
 //! indexed in parallel. Must not write files: it returns them to `render`,
-//! like every output (one `render::subset` key per locale).
+//! like every output (one `render::plan` key per locale).
 
 mod index;
 mod page_text;
+pub mod scan;
 pub mod tokens;
 
 #[cfg(test)]
@@ -33,16 +35,10 @@ pub use page_text::{Field, pieces};
 use crate::catalog::{TaskCatalog, numeric_id};
 use crate::model::{Locale, Page, Site};
 use crate::output::OutputFile;
-use crate::render::catalog::task_url;
-use crate::render::i18n::{Arg, I18n};
-use crate::resolve::relative_href;
+use crate::render::engine::i18n::{Arg, I18n};
+use crate::url::paths;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-
-/// Output path of a locale's index (`es/search/index.json`).
-pub fn index_path(locale: &Locale) -> String {
-    format!("{}/search/index.json", locale.tag)
-}
 
 /// Every search file of the site: each locale's `index.json`, in locale
 /// order.
@@ -50,9 +46,12 @@ pub fn files(site: &Site, catalog: &TaskCatalog, i18n: &I18n) -> Vec<OutputFile>
     site.locales.par_iter().map(|locale| file(site, catalog, i18n, locale)).collect()
 }
 
-/// The `index.json` of one locale (`render::subset`'s `SearchIndex` key).
+/// The `index.json` of one locale (`render::plan`'s `SearchIndex` key).
 pub fn file(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) -> OutputFile {
-    OutputFile::bytes(index_path(locale), locale_index(site, catalog, i18n, locale).json(&locale.tag))
+    OutputFile::bytes(
+        paths::search_index(&locale.tag),
+        locale_index(site, catalog, i18n, locale).json(&locale.tag),
+    )
 }
 
 /// The index of one locale: its primary pages, then its tasks.
@@ -76,7 +75,7 @@ pub fn locale_index(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Lo
         for service in &task.services {
             index.add(service, Field::Body);
         }
-        index.end_doc(title, relative_href("", &task_url(locale, id)));
+        index.end_doc(title, paths::href("", &site.config.url_style.task(&locale.tag, id)));
     }
     index
 }
@@ -90,5 +89,5 @@ pub fn add_page(index: &mut Builder, page: &Page) {
     if page.title() != title {
         index.add(page.title(), Field::Heading);
     }
-    index.end_doc(title, relative_href("", &page.url));
+    index.end_doc(title, paths::href("", &page.url));
 }

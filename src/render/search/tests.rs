@@ -1,6 +1,7 @@
 //! Search: tokenizing, page text, index building.
 
-use super::tokens::{self, QueryTerm, Run, Term, fold, index_terms, query_terms, runs};
+use super::scan::index_terms;
+use super::tokens::{self, QueryTerm, Run, Term, fold, query_terms, runs};
 use super::*;
 use crate::config::Options;
 use crate::output::Body;
@@ -255,7 +256,7 @@ fn every_locale_gets_an_index_of_its_primary_pages_and_tasks() {
         ("content/es/cutover.md", "# Completar la migración\n\nTexto en español.\n"),
     ]);
     let catalog = TaskCatalog::of(&site);
-    let i18n = crate::render::i18n::I18n::load(&site.config).expect("ui strings");
+    let i18n = crate::render::engine::i18n::I18n::load(&site.config).expect("ui strings");
     let files = files(&site, &catalog, &i18n);
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths, ["en/search/index.json", "es/search/index.json"]);
@@ -285,7 +286,7 @@ fn an_extra_copy_of_a_page_is_not_indexed() {
     ]);
     let es = &site.locales[1];
     let catalog = TaskCatalog::of(&site);
-    let i18n = crate::render::i18n::I18n::load(&site.config).expect("ui strings");
+    let i18n = crate::render::engine::i18n::I18n::load(&site.config).expect("ui strings");
     let json = locale_index(&site, &catalog, &i18n, es).json("es");
     let v: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
     assert_eq!(v["docs"], serde_json::json!([["Alfa", "es/a-es/"]]));

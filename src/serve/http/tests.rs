@@ -1,4 +1,8 @@
+//! Request paths: what they serve, where they redirect, what they refuse.
+
 use super::*;
+
+const PRETTY: UrlStyle = UrlStyle::Pretty;
 
 /// A site with a root page, `es/x/index.html`, a stylesheet and a file
 /// whose name needs escaping.
@@ -20,28 +24,31 @@ fn file(p: &str) -> Target {
 
 #[test]
 fn folders_serve_their_index_and_files_themselves() {
-    assert_eq!(target("/", has), file("index.html"));
-    assert_eq!(target("/es/x/", has), file("es/x/index.html"));
-    assert_eq!(target("/es/x/index.html", has), file("es/x/index.html"));
-    assert_eq!(target("/static/style.css", has), file("static/style.css"));
-    assert_eq!(target("/ja/%E6%A6%82%E8%A6%81/", has), file("ja/概要/index.html"));
-    assert_eq!(target("/a%20b.txt", has), file("a b.txt"));
-    assert_eq!(target("/./es/./x/", has), file("es/x/index.html"));
+    assert_eq!(target("/", PRETTY, has), file("index.html"));
+    assert_eq!(target("/es/x/", PRETTY, has), file("es/x/index.html"));
+    assert_eq!(target("/es/x/index.html", PRETTY, has), file("es/x/index.html"));
+    assert_eq!(target("/static/style.css", PRETTY, has), file("static/style.css"));
+    assert_eq!(target("/ja/%E6%A6%82%E8%A6%81/", PRETTY, has), file("ja/概要/index.html"));
+    assert_eq!(target("/a%20b.txt", PRETTY, has), file("a b.txt"));
+    assert_eq!(target("/./es/./x/", PRETTY, has), file("es/x/index.html"));
     // Every name `build` can write (`\\`, tab, newline) is served.
-    assert_eq!(target("/en/a%5Cb%09c%0Ad/", has), file("en/a\\b\tc\nd/index.html"));
-    assert_eq!(target("/en/a%5Cb%09c%0Ad", has), Target::Redirect("/en/a%5Cb%09c%0Ad/".into()));
+    assert_eq!(target("/en/a%5Cb%09c%0Ad/", PRETTY, has), file("en/a\\b\tc\nd/index.html"));
+    assert_eq!(target("/en/a%5Cb%09c%0Ad", PRETTY, has), Target::Redirect("/en/a%5Cb%09c%0Ad/".into()));
 }
 
 #[test]
 fn a_folder_without_its_slash_redirects_to_it() {
-    assert_eq!(target("/es/x", has), Target::Redirect("/es/x/".into()));
-    assert_eq!(target("/ja/%E6%A6%82%E8%A6%81", has), Target::Redirect("/ja/%E6%A6%82%E8%A6%81/".into()));
+    assert_eq!(target("/es/x", PRETTY, has), Target::Redirect("/es/x/".into()));
+    assert_eq!(
+        target("/ja/%E6%A6%82%E8%A6%81", PRETTY, has),
+        Target::Redirect("/ja/%E6%A6%82%E8%A6%81/".into())
+    );
     // Built from the segments: never `//host/…`, which a browser would
     // take for another host.
-    assert_eq!(target("//es/x", has), Target::Redirect("/es/x/".into()));
-    assert_eq!(target("/es/x/index.html/", has), Target::NotFound);
-    assert_eq!(target("/es/y", has), Target::NotFound);
-    assert_eq!(target("/es/", has), Target::NotFound);
+    assert_eq!(target("//es/x", PRETTY, has), Target::Redirect("/es/x/".into()));
+    assert_eq!(target("/es/x/index.html/", PRETTY, has), Target::NotFound);
+    assert_eq!(target("/es/y", PRETTY, has), Target::NotFound);
+    assert_eq!(target("/es/", PRETTY, has), Target::NotFound);
 }
 
 #[test]
@@ -60,14 +67,14 @@ fn traversals_and_strange_paths_are_refused() {
         "es/x/",
         "",
     ] {
-        assert_eq!(target(bad, has), Target::BadRequest, "{bad}");
+        assert_eq!(target(bad, PRETTY, has), Target::BadRequest, "{bad}");
     }
-    assert_eq!(target("//etc/passwd", has), Target::NotFound);
-    assert_eq!(target("/etc/passwd", has), Target::NotFound);
-    assert_eq!(target("/.../x", has), Target::NotFound, "three dots are a name");
+    assert_eq!(target("//etc/passwd", PRETTY, has), Target::NotFound);
+    assert_eq!(target("/etc/passwd", PRETTY, has), Target::NotFound);
+    assert_eq!(target("/.../x", PRETTY, has), Target::NotFound, "three dots are a name");
     // A backslash is part of a name, never a separator: nothing to climb.
     for name in ["/..\\Cargo.toml", "/%5c..%5cCargo.toml", "/%0a", "/es%5C..%5C..%5Cetc%5Cpasswd"] {
-        assert_eq!(target(name, has), Target::NotFound, "{name}");
+        assert_eq!(target(name, PRETTY, has), Target::NotFound, "{name}");
     }
 }
 
@@ -96,4 +103,19 @@ fn the_script_goes_before_the_last_body_end_tag() {
     assert_eq!(out, format!("<html><body><p>`</body>` in text</p>{script}</BODY></html>"));
     let bare = String::from_utf8(inject(b"<p>no body", 1, "a.html")).expect("utf-8");
     assert!(bare.starts_with("<p>no body<script src=\"/__playbook/live.js\""), "{bare}");
+}
+
+#[test]
+fn in_the_html_style_a_page_without_its_extension_redirects_to_it() {
+    let has = |p: &str| ["index.html", "es/x.html", "es/sub/index.html", "ja/概要.html"].contains(&p);
+    let html = UrlStyle::Html;
+    assert_eq!(target("/es/x", html, has), Target::Redirect("/es/x.html".into()));
+    assert_eq!(
+        target("/ja/%E6%A6%82%E8%A6%81", html, has),
+        Target::Redirect("/ja/%E6%A6%82%E8%A6%81.html".into())
+    );
+    assert_eq!(target("/es/sub", html, has), Target::Redirect("/es/sub/".into()), "a folder is a folder");
+    assert_eq!(target("/es/x.html", html, has), file("es/x.html"));
+    assert_eq!(target("/es/x", PRETTY, has), Target::NotFound, "the pretty style has no .html pages");
+    assert_eq!(target("/es/y", html, has), Target::NotFound);
 }

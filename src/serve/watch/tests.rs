@@ -1,3 +1,5 @@
+//! Watching: which file events are which kind of change.
+
 use super::*;
 
 /// A zero-config site at `/site`: locales `en` and `es` under `content/`.

@@ -56,7 +56,7 @@ fn replace(from: &'static str, to: &'static str) -> impl FnOnce(String) -> Strin
 fn full_build(opts: &Options) -> (BTreeMap<String, Body>, Vec<playbook::diag::Diagnostic>) {
     let (site, mut diags) = playbook::load_site(opts).expect("loads");
     diags.extend(playbook::check::site(&site));
-    let i18n = Arc::new(playbook::render::i18n::I18n::load(&site.config).expect("ui strings"));
+    let i18n = Arc::new(playbook::render::engine::i18n::I18n::load(&site.config).expect("ui strings"));
     let theme = playbook::render::Theme::load(&site.config, Arc::clone(&i18n)).expect("theme");
     let catalog = playbook::catalog::TaskCatalog::of(&site);
     let rendered = playbook::render::site(&site, &catalog, &theme, &i18n).expect("renders");
