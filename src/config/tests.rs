@@ -230,6 +230,7 @@ fn docfx_json_alone_configures_the_site() {
     .unwrap();
     let c = Config::load(&Options { root: Some(d.clone()), ..Default::default() }).unwrap();
     assert!(c.from_docfx);
+    assert_eq!(c.url_style, UrlStyle::Html, "DocFX's addresses: page.html");
     assert_eq!((c.locales.len(), c.locales[0].tag.as_str(), c.locales[0].dir.as_str()), (1, "en", "docs"));
     assert_eq!(c.out, d.join("_site"));
     assert_eq!(c.title, "Partner Guide");
@@ -275,6 +276,11 @@ fn playbook_toml_adds_locales_exclude_and_toc_names_to_docfx_json() {
     assert!(c.scope.excluded("guides/en/drafts/x.md") && !c.scope.is_page("guides/en/drafts/x.md"));
     assert!(c.scope.is_page("guides/fr/a.md"));
     assert_eq!(c.out, d.join("public"));
+    assert_eq!(c.url_style, UrlStyle::Html, "a playbook.toml silent on url_style keeps DocFX's");
+    let toml = std::fs::read_to_string(d.join("playbook.toml")).unwrap();
+    std::fs::write(d.join("playbook.toml"), format!("url_style = \"pretty\"\n{toml}")).unwrap();
+    let c = Config::load(&Options { root: Some(d.clone()), ..Default::default() }).unwrap();
+    assert_eq!((c.from_docfx, c.url_style), (true, UrlStyle::Pretty));
 }
 
 #[test]

@@ -16,7 +16,11 @@ async function docking(h, options = {}) {
   page.on("console", (m) => {
     if (m.type() === "error") h.errors.push(`console error on ${page.url()}: ${m.text()}`);
   });
-  await page.goto(h.url("docfx", "en/docking/"));
+  page.on("response", (r) => {
+    if (r.status() >= 400) h.errors.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  // A site from docfx.json keeps DocFX's addresses (url_style html).
+  await page.goto(h.url("docfx", "en/docking.html"));
   return page;
 }
 

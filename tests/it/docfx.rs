@@ -1,8 +1,11 @@
 //! A DocFX repository (`tests/fixtures/docfx-harbor`: our own text, in
 //! English and German, with `docfx.json` and a `playbook.toml` that adds
-//! the languages): its findings, exactly, and its rendered HTML.
+//! the languages): its findings, exactly, and its rendered HTML, in the
+//! `html` URL style a site from `docfx.json` gets by default (DocFX's
+//! addresses) and in the `pretty` style `playbook.toml` may ask for.
 
 use crate::harness::{playbook, repo, temp_dir, text, tree};
+use crate::url_style::internal_links;
 use std::path::{Path, PathBuf};
 
 fn fixture() -> PathBuf {
@@ -123,10 +126,10 @@ fn included_excluded_and_resource_files() {
     let has = |p: &str| paths.iter().any(|x| x == p);
     for p in [
         "en/index.html",
-        "en/docking/index.html",
-        "en/samples/index.html",
-        "en/tutorials/first-shift/index.html",
-        "de/docking/index.html",
+        "en/docking.html",
+        "en/samples.html",
+        "en/tutorials/first-shift.html",
+        "de/docking.html",
     ] {
         assert!(has(p), "{p} missing: {paths:#?}");
     }
@@ -149,27 +152,38 @@ fn includes_render_in_place_with_links_from_the_included_file() {
     assert!(index.contains("<h2 id=\"safety-briefing\">Safety briefing"), "{index}");
     assert!(index.contains("Call the harbor master on channel 12. Sign the log book"));
     // `../docking.md` written in includes/safety.md reaches guide/en/docking.md.
-    assert!(index.contains("The full rules are in <a href=\"docking/\">the docking page</a>"));
+    assert!(index.contains("The full rules are in <a href=\"docking.html\">the docking page</a>"));
     // A task table of an included file belongs to the page.
     assert!(index.contains("<tr id=\"task-7002\">"));
     // xref: a link to the page of that uid; an autolink shows its title.
-    assert!(index.contains("Read <a href=\"docking/\">Docking a vessel</a> next, or see <a href=\"docking/\">Docking a vessel</a>"));
+    assert!(index.contains("Read <a href=\"docking.html\">Docking a vessel</a> next, or see <a href=\"docking.html\">Docking a vessel</a>"));
     assert!(index.contains("lives at roster."), "an unknown uid is not live");
     // A heading of an included file is an anchor other pages may use.
-    let first = page("en/tutorials/first-shift/index.html");
-    assert!(first.contains("href=\"../../#safety-briefing\""), "{first}");
+    let first = page("en/tutorials/first-shift.html");
+    assert!(first.contains("href=\"../index.html#safety-briefing\""), "{first}");
+    // One include in pages of two depths: its images and links, written
+    // relative to the included file, are relative to each page.
+    assert!(index.contains("<img src=\"media/crane.png\" alt=\"The quay sign below the crane\""), "{index}");
+    assert!(index.contains("<img src=\"media/anchor-icon.png\" alt=\"Anchor\""));
+    assert!(index.contains("<a href=\"docking.html#pilots\">the pilots section</a>"));
+    assert!(
+        first.contains("<img src=\"../media/crane.png\" alt=\"The quay sign below the crane\""),
+        "{first}"
+    );
+    assert!(first.contains("<img src=\"../media/anchor-icon.png\" alt=\"Anchor\""));
+    assert!(first.contains("<a href=\"../docking.html#pilots\">the pilots section</a> says, or\nread <a href=\"../docking.html\">Docking a vessel</a>"));
 }
 
 #[test]
 fn dfm_blocks_render_accessibly() {
-    let dock = page("en/docking/index.html");
+    let dock = page("en/docking.html");
     let has = |part: &str| assert!(dock.contains(part), "no `{part}` in {dock}");
     has(
-        "<p class=\"dfm-image dfm-border\"><a href=\"../media/crane-large.png\"><img src=\"../media/crane.png\" alt=\"The gantry crane over berth 4\" loading=\"lazy\"></a></p>",
+        "<p class=\"dfm-image dfm-border\"><a href=\"media/crane-large.png\"><img src=\"media/crane.png\" alt=\"The gantry crane over berth 4\" loading=\"lazy\"></a></p>",
     );
-    has("<img src=\"../media/anchor-icon.png\" alt=\"\" role=\"presentation\" loading=\"lazy\">");
+    has("<img src=\"media/anchor-icon.png\" alt=\"\" role=\"presentation\" loading=\"lazy\">");
     has(
-        "<figure class=\"dfm-image\"><img src=\"../media/berth-plan.png\" alt=\"Plan of the berths\" aria-describedby=\"dfm-description-1\" loading=\"lazy\">\n<div class=\"dfm-description\" id=\"dfm-description-1\">\n<p>Berths 1 to 4",
+        "<figure class=\"dfm-image\"><img src=\"media/berth-plan.png\" alt=\"Plan of the berths\" aria-describedby=\"dfm-description-1\" loading=\"lazy\">\n<div class=\"dfm-description\" id=\"dfm-description-1\">\n<p>Berths 1 to 4",
     );
     has(
         "<div class=\"dfm-video\"><iframe src=\"https://www.youtube-nocookie.com/embed/harbor-tour\" title=\"Video (www.youtube-nocookie.com)\"",
@@ -180,24 +194,24 @@ fn dfm_blocks_render_accessibly() {
         "<div class=\"tabs\" data-tabs>\n<section class=\"tab-panel\" id=\"tabpanel_0_north\" aria-labelledby=\"tab_0_north\" data-tab=\"north\">\n<p class=\"tab-label\" id=\"tab_0_north\">North quay</p>\n<p>Tie up bow first at the north quay.</p>\n</section>",
     );
     has(
-        "<p class=\"tab-label\" id=\"tab_0_south\">South quay</p>\n<p>Tie up stern first at the south quay.</p>\n</section>\n</div>",
+        "<p class=\"tab-label\" id=\"tab_0_south\">South quay</p>\n<p>Tie up stern first at the south quay, then <a href=\"tutorials/first-shift.html\">start your first shift</a>.</p>\n</section>\n</div>",
     );
     assert!(!dock.contains("<hr"), "the `---` that ends the tabs is syntax");
     has(
         "<div class=\"zone\" role=\"region\" aria-label=\"tug, pilot-boat\">\n<p class=\"zone-label\">tug, pilot-boat</p>",
     );
     has(
-        "<div class=\"nextstepaction\">\n<p><a href=\"../tutorials/first-shift/\">Start your first shift</a></p>\n</div>",
+        "<div class=\"nextstepaction\">\n<p><a href=\"tutorials/first-shift.html\">Start your first shift</a></p>\n</div>",
     );
     has("<div>\n<p>This class is not on the allow-list.</p>");
-    let de = page("de/docking/index.html");
+    let de = page("de/docking.html");
     assert!(de.contains("<div class=\"checklist\">\n<ul>"), "{de}");
     assert!(de.contains("<div class=\"zone\" role=\"region\" aria-label=\"docs\">"));
 }
 
 #[test]
 fn code_snippets_are_regions_and_lines_highlighted() {
-    let samples = page("en/samples/index.html");
+    let samples = page("en/samples.html");
     assert!(samples.contains("<pre class=\"code hl-code\" data-lang=\"cs\">"), "{samples}");
     assert!(samples.contains(">Tension</span>") && !samples.contains("using"), "the Setup region only");
     assert!(
@@ -209,30 +223,31 @@ fn code_snippets_are_regions_and_lines_highlighted() {
 
 #[test]
 fn the_toc_docfx_names_with_folder_tocs_uid_and_expanded() {
-    let night = page("en/tutorials/night-shift/index.html");
+    let night = page("en/tutorials/night-shift.html");
     // toc--crew.yml is first in the locale's toc list (toc.yml is not used).
     assert!(night.contains("Weather desk") && !night.contains("Only here"), "{night}");
     // `href: tutorials/` brings tutorials/toc.yml in; `topicHref` is the entry's page.
-    assert!(night.contains("href=\"../first-shift/\""));
+    assert!(night.contains("href=\"first-shift.html\""));
     // `uid: harbor.docking` reaches the page of that uid.
-    assert!(night.contains("<a href=\"../../docking/\">Docking a vessel</a>"), "{night}");
+    assert!(night.contains("<a href=\"../docking.html\">Docking a vessel</a>"), "{night}");
     // `expanded: true` opens its group on every page, not only on its own.
-    let dock = page("en/docking/index.html");
+    let dock = page("en/docking.html");
     assert!(
         dock.contains(
             "<details class=\"nav-group\" open><summary class=\"nav-caret\" aria-label=\"First shift\">"
         ),
         "{dock}"
     );
-    let samples = page("en/samples/index.html");
+    let samples = page("en/samples.html");
     assert!(samples.contains(
         "<details class=\"nav-group\" open><summary class=\"nav-caret\" aria-label=\"First shift\">"
     ));
 }
 
-#[test]
-fn docfx_json_alone_is_a_configuration() {
-    let root = temp_dir("docfx-alone");
+/// The fixture copied to a temp folder `name`, with `playbook_toml` as its
+/// `playbook.toml` (none when `None`).
+fn copy(name: &str, playbook_toml: Option<&str>) -> PathBuf {
+    let root = temp_dir(name);
     for (path, bytes) in tree(&fixture()) {
         if path != "playbook.toml" {
             let to = root.join(&path);
@@ -240,14 +255,106 @@ fn docfx_json_alone_is_a_configuration() {
             std::fs::write(to, bytes).unwrap();
         }
     }
+    if let Some(toml) = playbook_toml {
+        std::fs::write(root.join("playbook.toml"), toml).unwrap();
+    }
+    root
+}
+
+/// The internal links of `out` that lead to no file are exactly the two
+/// the fixture breaks on purpose (`check` reports them): a link of an
+/// included file that climbs out of the content, and a missing picture of
+/// the docking page (at `docking`).
+fn only_the_broken_links_are_dead(out: &Path, docking: &str) -> std::collections::BTreeSet<String> {
+    let found = internal_links(out);
+    let mut dead = found.dead;
+    dead.sort();
+    let expected = vec![
+        (docking.to_string(), "media/missing-photo.png".to_string()),
+        ("en/index.html".to_string(), "../../logbook-rules.md".to_string()),
+    ];
+    assert_eq!(dead, expected);
+    assert!(found.checked > 300, "links checked: {}", found.checked);
+    found.links
+}
+
+#[test]
+fn a_docfx_site_keeps_docfx_s_html_addresses() {
+    let out = built();
+    let paths: Vec<String> = tree(out).into_iter().map(|(p, _)| p).collect();
+    for p in ["en/docking.html", "en/tutorials/night-shift.html", "en/tasks/7001.html", "de/index.html"] {
+        assert!(paths.iter().any(|x| x == p), "{p}: {paths:#?}");
+    }
+    let folders = ["en/docking/", "en/tutorials/night-shift/", "en/tasks/7001/", "de/docking/"];
+    assert!(!paths.iter().any(|p| folders.iter().any(|f| p.starts_with(f))), "{paths:#?}");
+    let links = only_the_broken_links_are_dead(out, "en/docking.html");
+    // Every link names a file: none ends in a folder.
+    for link in &links {
+        let path = link.split(['#', '?']).next().unwrap();
+        assert!(!path.ends_with('/') && !path.is_empty(), "{link} is a folder link in an html site");
+    }
+}
+
+#[test]
+fn url_style_pretty_beside_docfx_json_wins_and_every_dfm_link_follows_it() {
+    let toml = std::fs::read_to_string(fixture().join("playbook.toml")).unwrap();
+    let root = copy("docfx-pretty", Some(&format!("url_style = \"pretty\"\n{toml}")));
+    let out = root.join("site");
+    let o = playbook(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(out.join("en/docking/index.html").is_file() && !out.join("en/docking.html").exists());
+    assert!(out.join("en/tasks/7001/index.html").is_file());
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let dock = read("en/docking/index.html");
+    for part in [
+        // :::image with its lightbox, the link in a tab panel, [!div].
+        "<a href=\"../media/crane-large.png\"><img src=\"../media/crane.png\"",
+        "then <a href=\"../tutorials/first-shift/\">start your first shift</a>",
+        "<div class=\"nextstepaction\">\n<p><a href=\"../tutorials/first-shift/\">",
+    ] {
+        assert!(dock.contains(part), "no `{part}` in {dock}");
+    }
+    let index = read("en/index.html");
+    for part in [
+        // A link of an include, xref links, an include's images.
+        "The full rules are in <a href=\"docking/\">the docking page</a>",
+        "Read <a href=\"docking/\">Docking a vessel</a> next",
+        "<img src=\"media/crane.png\" alt=\"The quay sign below the crane\"",
+        "<a href=\"docking/#pilots\">the pilots section</a>",
+    ] {
+        assert!(index.contains(part), "no `{part}` in {index}");
+    }
+    let first = read("en/tutorials/first-shift/index.html");
+    for part in [
+        "href=\"../../#safety-briefing\"",
+        "<img src=\"../../media/crane.png\" alt=\"The quay sign below the crane\"",
+        "<img src=\"../../media/anchor-icon.png\" alt=\"Anchor\"",
+        "<a href=\"../../docking/#pilots\">the pilots section</a>",
+    ] {
+        assert!(first.contains(part), "no `{part}` in {first}");
+    }
+    // Toc hrefs: an included toc's entry, a uid entry.
+    let night = read("en/tutorials/night-shift/index.html");
+    assert!(
+        night.contains("href=\"../first-shift/\"")
+            && night.contains("<a href=\"../../docking/\">Docking a vessel</a>")
+    );
+    let links = only_the_broken_links_are_dead(&out, "en/docking/index.html");
+    let html_style = ["docking.html", "shift.html", "samples.html", "7001.html", "matrix.html"];
+    assert!(!links.iter().any(|l| html_style.iter().any(|h| l.contains(h))), "{links:?}");
+}
+
+#[test]
+fn docfx_json_alone_is_a_configuration() {
+    let root = copy("docfx-alone", None);
     let o = playbook(&["build", "--root", root.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     // build.dest is the output folder; the one locale is the content's src.
     let out = root.join("_site");
-    assert!(out.join("en/en/docking/index.html").is_file(), "{}", text(&o));
-    assert!(out.join("en/de/docking/index.html").is_file());
-    assert!(out.join("en/en/drafts/wip/index.html").is_file(), "only playbook.toml excluded drafts/");
-    assert!(!out.join("en/en/archive/old-rules/index.html").exists(), "docfx.json excludes archive/");
+    assert!(out.join("en/en/docking.html").is_file(), "{}", text(&o));
+    assert!(out.join("en/de/docking.html").is_file());
+    assert!(out.join("en/en/drafts/wip.html").is_file(), "only playbook.toml excluded drafts/");
+    assert!(!out.join("en/en/archive/old-rules.html").exists(), "docfx.json excludes archive/");
     assert_eq!(text(&o).matches("info[docfx]").count(), 1, "{}", text(&o));
     // The site title is globalMetadata._appTitle.
     let home = std::fs::read_to_string(out.join("en/en/index.html")).unwrap();
