@@ -4,9 +4,11 @@
 //! except locale folders, which resolve against the content root.
 //!
 //! Every folder it names is held to a `Fence` (`fence.rs`): locale folders
-//! inside the content root, the site's theme, template, static and locale
-//! folders inside the site folder; `security.rs` has `[security]` and the
-//! `base_url` rule.
+//! inside the content root (`locales.rs` reads, discovers and checks the
+//! locales), the site's theme, template, static and locale folders inside
+//! the site folder; `security.rs` has `[security]` and the `base_url` rule;
+//! `docfx.rs` reads a `docfx.json`, whose globs (`glob.rs`) and content
+//! rules (`scope.rs`) say which files are read.
 //!
 //! Reads one file (the config), lists one folder (zero config) and walks
 //! the site's own folders for symlinks; must not read content or know
@@ -15,6 +17,7 @@
 mod docfx;
 mod fence;
 mod glob;
+mod locales;
 mod scope;
 mod security;
 mod vocab;
@@ -24,6 +27,8 @@ pub use glob::Globs;
 pub use scope::{ContentRule, Metadata, Scope};
 pub use security::{ACTIVE_EXTENSIONS, SecurityConfig};
 pub use vocab::{Vocabulary, matches, normalize};
+
+use locales::{RawLocale, check_locales, common_ancestor, discover_locales, locale_from_raw};
 
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
@@ -215,19 +220,6 @@ struct RawConfig {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawLocale {
-    tag: String,
-    dir: toml::Spanned<String>,
-    #[serde(default)]
-    suffix: String,
-    name: Option<String>,
-    #[serde(default)]
-    vocabulary: Vocabulary,
-    toc: Option<Vec<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawFrontMatter {
     required: Vec<String>,
 }
@@ -391,99 +383,6 @@ impl Config {
     pub fn default_locale(&self) -> &LocaleConfig {
         &self.locales[0]
     }
-}
-
-/// A locale as written (its folder not yet checked), with the span of its
-/// `dir` in the config text.
-fn locale_from_raw(raw: RawLocale) -> (LocaleConfig, Option<std::ops::Range<usize>>) {
-    let vocabulary = Vocabulary::builtin(&raw.tag).overlay(raw.vocabulary);
-    let span = raw.dir.span();
-    let locale = LocaleConfig {
-        dir: raw.dir.into_inner(),
-        tag: raw.tag,
-        suffix: raw.suffix,
-        name: raw.name,
-        vocabulary,
-    };
-    (locale, Some(span))
-}
-
-/// Zero config: every folder under `ROOT/content` named like a BCP 47 tag.
-fn discover_locales(root: &Path) -> Result<Vec<LocaleConfig>> {
-    let content = root.join("content");
-    let entries = std::fs::read_dir(&content).map_err(|_| {
-        config_err(
-            &root.join("playbook.toml"),
-            "no playbook.toml and no content/<locale>/ folders: create content/en/index.md or a config",
-        )
-    })?;
-    let mut locales = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(&content, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if entry.path().is_dir() && name.parse::<unic_langid::LanguageIdentifier>().is_ok() {
-            locales.push(LocaleConfig {
-                vocabulary: Vocabulary::builtin(&name),
-                dir: format!("content/{name}"),
-                tag: name,
-                suffix: String::new(),
-                name: None,
-            });
-        }
-    }
-    locales.sort_by(|a, b| a.tag.cmp(&b.tag));
-    Ok(locales)
-}
-
-/// The deepest folder that contains every one of `dirs` (`/`-separated).
-fn common_ancestor<'a>(mut dirs: impl Iterator<Item = &'a str>) -> String {
-    let Some(first) = dirs.next() else { return String::new() };
-    // A locale folder's ancestor is its parent: `content/en` → `content`.
-    let mut common: Vec<&str> = first.split('/').filter(|s| !s.is_empty()).collect();
-    common.pop();
-    for d in dirs {
-        let segs: Vec<&str> = d.split('/').filter(|s| !s.is_empty()).collect();
-        let same = common.iter().zip(&segs).take_while(|(a, b)| a == b).count();
-        common.truncate(same.min(segs.len().saturating_sub(1)));
-    }
-    common.join("/")
-}
-
-/// Checks the locales: tags, duplicates and folders. Each folder is folded
-/// (`.`, `..`, `\\`) in place and must be a folder inside the content root,
-/// outside hidden folders, with symlinks followed (see `fence`); `spans`
-/// locate each `dir` in the config `text` for the error.
-fn check_locales(
-    cfg: &Path,
-    text: &str,
-    root: &Path,
-    locales: &mut [LocaleConfig],
-    spans: &[Option<std::ops::Range<usize>>],
-) -> Result<()> {
-    if locales.is_empty() {
-        return Err(config_err(cfg, "no locales: add content/<locale>/ folders or [[locale]] entries"));
-    }
-    let mut seen = std::collections::BTreeSet::new();
-    let fence = Fence::new(root, Path::new(""));
-    for (l, span) in locales.iter_mut().zip(spans) {
-        if l.tag.parse::<unic_langid::LanguageIdentifier>().is_err() {
-            return Err(config_err(cfg, format!("locale tag `{}` is not a BCP 47 language tag", l.tag)));
-        }
-        if !seen.insert(l.tag.to_ascii_lowercase()) {
-            return Err(config_err(cfg, format!("locale `{}` is listed twice", l.tag)));
-        }
-        let dir_err = |message: String| {
-            let message = format!("locale `{}`: {message} ({})", l.tag, root.display());
-            match span {
-                Some(span) => spanned_err(cfg, text, span.clone(), message),
-                None => config_err(cfg, message),
-            }
-        };
-        let folded = fence::fold(&l.dir).map_err(|why| dir_err(format!("folder `{}` {why}", l.dir)))?;
-        fence::locale_dir(&fence, root, &folded).map_err(dir_err)?;
-        l.dir = folded;
-    }
-    Ok(())
 }
 
 fn parse_severity(cfg: &Path, raw: BTreeMap<String, String>) -> Result<BTreeMap<Code, Option<Severity>>> {
