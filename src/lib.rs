@@ -3,11 +3,12 @@
 //! One pipeline, one direction:
 //!
 //! ```text
-//! config → load → parse → assemble → check → render → output
+//! config → load → expand → parse → assemble → check → render → output
 //! ```
 //!
-//! * [`config`] resolves `playbook.toml` or the zero-config layout.
+//! * [`config`] resolves `playbook.toml`, a `docfx.json` or the zero-config layout.
 //! * [`load`] reads every content file (front matter, toc, translation pairing).
+//! * [`expand`] puts what a page's DocFX directives include into its text.
 //! * [`parse`] turns one page's markdown into a [`model::Document`] of facts with spans.
 //! * [`assemble`] zips them into an immutable [`model::Site`].
 //! * [`render`] turns the site into output files; [`output`] writes them atomically.
@@ -206,7 +207,7 @@ pub fn tasks(opts: &Options, filter: &TaskFilter) -> Result<Vec<catalog::TaskEnt
         .collect())
 }
 
-/// Runs `config → load → parse → assemble`: the immutable site plus the
+/// Runs `config → load → expand → parse → assemble`: the immutable site plus the
 /// findings made on the way (front matter, pairing, markdown).
 pub fn load_site(opts: &Options) -> Result<(Site, Vec<Diagnostic>)> {
     load_site_with(Config::load(opts)?)
@@ -216,11 +217,8 @@ pub fn load_site(opts: &Options) -> Result<(Site, Vec<Diagnostic>)> {
 fn load_site_with(config: Config) -> Result<(Site, Vec<Diagnostic>)> {
     let mut diags = Vec::new();
     // Each page is expanded and parsed right after it is read, in the same
-    // parallel pass; included files are read once, through `includes`.
-    let includes = load::Includes::new(&config);
-    let (loaded, parsed) = load::content_made(&config, &mut diags, |locale, source, front| {
-        expand::parse_page(&includes, &config.locales[locale].vocabulary, source, front)
-    })?;
+    // parallel pass.
+    let (loaded, parsed) = expand::content(&config, &mut diags)?;
     let mut docs = Vec::with_capacity(parsed.len());
     for (doc, found) in parsed {
         docs.push(doc);

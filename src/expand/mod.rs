@@ -29,9 +29,10 @@
 
 mod snippet;
 
-use crate::config::Vocabulary;
+use crate::config::{Config, Vocabulary};
 use crate::diag::{Code, Diagnostic};
-use crate::load::{Fetched, Includes, Made};
+use crate::error::Result;
+use crate::load::{self, Fetched, Includes, Loaded, Made};
 use crate::model::{Document, FrontMatter};
 use crate::parse::directives::{self, Directive, DirectiveKind};
 use crate::source::{Origins, Piece, SourceFile};
@@ -59,6 +60,21 @@ pub struct Expanded {
     pub included: Vec<String>,
 }
 
+/// One page's document and the findings made expanding and parsing it.
+pub type Parsed = (Document, Vec<Diagnostic>);
+
+/// Every page of the site read by `load`, each expanded and parsed as soon
+/// as it is read, in the same parallel pass; an included file is read once
+/// for the whole site, however many pages include it. The one way build,
+/// check and serve load a site (`lib::load_site`, `session`), so they
+/// expand alike.
+pub fn content(config: &Config, diags: &mut Vec<Diagnostic>) -> Result<(Loaded, Vec<Parsed>)> {
+    let includes = Includes::new(config);
+    load::content_made(config, diags, |locale, source, front| {
+        parse_page(&includes, &config.locales[locale].vocabulary, source, front)
+    })
+}
+
 /// Expands, then parses one page: what the pipeline does with each page
 /// as soon as `load` has read it (build, check and serve alike).
 pub fn parse_page(
@@ -66,7 +82,7 @@ pub fn parse_page(
     vocab: &Vocabulary,
     source: &SourceFile,
     front: &FrontMatter,
-) -> Made<(Document, Vec<Diagnostic>)> {
+) -> Made<Parsed> {
     let expanded = page(source, front.body_start, includes);
     let text = expanded.source.as_ref().unwrap_or(source);
     let (mut doc, mut diags) = crate::parse::document(text, front.body_start, vocab);
@@ -241,7 +257,7 @@ impl Builder<'_> {
         };
         let path = crate::url::percent_decode(path);
         let from = &self.origins.files[f.file as usize].path;
-        (crate::resolve::join(from, &path), selector)
+        (crate::url::join(from, &path), selector)
     }
 
     fn include(&mut self, f: &Frame<'_>, d: &Directive, stack: &mut Vec<String>) {

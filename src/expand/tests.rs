@@ -1,3 +1,9 @@
+//! `expand` on small trees in a temp folder: includes three deep with the
+//! files and chains findings name, cycles, missing files and paths out of
+//! the root, blockquote prefixes, `:::` lines and code snippets, each file
+//! read once, no copy without directives, hidden and excluded files, and
+//! the include-bomb limits.
+
 use super::*;
 use crate::config::Config;
 

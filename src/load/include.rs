@@ -3,7 +3,7 @@
 //! parallel page readers.
 //!
 //! Rules: the path is relative to the content root and must stay in it
-//! (`resolve::join` already refused `..` past the root); a file whose real
+//! (`url::join` already refused `..` past the root); a file whose real
 //! path (symlinks followed) leaves the root is `Outside` and never read; a
 //! folder or an absent file is `Missing`; a hidden path (`.git/…`,
 //! `.env`) or a file `playbook.toml` excludes is `Hidden` and never read. A markdown file's front matter is

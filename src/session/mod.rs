@@ -37,7 +37,7 @@ use crate::render::make::{self, Inputs};
 use crate::render::plan::{self, Output};
 use crate::render::views::sidebar::Sidebars;
 use crate::source::SourceFile;
-use crate::{assemble, check, load};
+use crate::{assemble, check, expand, load};
 use depends::{Affected, Facts};
 use outputs::Outputs;
 use rayon::prelude::*;
@@ -197,10 +197,7 @@ impl State {
     fn load(opts: &Options, reuse: Option<State>) -> Result<State> {
         let config = Config::load(opts)?;
         let mut diags = Vec::new();
-        let includes = load::Includes::new(&config);
-        let (loaded, parsed) = load::content_made(&config, &mut diags, |locale, source, front| {
-            crate::expand::parse_page(&includes, &config.locales[locale].vocabulary, source, front)
-        })?;
+        let (loaded, parsed) = expand::content(&config, &mut diags)?;
         let (theme, i18n) = match reuse {
             Some(old) => (old.theme, old.i18n),
             None => {
@@ -366,7 +363,7 @@ fn reread(site: &Site, id: PageId) -> Result<Fresh> {
     let vocab = &site.config.locales[page.locale.0 as usize].vocabulary;
     // Included files are read afresh: one of them may be what changed.
     let includes = load::Includes::new(&site.config);
-    let made = crate::expand::parse_page(&includes, vocab, &source, &front);
+    let made = expand::parse_page(&includes, vocab, &source, &front);
     let (doc, parsed) = made.value;
     findings.extend(parsed);
     let source = made.expanded.unwrap_or(source);
