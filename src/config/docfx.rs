@@ -121,7 +121,8 @@ pub(super) fn read_for(root: &Path, file: &Path) -> Result<DocfxFile> {
         ));
     };
     let base = base.to_string_lossy().replace('\\', "/");
-    let shown = if base.is_empty() { "docfx.json".to_string() } else { format!("{base}/docfx.json") };
+    let name = file.file_name().map_or_else(|| "docfx.json".into(), |n| n.to_string_lossy());
+    let shown = if base.is_empty() { name.into_owned() } else { format!("{base}/{name}") };
     Ok(DocfxFile { docfx: read(file, &base, &shown)?, dir })
 }
 

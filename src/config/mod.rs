@@ -108,10 +108,9 @@ pub struct Config {
     /// Front-matter defaults from `docfx.json` (`globalMetadata`,
     /// `fileMetadata`); a page's own values win.
     pub metadata: Metadata,
-    /// Whether the site is configured from a `docfx.json` (alone, or named
-    /// by `playbook.toml`'s `docfx`). The place where DocFX-mode defaults
-    /// are decided (e.g. the URL style DocFX publishes) reads it.
-    pub from_docfx: bool,
+    /// The `docfx.json` the site is configured from (alone, or named by
+    /// `playbook.toml`'s `docfx`); see [`Config::from_docfx`].
+    pub docfx: Option<PathBuf>,
     /// File names of each locale's table of contents, by tag, first found
     /// wins (`toc = [...]` of a `[[locale]]`, or the names `docfx.json`
     /// gives); a locale not listed uses `toc.yml`. See [`Config::toc_names`].
@@ -245,12 +244,14 @@ impl Config {
             None => (RawConfig::default(), root.clone(), String::new()),
         };
         // No playbook.toml but a docfx.json: the DocFX repository is the config.
+        // (Named relative to the site folder, which is the root here.)
         if file.is_none() && root.join("docfx.json").is_file() {
-            raw.docfx = Some(root.join("docfx.json"));
+            raw.docfx = Some(PathBuf::from("docfx.json"));
         }
         let cfg_path = file.clone().unwrap_or_else(|| root.join("playbook.toml"));
-        let docfx = match &raw.docfx {
-            Some(f) => Some(docfx::read_for(&root, &site_dir.join(f))?),
+        let docfx_file = raw.docfx.as_ref().map(|f| site_dir.join(f));
+        let docfx = match &docfx_file {
+            Some(f) => Some(docfx::read_for(&root, f)?),
             None => None,
         };
         let toc_default =
@@ -292,7 +293,7 @@ impl Config {
         };
         let exclude = Globs::new(&raw.exclude).map_err(|e| config_err(&cfg_path, format!("exclude: {e}")))?;
         let title = raw.title.or_else(|| docfx.as_ref().and_then(|d| d.docfx.title.clone()));
-        let from_docfx = docfx.is_some();
+        let from_docfx = docfx_file.is_some();
         // A site built from docfx.json keeps the addresses DocFX published
         // (`page.html`) unless the config says otherwise.
         let url_style = raw.url_style.unwrap_or(if from_docfx { UrlStyle::Html } else { UrlStyle::Pretty });
@@ -333,7 +334,7 @@ impl Config {
             security: raw.security,
             scope,
             metadata,
-            from_docfx,
+            docfx: docfx_file,
             toc,
             notes,
             url_style,
@@ -362,7 +363,7 @@ impl Config {
             security: SecurityConfig::default(),
             scope: Scope::default(),
             metadata: Metadata::default(),
-            from_docfx: false,
+            docfx: None,
             toc: BTreeMap::new(),
             notes: Vec::new(),
             url_style: UrlStyle::default(),
@@ -377,6 +378,13 @@ impl Config {
             Some(names) => names,
             None => DEFAULT,
         }
+    }
+
+    /// Whether the site is configured from a `docfx.json`: the place where
+    /// DocFX-mode defaults are decided (the `html` URL style DocFX
+    /// publishes, no required front-matter key) reads it.
+    pub fn from_docfx(&self) -> bool {
+        self.docfx.is_some()
     }
 
     /// The default locale (always the first).

@@ -229,7 +229,7 @@ fn docfx_json_alone_configures_the_site() {
     )
     .unwrap();
     let c = Config::load(&Options { root: Some(d.clone()), ..Default::default() }).unwrap();
-    assert!(c.from_docfx);
+    assert_eq!(c.docfx, Some(d.join("docfx.json")));
     assert_eq!(c.url_style, UrlStyle::Html, "DocFX's addresses: page.html");
     assert_eq!((c.locales.len(), c.locales[0].tag.as_str(), c.locales[0].dir.as_str()), (1, "en", "docs"));
     assert_eq!(c.out, d.join("_site"));
@@ -270,7 +270,7 @@ fn playbook_toml_adds_locales_exclude_and_toc_names_to_docfx_json() {
     )
     .unwrap();
     let c = Config::load(&Options { root: Some(d.clone()), ..Default::default() }).unwrap();
-    assert!(c.from_docfx && c.notes.is_empty());
+    assert!(c.from_docfx() && c.notes.is_empty());
     assert_eq!(c.toc_names(&c.locales[0]), ["toc--partner.yml", "toc.yml"]);
     assert_eq!(c.toc_names(&c.locales[1]), ["toc.yml"]);
     assert!(c.scope.excluded("guides/en/drafts/x.md") && !c.scope.is_page("guides/en/drafts/x.md"));
@@ -280,7 +280,24 @@ fn playbook_toml_adds_locales_exclude_and_toc_names_to_docfx_json() {
     let toml = std::fs::read_to_string(d.join("playbook.toml")).unwrap();
     std::fs::write(d.join("playbook.toml"), format!("url_style = \"pretty\"\n{toml}")).unwrap();
     let c = Config::load(&Options { root: Some(d.clone()), ..Default::default() }).unwrap();
-    assert_eq!((c.from_docfx, c.url_style), (true, UrlStyle::Pretty));
+    assert_eq!((c.from_docfx(), c.url_style), (true, UrlStyle::Pretty));
+}
+
+#[test]
+fn a_docfx_file_of_another_name_is_the_file_its_findings_name() {
+    let d = temp("docfx-named");
+    std::fs::create_dir_all(d.join("docs/en")).unwrap();
+    let json = r#"{"build": {"content": [{"files": ["**/*.md"]}], "postProcessors": []}}"#;
+    std::fs::write(d.join("docfx.site.json"), json).unwrap();
+    std::fs::write(
+        d.join("playbook.toml"),
+        "docfx = \"docfx.site.json\"\n[[locale]]\ntag = \"en\"\ndir = \"docs/en\"\n",
+    )
+    .unwrap();
+    let c = Config::load(&Options { root: Some(d.clone()), ..Default::default() }).unwrap();
+    assert_eq!(c.docfx, Some(d.join("docfx.site.json")));
+    let [note] = &c.notes[..] else { panic!("{:?}", c.notes) };
+    assert_eq!(note.file, "docfx.site.json");
 }
 
 #[test]

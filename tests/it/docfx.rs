@@ -347,7 +347,12 @@ fn url_style_pretty_beside_docfx_json_wins_and_every_dfm_link_follows_it() {
 #[test]
 fn docfx_json_alone_is_a_configuration() {
     let root = copy("docfx-alone", None);
-    let o = playbook(&["build", "--root", root.to_str().unwrap()]);
+    // `--root` as a user types it: relative to the working folder.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_playbook"))
+        .args(["build", "--root", root.file_name().unwrap().to_str().unwrap()])
+        .current_dir(root.parent().unwrap())
+        .output()
+        .expect("run playbook");
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     // build.dest is the output folder; the one locale is the content's src.
     let out = root.join("_site");
