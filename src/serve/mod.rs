@@ -109,8 +109,15 @@ fn watched(site: &Site) -> Watched {
     let site_dir = canonical(&config.site_dir);
     let out = canonical(&config.out);
     let slash = |p: &Path| p.to_str().map(|s| s.replace('\\', "/"));
+    // With no config file, a docfx.json at the root is the configuration.
+    let docfx = config
+        .docfx
+        .as_deref()
+        .map(canonical)
+        .or_else(|| config.file.is_none().then(|| root.join("docfx.json")));
     Watched {
         config: config.file.as_deref().map(canonical).unwrap_or_else(|| site_dir.join("playbook.toml")),
+        docfx,
         theme_dirs: ["locales", "templates", "static", "themes"].iter().map(|d| site_dir.join(d)).collect(),
         out: out.strip_prefix(&root).ok().and_then(slash),
         content_dir: config.content_dir.clone(),

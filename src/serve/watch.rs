@@ -5,10 +5,13 @@
 //! disk now, after the debounce, so an editor's save-rename dance is judged
 //! by its result):
 //! * the config file (`--config`, else `ROOT/playbook.toml`, even before it
-//!   exists) → `Config`;
+//!   exists) → `Config`; so is the `docfx.json` the config reads, and,
+//!   with no config file, `ROOT/docfx.json` (even before it exists: it
+//!   then becomes the configuration);
 //! * anything under the site's `locales/`, `templates/`, `static/` or
 //!   `themes/` (beside the config, or the root without one) → `Theme`;
-//! * under a locale folder: its `toc.yml` → `Content`; a markdown file that
+//! * under a locale folder: any YAML file (its toc, a toc named in the
+//!   config or included by another toc) → `Content`; a markdown file that
 //!   was a page and still is a file → that page's edit; a markdown file
 //!   that appeared or vanished → `Content`;
 //! * any other file of the content folder: an asset that was there and
@@ -73,6 +76,9 @@ pub(crate) struct Watched {
     pub(crate) root: PathBuf,
     /// The config file (whether or not it exists yet).
     pub(crate) config: PathBuf,
+    /// The `docfx.json` that is (or, with no config file, would be) part
+    /// of the configuration.
+    pub(crate) docfx: Option<PathBuf>,
     /// The site's `locales/`, `templates/`, `static/` and `themes/`.
     pub(crate) theme_dirs: Vec<PathBuf>,
     /// The output folder relative to the root, when inside it.
@@ -116,9 +122,11 @@ impl Watched {
             }
         }
         let mut out: Vec<(PathBuf, bool)> = roots.into_iter().map(|r| (r, true)).collect();
-        if let Some(site_dir) = self.config.parent().filter(|d| d.is_dir()) {
-            if !out.iter().any(|(r, _)| site_dir.starts_with(r)) {
-                out.push((site_dir.to_path_buf(), false));
+        for file in std::iter::once(&self.config).chain(&self.docfx) {
+            if let Some(dir) = file.parent().filter(|d| d.is_dir()) {
+                if !out.iter().any(|(r, deep)| dir == r || (*deep && dir.starts_with(r))) {
+                    out.push((dir.to_path_buf(), false));
+                }
             }
         }
         out
@@ -156,7 +164,7 @@ impl Watched {
 
     fn one(&self, path: &Path, now: OnDisk) -> One {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if path == self.config {
+        if path == self.config || self.docfx.as_deref() == Some(path) {
             return One::Config;
         }
         if scratch(name) {

@@ -246,7 +246,7 @@ fn the_toc_docfx_names_with_folder_tocs_uid_and_expanded() {
 
 /// The fixture copied to a temp folder `name`, with `playbook_toml` as its
 /// `playbook.toml` (none when `None`).
-fn copy(name: &str, playbook_toml: Option<&str>) -> PathBuf {
+pub fn copy(name: &str, playbook_toml: Option<&str>) -> PathBuf {
     let root = temp_dir(name);
     for (path, bytes) in tree(&fixture()) {
         if path != "playbook.toml" {

@@ -7,6 +7,7 @@ fn watched() -> Watched {
     Watched {
         root: PathBuf::from("/site"),
         config: PathBuf::from("/site/playbook.toml"),
+        docfx: None,
         theme_dirs: ["locales", "templates", "static", "themes"]
             .iter()
             .map(|d| Path::new("/site").join(d))
@@ -156,4 +157,39 @@ fn an_edited_include_file_rebuilds_the_site() {
         effect(&["/site/content/en/includes/note.md"], OnDisk::File),
         Effect::Rebuild(Change::Content)
     );
+}
+
+#[test]
+fn the_docfx_json_of_the_configuration_rebuilds_it_all() {
+    let mut w = watched();
+    // Outside the content folder, beside playbook.toml or anywhere else.
+    for docfx in ["/site/docfx.json", "/site/build/docfx.site.json", "/site/content/docfx.json"] {
+        let before = w.classify(&[PathBuf::from(docfx)], |_| OnDisk::File);
+        assert_ne!(before, Effect::Rebuild(Change::Config), "{docfx}");
+        w.docfx = Some(PathBuf::from(docfx));
+        for now in [OnDisk::File, OnDisk::Gone] {
+            let effect = w.classify(&[PathBuf::from(docfx)], |_| now);
+            assert_eq!(effect, Effect::Rebuild(Change::Config), "{docfx}");
+        }
+    }
+}
+
+#[test]
+fn the_folder_of_a_docfx_json_outside_the_watched_ones_is_watched() {
+    let dir = std::env::temp_dir().join(format!("playbook-watch-docfx-{}", std::process::id()));
+    for d in ["content/en", "build"] {
+        std::fs::create_dir_all(dir.join(d)).expect("mkdir");
+    }
+    let mut w = watched();
+    w.root = dir.clone();
+    w.config = dir.join("playbook.toml");
+    w.theme_dirs = Vec::new();
+    w.docfx = Some(dir.join("build/docfx.json"));
+    let roots = w.roots();
+    assert_eq!(roots, vec![(dir.join("content"), true), (dir.clone(), false), (dir.join("build"), false)]);
+    w.docfx = Some(dir.join("docfx.json"));
+    assert_eq!(w.roots(), vec![(dir.join("content"), true), (dir.clone(), false)], "beside the config");
+    w.docfx = Some(dir.join("content/en/docfx.json"));
+    assert_eq!(w.roots(), vec![(dir.join("content"), true), (dir.clone(), false)], "in the content");
+    let _ = std::fs::remove_dir_all(&dir);
 }

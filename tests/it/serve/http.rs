@@ -226,3 +226,30 @@ fn serve_serves_every_file_build_writes_whatever_its_name() {
     }
     assert!(followed >= 2 * names.len(), "the body's and the sidebar's links: {followed}");
 }
+
+#[test]
+fn serve_previews_a_docfx_repository_at_its_addresses_and_rebuilds_when_docfx_json_changes() {
+    // The harbor fixture: docfx.json beside playbook.toml, outside the
+    // content folder `guide/`.
+    let toml =
+        std::fs::read_to_string(crate::harness::repo().join("tests/fixtures/docfx-harbor/playbook.toml"))
+            .expect("fixture config");
+    let root = crate::docfx::copy("serve-http-docfx", Some(&toml));
+    let server = Server::start(&root, &[]);
+    let dock = server.get("/en/docking.html");
+    assert_eq!(dock.status, 200, "{}", server.stderr());
+    assert!(
+        dock.text().contains("<div class=\"tabs\" data-tabs>")
+            && dock.text().contains("Harbor Operations Guide")
+    );
+    let redirect = server.get("/en/docking");
+    assert_eq!((redirect.status, redirect.header("location")), (302, Some("/en/docking.html")));
+    assert_eq!(server.get("/en/docking/").status, 404, "no pretty address in an html site");
+    // build.resource: served though no page links to it.
+    assert_eq!(server.get("/en/media/unlinked-poster.png").status, 200);
+    // docfx.json is configuration: its title reaches every page.
+    edit(&root, "docfx.json", |t| t.replace("Harbor Operations Guide", "Quay Handbook"));
+    eventually("the new title", || {
+        Some(server.get("/en/docking.html")).filter(|r| r.text().contains("Quay Handbook"))
+    });
+}
