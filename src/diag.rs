@@ -79,7 +79,7 @@ codes! {
     Encoding = "encoding", Error, "A content file that is not valid UTF-8 text";
     /// A file playbook does not read or publish: a symlink to a folder, a broken one, or one to a hidden
     /// file, outside the content root or in the output (load); a file over the size limit (load/read);
-    /// a linked HTML or SVG file under `raw_html = "escape"` (check/assets).
+    /// a linked HTML or SVG file, or such a docfx.json resource, under `raw_html = "escape"` (check/assets).
     IgnoredFile = "ignored-file", Warning, "A file that playbook does not read or publish";
     /// Front-matter YAML errors, missing keys, unparsable dates (load/front_matter).
     FrontMatter = "front-matter", Error, "Front-matter YAML errors, missing keys, unparsable dates";

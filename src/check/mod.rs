@@ -36,6 +36,7 @@ pub fn site(site: &Site) -> Vec<Diagnostic> {
             rest.extend(task_mentions::unknown(site, &TaskCatalog::of(site)));
             rest.extend(translations::site(site));
             rest.extend(site.pages.iter().flat_map(|p| assets::page(site, p)));
+            rest.extend(assets::resources(site));
             rest
         },
     );

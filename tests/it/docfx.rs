@@ -365,3 +365,33 @@ fn docfx_json_alone_is_a_configuration() {
     let home = std::fs::read_to_string(out.join("en/en/index.html")).unwrap();
     assert!(home.contains("Harbor Operations Guide"));
 }
+
+#[test]
+fn an_active_resource_is_published_only_when_security_lists_it_and_never_silently_left_out() {
+    let toml = std::fs::read_to_string(fixture().join("playbook.toml")).unwrap();
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>";
+    for (name, security, published) in
+        [("docfx-escape", "", false), ("docfx-escape-listed", "[security]\nassets = [\".svg\"]\n", true)]
+    {
+        let root = copy(name, Some(&format!("{toml}\n[markdown]\nraw_html = \"escape\"\n{security}")));
+        std::fs::write(root.join("guide/en/media/route.svg"), svg).unwrap();
+        let out = root.join("site");
+        let o = playbook(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+        assert_eq!(out.join("en/media/route.svg").is_file(), published, "{name}");
+        assert!(out.join("en/media/unlinked-poster.png").is_file(), "a PNG resource is always published");
+        let (found, messages) = findings(&root);
+        let at_svg: Vec<&Finding> = found.iter().filter(|f| f.0 == "guide/en/media/route.svg").collect();
+        if published {
+            assert!(at_svg.is_empty(), "{at_svg:?}");
+        } else {
+            assert_eq!(
+                at_svg,
+                [&("guide/en/media/route.svg".to_string(), None, None, "ignored-file".to_string())]
+            );
+            assert!(
+                messages.iter().any(|(f, m)| f.ends_with("route.svg") && m.contains("docfx.json resource"))
+            );
+        }
+    }
+}
