@@ -174,7 +174,8 @@ impl Requirement {
 /// One row of a task table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Task {
-    /// The id as written ("4060"); may be non-numeric in bad rows.
+    /// The id as written ("4060"): always a number (`task_number`); rows
+    /// with any other id are `task-row` findings, not tasks.
     pub id: String,
     /// Task name (plain text of the cell).
     pub name: String,
@@ -196,6 +197,13 @@ pub struct Task {
     pub line: usize,
 }
 
+/// The number of a task id: a plain decimal number that fits in `u32`
+/// (`4060`); anything else (`40a`, a role name, `-1`) is not a task id.
+pub fn task_number(id: &str) -> Option<u32> {
+    let id = id.trim();
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then(|| id.parse().ok()).flatten()
+}
+
 /// A task named in prose: "Tarea 2050", or a later id of a list such as
 /// "tasks 4088 and 4089" (see `parse::task_mentions` for the rules).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,7 +220,8 @@ pub struct TaskMention {
 /// What kind of table a table is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableKind {
-    /// A task table (first header is a task-id header of the locale).
+    /// A task table: its first header is a task-id header of the locale,
+    /// or it has a task table's shape (see `parse::tasks`).
     Tasks,
     /// An update-summary table (first column of dates).
     Updates,

@@ -1,6 +1,7 @@
 //! URL text helpers shared by `parse`, `resolve`, `check` and `render`:
-//! percent-decoding of link destinations and percent-encoding of path
-//! segments. A leaf: knows nothing of pages or files.
+//! percent-decoding of link destinations, percent-encoding of path
+//! segments, and the unsafe-scheme test. A leaf: knows nothing of pages or
+//! files.
 
 /// Decodes `%XX` escapes as UTF-8; invalid escapes and invalid UTF-8 are
 /// kept as written (never fails).
@@ -77,6 +78,33 @@ pub fn encode_fragment(frag: &str) -> String {
         }
     }
     out
+}
+
+/// Whether a destination would run script or embed data: `javascript:`,
+/// `vbscript:` or `data:`, ignoring case, blanks, control characters and
+/// invisible format characters anywhere before the colon. Browsers remove
+/// tabs and line breaks from a URL and trim it (WHATWG URL), and character
+/// references (`java&#9;script:`) are decoded before that, so every such
+/// disguise reaches this test as plain text. `parse` reports these links
+/// (`malformed-url`) and `render` never makes them live: one rule for both.
+pub fn has_unsafe_scheme(dest: &str) -> bool {
+    let mut head = [0u8; 11];
+    let mut len = 0;
+    for c in dest.chars().filter(|&c| !(c.is_whitespace() || c.is_control() || is_invisible(c))) {
+        if len == head.len() || !c.is_ascii() {
+            break;
+        }
+        head[len] = c.to_ascii_lowercase() as u8;
+        len += 1;
+    }
+    let head = &head[..len];
+    [&b"javascript:"[..], b"vbscript:", b"data:"].iter().any(|scheme| head.starts_with(scheme))
+}
+
+/// Format characters that show as nothing: soft hyphen, joiners,
+/// direction marks, the BOM.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 #[cfg(test)]

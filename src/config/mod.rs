@@ -8,7 +8,7 @@
 
 mod vocab;
 
-pub use vocab::{Vocabulary, matches, normalize};
+pub use vocab::{Vocabulary, header_key, matches, normalize};
 
 use crate::diag::{Code, Severity};
 use crate::error::{Error, Result};
@@ -206,6 +206,7 @@ impl Config {
         } else {
             raw.locale.into_iter().map(locale_from_raw).collect::<Result<Vec<_>>>()?
         };
+        normalise_locales(&mut locales);
         check_locales(&cfg_path, &root, &locales)?;
         let default = raw
             .default_locale
@@ -246,8 +247,9 @@ impl Config {
     /// A configuration with every default, for the given root and locales
     /// (default first): what a program embedding the library, or a test,
     /// starts from.
-    pub fn new(root: impl Into<PathBuf>, locales: Vec<LocaleConfig>) -> Config {
+    pub fn new(root: impl Into<PathBuf>, mut locales: Vec<LocaleConfig>) -> Config {
         let root = root.into();
+        normalise_locales(&mut locales);
         Config {
             content_dir: common_ancestor(locales.iter().map(|l| l.dir.as_str())),
             file: None,
@@ -280,6 +282,23 @@ fn locale_from_raw(raw: RawLocale) -> Result<LocaleConfig> {
         name: raw.name,
         vocabulary,
     })
+}
+
+/// What each locale must know of the others, and locale folders in one
+/// form: the requirement values of every other locale (a task table is
+/// recognised by its shape with any locale's letters), and folders
+/// without `.` segments, so `dir = "."` is the root and no path a finding
+/// names starts with `./`.
+fn normalise_locales(locales: &mut [LocaleConfig]) {
+    let all: Vec<String> = locales
+        .iter()
+        .flat_map(|l| l.vocabulary.mandatory.iter().chain(&l.vocabulary.optional))
+        .cloned()
+        .collect();
+    for l in locales.iter_mut() {
+        l.vocabulary.other_requirements = all.clone();
+        l.dir = l.dir.split('/').filter(|s| !s.is_empty() && *s != ".").collect::<Vec<_>>().join("/");
+    }
 }
 
 /// Zero config: every folder under `ROOT/content` named like a BCP 47 tag.

@@ -4,19 +4,24 @@
 //! in the source so findings point at it; `malformed_diag` and
 //! `check_broken_syntax` make the `malformed-url` findings.
 //!
-//! Classification rules, in order (after removing invisible characters
-//! U+200B–U+200D, U+2060, U+FEFF and trimming whitespace incl. U+00A0):
-//! empty → malformed; `javascript:`/`vbscript:`/`data:` → malformed (unsafe,
-//! no suggestion); a leading `(` → malformed (suggest without it); `//host`
+//! Classification rules, in order: a destination a browser would run as
+//! `javascript:`, `vbscript:` or `data:` → malformed (unsafe, no
+//! suggestion), whatever disguises it (`url::has_unsafe_scheme`: any letter
+//! case, blanks, tabs, line breaks, controls or invisible characters
+//! inside; character references are decoded before `classify` sees a
+//! destination). Then, after removing invisible characters
+//! (`url::is_invisible`) and the tabs and line breaks browsers drop, and
+//! trimming whitespace incl. U+00A0: empty → malformed; a leading `(` →
+//! malformed (suggest without it); `//host`
 //! and `http(s)://` → external (spaces inside → malformed, suggest `%20`;
 //! `https:host` → malformed, suggest `https://host`); any other `scheme:`
 //! → other scheme; `#frag` → fragment; `name@host.tld` → malformed (suggest
 //! `mailto:`); `www.…` or a first segment ending in `.com`/`.net`/`.org`/`.io`
 //! or `aka.ms` → malformed (suggest `https://`); a path followed by a
 //! `「title」` → malformed (suggest `path "title"`); else a file: percent-decoded
-//! path without `?query`, decoded fragment. If invisible characters or
-//! surrounding spaces were removed, the link is malformed and the
-//! suggestion is the cleaned (and otherwise fixed) destination.
+//! path without `?query`, decoded fragment. If invisible characters, tabs,
+//! line breaks or surrounding spaces were removed, the link is malformed
+//! and the suggestion is the cleaned (and otherwise fixed) destination.
 //!
 //! Must not resolve paths or look at other pages (that is `resolve`).
 
@@ -26,9 +31,13 @@ use crate::model::{Link, LinkKind};
 use pulldown_cmark::LinkType;
 use std::ops::Range;
 
-const INVISIBLE: [char; 5] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];
-const UNSAFE_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
 const UNSAFE: &str = "unsafe URL scheme";
+
+/// What browsers and this check remove from inside a destination:
+/// invisible characters, and the tabs and line breaks of the URL standard.
+fn dropped(c: char) -> bool {
+    crate::url::is_invisible(c) || matches!(c, '\t' | '\n' | '\r')
+}
 
 fn malformed(reason: &str, suggestion: Option<String>) -> LinkKind {
     LinkKind::Malformed { reason: reason.to_string(), suggestion }
@@ -36,9 +45,12 @@ fn malformed(reason: &str, suggestion: Option<String>) -> LinkKind {
 
 /// What a link destination (as pulldown-cmark gives it) points to.
 pub fn classify(dest: &str) -> LinkKind {
-    // Nearly every destination has no invisible character: no copy then.
-    let cleaned: std::borrow::Cow<'_, str> = if dest.contains(INVISIBLE) {
-        dest.chars().filter(|c| !INVISIBLE.contains(c)).collect::<String>().into()
+    if crate::url::has_unsafe_scheme(dest) {
+        return malformed(UNSAFE, None);
+    }
+    // Nearly every destination has nothing to drop: no copy then.
+    let cleaned: std::borrow::Cow<'_, str> = if dest.contains(dropped) {
+        dest.chars().filter(|&c| !dropped(c)).collect::<String>().into()
     } else {
         dest.into()
     };
@@ -50,20 +62,17 @@ pub fn classify(dest: &str) -> LinkKind {
     if cleaned == dest {
         return kind;
     }
-    let reason = if dest.contains(INVISIBLE) {
+    let reason = if dest.contains(crate::url::is_invisible) {
         "invisible zero-width character in the destination"
+    } else if dest.trim().contains(['\t', '\n', '\r']) {
+        "a tab or line break inside the destination (browsers drop it)"
     } else {
         "spaces around the destination"
     };
     match kind {
-        LinkKind::Malformed { reason, suggestion } if reason == UNSAFE => malformed(&reason, suggestion),
         LinkKind::Malformed { suggestion: Some(s), .. } => malformed(reason, Some(s)),
         _ => malformed(reason, Some(cleaned.to_string())),
     }
-}
-
-fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    s.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 /// The scheme of `s` (`^[A-Za-z][A-Za-z0-9+.-]*:`), without the colon.
@@ -76,9 +85,6 @@ fn scheme(s: &str) -> Option<&str> {
 }
 
 fn classify_clean(d: &str) -> LinkKind {
-    if UNSAFE_SCHEMES.iter().any(|s| starts_with_ci(d, s)) {
-        return malformed(UNSAFE, None);
-    }
     if let Some(rest) = d.strip_prefix('(') {
         let fixed = rest.strip_suffix(')').filter(|r| !r.contains('(')).unwrap_or(rest);
         return malformed("the destination starts with `(`", Some(fixed.trim().to_string()));

@@ -36,7 +36,7 @@ pub use slug::{Slugger, slugify};
 
 use crate::config::{Vocabulary, markdown_options, matches};
 use crate::diag::Diagnostic;
-use crate::model::{Document, Heading, Link, LinkKind};
+use crate::model::{Document, Heading, Link, LinkKind, TableKind};
 use crate::source::{SourceFile, Span};
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -125,8 +125,10 @@ struct Pass<'a> {
     explicit_ids: Vec<Option<String>>,
     links: Vec<OpenLink>,
     table: Option<tasks::TableBuilder>,
+    /// Raw-HTML links of the open table, with their findings.
+    table_html_links: Vec<(Link, Option<Diagnostic>)>,
     quote_depth: usize,
-    html_block: Option<String>,
+    html_block: Option<RawHtml>,
     phase: Phase,
     lone_bracket_end: Option<usize>,
     /// The last block closed was a heading (so a table now is captioned by it).
@@ -149,6 +151,7 @@ impl<'a> Pass<'a> {
             explicit_ids: Vec::new(),
             links: Vec::new(),
             table: None,
+            table_html_links: Vec::new(),
             quote_depth: 0,
             html_block: None,
             phase: Phase::WaitH1,
@@ -191,10 +194,10 @@ impl<'a> Pass<'a> {
             }
             Event::HardBreak => self.line_break(),
             Event::Html(h) => match &mut self.html_block {
-                Some(buf) => buf.push_str(&h),
-                None => html::anchors(&h, &mut self.doc.html_anchors),
+                Some(block) => block.push(self.ctx.body, &h, range),
+                None => self.raw_html(&RawHtml::one(self.ctx.body, &h, range)),
             },
-            Event::InlineHtml(h) => html::anchors(&h, &mut self.doc.html_anchors),
+            Event::InlineHtml(h) => self.raw_html(&RawHtml::one(self.ctx.body, &h, range)),
             _ => {}
         }
     }
@@ -235,7 +238,7 @@ impl<'a> Pass<'a> {
                 self.in_code = true;
                 self.doc.code_langs.push(code_lang(&kind));
             }
-            Tag::HtmlBlock => self.html_block = Some(String::new()),
+            Tag::HtmlBlock => self.html_block = Some(RawHtml::default()),
             Tag::Table(_) => {
                 let section = table_section(&self.doc.headings, after_heading);
                 self.table = Some(tasks::TableBuilder::new(range, section));
@@ -261,8 +264,8 @@ impl<'a> Pass<'a> {
             TagEnd::CodeBlock => self.in_code = false,
             TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
             TagEnd::HtmlBlock => {
-                if let Some(buf) = self.html_block.take() {
-                    html::anchors(&buf, &mut self.doc.html_anchors);
+                if let Some(block) = self.html_block.take() {
+                    self.raw_html(&block);
                 }
             }
             TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell => {
@@ -277,6 +280,15 @@ impl<'a> Pass<'a> {
                     for task in &mut self.doc.tasks[first..] {
                         task.line = self.lines.line_of(&self.ctx.src.text, task.span.start);
                     }
+                    let links = std::mem::take(&mut self.table_html_links);
+                    if self.doc.tables.last().is_some_and(|t| t.kind != TableKind::Tasks) {
+                        for (link, finding) in links {
+                            self.diags.extend(finding);
+                            self.doc.links.push(link);
+                        }
+                        // Behind the table's markdown links: back in source order.
+                        self.doc.links.sort_by_key(|l| l.start);
+                    }
                 }
             }
             _ => {}
@@ -286,7 +298,7 @@ impl<'a> Pass<'a> {
     /// Text that may name a task: collected when it is prose (see
     /// `task_mentions`), else it ends the prose run.
     fn prose_text(&mut self, t: &str, range: Range<usize>) {
-        let id_cell = self.table.as_mut().is_some_and(|t| t.in_task_id_cell(&self.ctx.vocab.task_id));
+        let id_cell = self.table.as_mut().is_some_and(|t| t.in_task_id_cell(self.ctx.vocab));
         if self.heading.is_none() && self.links.is_empty() && !self.in_code && !id_cell {
             self.prose.push(&self.ctx, t, range);
         } else {
@@ -378,11 +390,78 @@ impl<'a> Pass<'a> {
         }
     }
 
+    /// Raw HTML: its anchor ids, and its `href`/`src` links (checked like
+    /// markdown links; their values are decoded as browsers decode them).
+    /// Raw HTML in a heading, in link text or in a task table is shown as
+    /// text (see `render::markdown`): it makes no link. Links in a table
+    /// wait for its end, when its kind is known.
+    fn raw_html(&mut self, raw: &RawHtml) {
+        html::anchors(&raw.text, &mut self.doc.html_anchors);
+        if self.heading.is_some() || !self.links.is_empty() {
+            return;
+        }
+        for l in html::links(&raw.text) {
+            let at = raw.body_offset(l.range.start);
+            let end = if l.range.is_empty() { at } else { (raw.body_offset(l.range.end - 1) + 1).max(at) };
+            let dest = html_escape::decode_html_entities(&l.value).into_owned();
+            let span = self.ctx.span(at..end);
+            let link = Link { kind: classify(&dest), dest, image: l.image, span, start: span.start };
+            let finding = links::malformed_diag(&self.ctx, &link);
+            if self.table.is_some() {
+                self.table_html_links.push((link, finding));
+            } else {
+                self.diags.extend(finding);
+                self.doc.links.push(link);
+            }
+        }
+    }
+
     fn finish(mut self) -> (Document, Vec<Diagnostic>) {
         self.prose.flush(&self.ctx, &mut self.doc.task_mentions);
         self.end_phase();
         assign_ids(&mut self.doc.headings, &self.explicit_ids);
         (self.doc, self.diags)
+    }
+}
+
+/// Raw HTML text gathered from one or more events, with where each piece
+/// is in the body, so a position in the text maps back to the source.
+#[derive(Default)]
+struct RawHtml {
+    text: String,
+    /// Where each piece starts: (offset in `text`, body offset, whether
+    /// the piece is the source text itself, so offsets inside it map too).
+    pieces: Vec<(usize, usize, bool)>,
+}
+
+impl RawHtml {
+    fn one(body: &str, h: &str, range: Range<usize>) -> RawHtml {
+        let mut raw = RawHtml::default();
+        raw.push(body, h, range);
+        raw
+    }
+
+    /// Appends an event's text. Its source is the end of the event range
+    /// (pulldown-cmark leaves a block's indentation out of the text); a
+    /// text that is not there maps to the range's start.
+    fn push(&mut self, body: &str, h: &str, range: Range<usize>) {
+        let source = body.get(range.clone()).unwrap_or("");
+        let piece = match source.ends_with(h) {
+            true => (self.text.len(), range.end - h.len(), true),
+            false => (self.text.len(), range.start, false),
+        };
+        self.pieces.push(piece);
+        self.text.push_str(h);
+    }
+
+    /// The body offset of byte `at` of `text`.
+    fn body_offset(&self, at: usize) -> usize {
+        let i = self.pieces.partition_point(|&(from, _, _)| from <= at).saturating_sub(1);
+        match self.pieces.get(i) {
+            Some(&(from, body, true)) => body + (at - from),
+            Some(&(_, body, false)) => body,
+            None => 0,
+        }
     }
 }
 

@@ -2,20 +2,46 @@
 //! findings inline (typst style), so every rule is tested positively and
 //! negatively without snapshot churn:
 //!
-//! - `<!-- expect: code, code -->` (markdown) or `# expect: code` (YAML):
-//!   findings with these codes on the next line; `code@+N` means N lines
-//!   below the comment (tables cannot hold a comment between their rows),
-//!   `code@N` line N of the file (e.g. 1, the front matter's first line).
-//! - `<!-- expect-file: code -->`: a finding about the whole file (no line).
+//! - `<!-- expect: SEVERITY CODE:COLUMN -->` (markdown) or
+//!   `# expect: SEVERITY CODE:COLUMN` (YAML): a finding of this code and
+//!   severity at this column of the next line; `CODE@+N:COLUMN` means N
+//!   lines below the comment (tables cannot hold a comment between their
+//!   rows), `CODE@N:COLUMN` line N of the file (e.g. 1, the front matter's
+//!   first line). Several findings are separated by commas:
+//!   `<!-- expect: error broken-link:13, warning cross-locale-link:40 -->`.
+//! - `<!-- expect-file: SEVERITY CODE -->`: a finding about the whole file
+//!   (no line, no column).
 //!
-//! Every finding must be expected and every expectation found: exactly.
+//! Every finding must be expected and every expectation found: exactly, by
+//! file, line, column, code and severity.
 
 use crate::harness::{playbook, repo, text};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// (file, line or 0 for the whole file, code) → how many times.
-type Findings = BTreeMap<(String, usize, String), usize>;
+/// (file, line, column (0 for the whole file), code, severity) → how many times.
+type Findings = BTreeMap<(String, usize, usize, String, String), usize>;
+
+/// One `SEVERITY CODE[@LINE]:COLUMN` item of the comment on 0-based line
+/// `i`, as a key (the whole file when `file_level`).
+fn expectation(rel: &str, i: usize, item: &str, file_level: bool) -> (String, usize, usize, String, String) {
+    let bad = || format!("{rel}:{}: `{item}` is not `SEVERITY CODE[@LINE]:COLUMN`", i + 1);
+    let (severity, rest) = item.split_once(' ').unwrap_or_else(|| panic!("{}", bad()));
+    assert!(matches!(severity, "error" | "warning" | "info"), "{}", bad());
+    if file_level {
+        return (rel.to_string(), 0, 0, rest.trim().to_string(), severity.to_string());
+    }
+    let (code, column) = rest.trim().rsplit_once(':').unwrap_or_else(|| panic!("{}", bad()));
+    let column: usize = column.parse().unwrap_or_else(|_| panic!("{}", bad()));
+    let (code, line) = match code.split_once('@') {
+        Some((c, n)) => match n.strip_prefix('+') {
+            Some(below) => (c, i + 1 + below.parse::<usize>().expect("offset")),
+            None => (c, n.parse::<usize>().expect("line")),
+        },
+        None => (code, i + 2),
+    };
+    (rel.to_string(), line, column, code.to_string(), severity.to_string())
+}
 
 fn expected(root: &Path) -> Findings {
     let mut out = Findings::new();
@@ -36,15 +62,7 @@ fn expected(root: &Path) -> Findings {
                 continue;
             };
             for item in body.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                let (code, line) = match item.split_once('@') {
-                    Some((c, n)) => match n.strip_prefix('+') {
-                        Some(rel) => (c, i + 1 + rel.parse::<usize>().expect("offset")),
-                        None => (c, n.parse::<usize>().expect("line")),
-                    },
-                    None => (item, i + 2),
-                };
-                let line = if file_level { 0 } else { line };
-                *out.entry((rel.clone(), line, code.to_string())).or_default() += 1;
+                *out.entry(expectation(&rel, i, item, file_level)).or_default() += 1;
             }
         }
     }
@@ -57,10 +75,13 @@ fn actual(root: &Path) -> (Findings, serde_json::Value) {
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json report");
     let mut out = Findings::new();
     for d in json["diagnostics"].as_array().expect("diagnostics") {
+        let number = |v: &serde_json::Value| v.as_u64().map_or(0, |n| n as usize);
         let key = (
             d["file"].as_str().expect("file").to_string(),
-            d["line"].as_u64().map_or(0, |l| l as usize),
+            number(&d["line"]),
+            number(&d["column"]),
             d["code"].as_str().expect("code").to_string(),
+            d["severity"].as_str().expect("severity").to_string(),
         );
         *out.entry(key).or_default() += 1;
     }
