@@ -5,6 +5,7 @@ mod browser;
 mod build;
 mod catalog;
 mod check;
+mod ci_paths;
 mod cli;
 mod corpus;
 mod external;
