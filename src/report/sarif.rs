@@ -98,7 +98,8 @@ mod tests {
     #[test]
     fn uris_are_relative_to_the_repository_root_named_in_original_uri_base_ids() {
         let d = Diagnostic::new(Code::BrokenLink, "en/x.md", "broken").at(1, 1);
-        let v: Value = serde_json::from_str(&sarif(&[d.clone()], "docs/", Some("file:///w/repo/"))).unwrap();
+        let v: Value =
+            serde_json::from_str(&sarif(std::slice::from_ref(&d), "docs/", Some("file:///w/repo/"))).unwrap();
         let run = &v["runs"][0];
         let location = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
         assert_eq!(location["uri"], "docs/en/x.md");
