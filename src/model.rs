@@ -115,6 +115,19 @@ pub enum LinkKind {
         /// The decoded fragment, without `#`.
         fragment: Option<String>,
     },
+    /// A relative path that reads like an e-mail address or a web host
+    /// written without its scheme (`team@example.com`, `www.example.com/x`):
+    /// the file when it exists (`logo@2x.png`), else a malformed URL.
+    Suspect {
+        /// The decoded path, as for `File`.
+        path: String,
+        /// The decoded fragment, without `#`.
+        fragment: Option<String>,
+        /// What it looks like, for the message.
+        reason: String,
+        /// The URL it probably means (`mailto:…`, `https://…`).
+        suggestion: String,
+    },
     /// `#fragment` on the same page (decoded, without `#`).
     Fragment(String),
     /// `http:`, `https:` or protocol-relative.

@@ -115,7 +115,9 @@ pub fn link(site: &Site, from: PageId, link: &Link) -> Target {
         LinkKind::OtherScheme => Target::OtherScheme,
         LinkKind::Malformed { .. } => Target::Malformed,
         LinkKind::Fragment(f) => Target::SamePage(f.clone()),
-        LinkKind::File { path, fragment } => file(site, &site.page(from).source.path, path, fragment.clone()),
+        LinkKind::File { path, fragment } | LinkKind::Suspect { path, fragment, .. } => {
+            file(site, &site.page(from).source.path, path, fragment.clone())
+        }
     }
 }
 

@@ -5,7 +5,9 @@
 //! that carries another locale's suffix) and `link-to-copy` (a link to an
 //! extra copy of a page of its own locale). Links in markdown and in raw
 //! HTML (`href`, `src`) alike. `malformed-url` is found while parsing
-//! (`parse::links`), not here.
+//! (`parse::links`), except for a path that reads like an e-mail address
+//! or a host (`LinkKind::Suspect`): it is reported here, and only when no
+//! file of that name exists (`logo@2x.png` is an image).
 //!
 //! A broken link's message names the path as it resolves from the content
 //! root (`../x.md` when it climbs out of the root), says so when that path
@@ -17,7 +19,7 @@
 //! function the renderer uses. Must not render, write or read the disk.
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Link, Page, PageId, Site};
+use crate::model::{Link, LinkKind, Page, PageId, Site};
 use crate::resolve::{self, Suggester, Target};
 
 /// Every link finding of one page.
@@ -25,9 +27,18 @@ pub(crate) fn page(site: &Site, suggester: &Suggester<'_>, page: &Page) -> Vec<D
     let mut out = Vec::new();
     for link in &page.doc.links {
         match resolve::link(site, page.id, link) {
-            Target::Missing { path } => {
-                out.push(broken_link(site, suggester, page, link, &path));
-            }
+            Target::Missing { path } => out.push(match &link.kind {
+                LinkKind::Suspect { reason, suggestion, .. } => page
+                    .source
+                    .diag(
+                        Code::MalformedUrl,
+                        link.span.start,
+                        format!("malformed link destination: {reason}"),
+                    )
+                    .with_target(&link.dest)
+                    .with_help(format!("did you mean `{suggestion}`?")),
+                _ => broken_link(site, suggester, page, link, &path),
+            }),
             Target::SamePage(fragment) => {
                 if let Some(d) = broken_anchor(page, page, link, &fragment) {
                     out.push(d);

@@ -15,13 +15,16 @@
 //! malformed (suggest without it); `//host`
 //! and `http(s)://` → external (spaces inside → malformed, suggest `%20`;
 //! `https:host` → malformed, suggest `https://host`); any other `scheme:`
-//! → other scheme; `#frag` → fragment; `name@host.tld` → malformed (suggest
-//! `mailto:`); `www.…` or a first segment ending in `.com`/`.net`/`.org`/`.io`
-//! or `aka.ms` → malformed (suggest `https://`); a path followed by a
-//! `「title」` → malformed (suggest `path "title"`); else a file: percent-decoded
-//! path without `?query`, decoded fragment. If invisible characters, tabs,
-//! line breaks or surrounding spaces were removed, the link is malformed
-//! and the suggestion is the cleaned (and otherwise fixed) destination.
+//! → other scheme; `#frag` → fragment; a path followed by a `「title」` →
+//! malformed (suggest `path "title"`); else a file: percent-decoded path
+//! without `?query`, decoded fragment. A file path that reads like
+//! `name@host.tld` (suggest `mailto:`), or like a host (`www.…`, a first
+//! segment ending in `.com`/`.net`/`.org`/`.io`, or `aka.ms`; suggest
+//! `https://`) is `Suspect`: `check` reports it as `malformed-url` only when
+//! no such file exists, so `logo@2x.png` is an image. If invisible
+//! characters, tabs, line breaks or surrounding spaces were removed, the
+//! link is malformed and the suggestion is the cleaned (and otherwise
+//! fixed) destination.
 //!
 //! Must not resolve paths or look at other pages (that is `resolve`).
 
@@ -70,7 +73,9 @@ pub fn classify(dest: &str) -> LinkKind {
         "spaces around the destination"
     };
     match kind {
-        LinkKind::Malformed { suggestion: Some(s), .. } => malformed(reason, Some(s)),
+        LinkKind::Malformed { suggestion: Some(s), .. } | LinkKind::Suspect { suggestion: s, .. } => {
+            malformed(reason, Some(s))
+        }
         _ => malformed(reason, Some(cleaned.to_string())),
     }
 }
@@ -111,12 +116,6 @@ fn classify_clean(d: &str) -> LinkKind {
         None => (d, None),
     };
     let path = path.split_once('?').map_or(path, |(p, _)| p);
-    if looks_like_email(path) {
-        return malformed("an email address written as a link", Some(format!("mailto:{path}")));
-    }
-    if looks_like_web_address(path) {
-        return malformed("a web address without `https://`", Some(format!("https://{d}")));
-    }
     if let Some((file, title)) = path.split_once('「') {
         // Corpus (ja): `![…](media/x.png「登録 - ステップ 1」)`.
         let title = title.trim_end_matches('」');
@@ -125,9 +124,20 @@ fn classify_clean(d: &str) -> LinkKind {
             Some(format!("{} \"{title}\"", file.trim_end())),
         );
     }
-    LinkKind::File {
-        path: crate::url::percent_decode(path),
-        fragment: fragment.filter(|f| !f.is_empty()).map(crate::url::percent_decode),
+    let decoded = crate::url::percent_decode(path);
+    let fragment = fragment.filter(|f| !f.is_empty()).map(crate::url::percent_decode);
+    let suspect = if looks_like_email(path) {
+        Some(("an email address written as a link", format!("mailto:{path}")))
+    } else if looks_like_web_address(path) {
+        Some(("a web address without `https://`", format!("https://{d}")))
+    } else {
+        None
+    };
+    match suspect {
+        Some((reason, suggestion)) => {
+            LinkKind::Suspect { path: decoded, fragment, reason: reason.to_string(), suggestion }
+        }
+        None => LinkKind::File { path: decoded, fragment },
     }
 }
 

@@ -10,13 +10,14 @@ fn file(path: &str, fragment: Option<&str>) -> LinkKind {
 fn suggestion(kind: &LinkKind) -> Option<&str> {
     match kind {
         LinkKind::Malformed { suggestion, .. } => suggestion.as_deref(),
+        LinkKind::Suspect { suggestion, .. } => Some(suggestion),
         _ => panic!("not malformed: {kind:?}"),
     }
 }
 
 fn reason(kind: &LinkKind) -> &str {
     match kind {
-        LinkKind::Malformed { reason, .. } => reason,
+        LinkKind::Malformed { reason, .. } | LinkKind::Suspect { reason, .. } => reason,
         _ => panic!("not malformed: {kind:?}"),
     }
 }
@@ -86,7 +87,7 @@ fn leading_parenthesis_is_malformed() {
 }
 
 #[test]
-fn email_and_bare_domain_are_malformed() {
+fn email_and_bare_domain_are_suspect() {
     let k = classify("d4cf4a2d.microsoft.com@amer.teams.ms");
     assert_eq!(reason(&k), "an email address written as a link");
     assert_eq!(suggestion(&k), Some("mailto:d4cf4a2d.microsoft.com@amer.teams.ms"));
@@ -175,14 +176,19 @@ fn start_is_the_absolute_event_offset() {
 
 #[test]
 fn malformed_link_is_reported_at_its_destination() {
-    let (doc, diags, _) = parse_in("en", "Mail [us](team@example.com) now.\n");
+    let (doc, diags, _) = parse_in("en", "Go [there](https:example.com/x) now.\n");
     assert_eq!(diags.len(), 1);
     let d = &diags[0];
     assert_eq!(d.code, Code::MalformedUrl);
-    assert_eq!((d.line, d.column), (Some(1), Some(11)));
-    assert_eq!(d.target.as_deref(), Some("team@example.com"));
-    assert_eq!(d.help.as_deref(), Some("did you mean `mailto:team@example.com`?"));
+    assert_eq!((d.line, d.column), (Some(1), Some(12)));
+    assert_eq!(d.target.as_deref(), Some("https:example.com/x"));
+    assert_eq!(d.help.as_deref(), Some("did you mean `https://example.com/x`?"));
     assert_eq!(doc.links.len(), 1);
+    // A path that reads like an address is left to `check`, which knows
+    // whether such a file exists.
+    let (doc, diags, _) = parse_in("en", "Mail [us](team@example.com), ![logo](logo@2x.png).\n");
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert!(doc.links.iter().all(|l| matches!(l.kind, LinkKind::Suspect { .. })));
 }
 
 #[test]

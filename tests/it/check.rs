@@ -204,3 +204,64 @@ fn a_clean_site_has_no_findings_and_exits_0() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(text(&o).contains("0 error(s), 0 warning(s), 0 info"), "{}", text(&o));
 }
+
+/// Content nobody fitted the checker to (issue 16): one case per rule.
+#[test]
+fn content_nobody_here_has_seen() {
+    let json = fixture("unseen");
+    // Task tables by shape: three headers in three languages that no
+    // vocabulary lists, each catalogued, with the line that makes it known.
+    for (file, line, header) in [
+        ("content/es/tasks-es.md", 11, "Nº de tarea"),
+        ("content/es/tasks-es.md", 28, "Id. de la tarea"),
+        ("content/de/tasks-de.md", 7, "Aufgaben-Nr."),
+        ("content/fr/tasks-fr.md", 7, "N° de tâche"),
+    ] {
+        let d = finding(&json, file, line, "task-table-header");
+        assert_eq!(d["target"], header);
+        let help = d["help"].as_str().unwrap();
+        assert!(help.contains(&format!(", \"{header}\"]`")), "{help}");
+    }
+    let fr = finding(&json, "content/fr/tasks-fr.md", 7, "task-table-header");
+    assert_eq!(
+        fr["help"],
+        "add the header under this locale's `[locale.vocabulary]` in playbook.toml: `task_id = [\"Task ID\", \"Task Id\", \"N° de tâche\"]`"
+    );
+    let summary = &json["summary"]["by_code"];
+    assert!(summary.get("task-locale-mismatch").is_none(), "every task is found in every version: {summary}");
+    // Links as the web resolves them.
+    let links = "content/en/links.md";
+    let bare = finding(&json, links, 15, "broken-link");
+    assert_eq!(bare["message"], "broken link: `content/en/approach-get-modern` does not exist");
+    assert_eq!(
+        bare["help"],
+        "did you mean `approach-get-modern.md`? The published site, GitHub and DocFX do not add `.md` to a link"
+    );
+    let folder = finding(&json, links, 17, "broken-link");
+    assert_eq!(folder["message"], "broken link: `content/en/media` is a folder without `index.md`");
+    assert_eq!(folder["help"], "link one of its pages, or add `media/index.md`");
+    assert_eq!(
+        finding(&json, links, 19, "broken-link")["message"],
+        "broken link: `../outside.md` leaves the content root"
+    );
+    assert_eq!(
+        finding(&json, links, 21, "broken-link")["message"],
+        "broken link: `playbook.toml` is outside the content folder `content`, which is all that is published"
+    );
+    assert_eq!(
+        finding(&json, links, 27, "broken-link")["message"],
+        "broken image: `content/en/media/nope.png` does not exist"
+    );
+    assert_eq!(finding(&json, links, 35, "malformed-url")["help"], "did you mean `mailto:team@example.com`?");
+    // Copies and other locales' files.
+    let es = "content/es/links-es.md";
+    assert_eq!(
+        finding(&json, es, 7, "cross-locale-link")["message"],
+        "links to `guide-en.md`, which carries the en ending `-en`"
+    );
+    let copy = finding(&json, es, 9, "link-to-copy");
+    assert_eq!(
+        copy["help"],
+        "link `copy-es.md` instead: the copy is built, but readers of this locale are sent to that page"
+    );
+}
