@@ -15,3 +15,4 @@ mod hostile;
 mod html;
 mod search;
 mod serve;
+mod task_tables;
