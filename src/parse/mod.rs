@@ -1,15 +1,17 @@
 //! One page's markdown → `model::Document`: headings with unique ids, links
-//! and images with the span of their destination, tables (task rows and
+//! and images (markdown, and `href`/`src` in raw HTML) with the span of
+//! their destination, tables (task rows and
 //! update dates), alerts, the phase line, code-block languages and raw-HTML
 //! anchors, tasks named in prose, plus the findings only one file is needed for (`malformed-url`,
-//! `task-row`, `unknown-alert`).
+//! `task-row`, `task-table-header`, `unknown-alert`).
 //!
 //! It is ONE pulldown-cmark offset pass over `text[body_start..]` with
 //! `config::markdown_options()` (the renderer uses the same options, so
 //! event ranges agree). Every span and offset stored is absolute in
 //! `SourceFile::text`. The sub-modules own the rules: `slug` (heading ids),
-//! `links` (destinations), `tasks` (tables), `alerts`, `html` (anchors),
-//! `task_mentions` (tasks named in prose).
+//! `links` (destinations), `tasks` (tables), `alerts`, `html` (anchors and
+//! `href`/`src` links in raw HTML), `task_mentions` (tasks named in prose),
+//! `lines` (line numbers counted in source order).
 //!
 //! Phase rule: in the first paragraph after the first H1 (before any other
 //! heading), the first line that reads `<label>: value` or `<label>：value`,
@@ -21,6 +23,7 @@
 
 mod alerts;
 mod html;
+mod lines;
 mod links;
 mod slug;
 mod task_mentions;
@@ -128,7 +131,7 @@ struct Pass<'a> {
     /// Raw-HTML links of the open table, with their findings.
     table_html_links: Vec<(Link, Option<Diagnostic>)>,
     quote_depth: usize,
-    html_block: Option<RawHtml>,
+    html_block: Option<html::RawHtml>,
     phase: Phase,
     lone_bracket_end: Option<usize>,
     /// The last block closed was a heading (so a table now is captioned by it).
@@ -138,7 +141,7 @@ struct Pass<'a> {
     /// Prose text collected for `task_mentions`.
     prose: task_mentions::ProseRun,
     /// Line numbers counted so far: (absolute offset, its 1-based line).
-    lines: LineCounter,
+    lines: lines::LineCounter,
 }
 
 impl<'a> Pass<'a> {
@@ -159,7 +162,7 @@ impl<'a> Pass<'a> {
             after_heading: false,
             in_code: false,
             prose: task_mentions::ProseRun::default(),
-            lines: LineCounter { offset: 0, line: 1 },
+            lines: lines::LineCounter::default(),
         }
     }
 
@@ -195,9 +198,9 @@ impl<'a> Pass<'a> {
             Event::HardBreak => self.line_break(),
             Event::Html(h) => match &mut self.html_block {
                 Some(block) => block.push(self.ctx.body, &h, range),
-                None => self.raw_html(&RawHtml::one(self.ctx.body, &h, range)),
+                None => self.raw_html(&html::RawHtml::one(self.ctx.body, &h, range)),
             },
-            Event::InlineHtml(h) => self.raw_html(&RawHtml::one(self.ctx.body, &h, range)),
+            Event::InlineHtml(h) => self.raw_html(&html::RawHtml::one(self.ctx.body, &h, range)),
             _ => {}
         }
     }
@@ -238,7 +241,7 @@ impl<'a> Pass<'a> {
                 self.in_code = true;
                 self.doc.code_langs.push(code_lang(&kind));
             }
-            Tag::HtmlBlock => self.html_block = Some(RawHtml::default()),
+            Tag::HtmlBlock => self.html_block = Some(html::RawHtml::default()),
             Tag::Table(_) => {
                 let section = table_section(&self.doc.headings, after_heading);
                 self.table = Some(tasks::TableBuilder::new(range, section));
@@ -395,7 +398,7 @@ impl<'a> Pass<'a> {
     /// Raw HTML in a heading, in link text or in a task table is shown as
     /// text (see `render::markdown`): it makes no link. Links in a table
     /// wait for its end, when its kind is known.
-    fn raw_html(&mut self, raw: &RawHtml) {
+    fn raw_html(&mut self, raw: &html::RawHtml) {
         html::anchors(&raw.text, &mut self.doc.html_anchors);
         if self.heading.is_some() || !self.links.is_empty() {
             return;
@@ -422,78 +425,6 @@ impl<'a> Pass<'a> {
         assign_ids(&mut self.doc.headings, &self.explicit_ids);
         (self.doc, self.diags)
     }
-}
-
-/// Raw HTML text gathered from one or more events, with where each piece
-/// is in the body, so a position in the text maps back to the source.
-#[derive(Default)]
-struct RawHtml {
-    text: String,
-    /// Where each piece starts: (offset in `text`, body offset, whether
-    /// the piece is the source text itself, so offsets inside it map too).
-    pieces: Vec<(usize, usize, bool)>,
-}
-
-impl RawHtml {
-    fn one(body: &str, h: &str, range: Range<usize>) -> RawHtml {
-        let mut raw = RawHtml::default();
-        raw.push(body, h, range);
-        raw
-    }
-
-    /// Appends an event's text. Its source is the end of the event range
-    /// (pulldown-cmark leaves a block's indentation out of the text); a
-    /// text that is not there maps to the range's start.
-    fn push(&mut self, body: &str, h: &str, range: Range<usize>) {
-        let source = body.get(range.clone()).unwrap_or("");
-        let piece = match source.ends_with(h) {
-            true => (self.text.len(), range.end - h.len(), true),
-            false => (self.text.len(), range.start, false),
-        };
-        self.pieces.push(piece);
-        self.text.push_str(h);
-    }
-
-    /// The body offset of byte `at` of `text`.
-    fn body_offset(&self, at: usize) -> usize {
-        let i = self.pieces.partition_point(|&(from, _, _)| from <= at).saturating_sub(1);
-        match self.pieces.get(i) {
-            Some(&(from, body, true)) => body + (at - from),
-            Some(&(_, body, false)) => body,
-            None => 0,
-        }
-    }
-}
-
-/// The line of each heading, counted on from the previous one: headings
-/// come in source order, and asking `SourceFile::location` would build the
-/// file's line index for every page (most never have a finding).
-struct LineCounter {
-    offset: usize,
-    line: usize,
-}
-
-impl LineCounter {
-    /// The 1-based line of byte `offset` of `text` (clamped to the text).
-    fn line_of(&mut self, text: &str, offset: usize) -> usize {
-        let offset = offset.min(text.len());
-        if offset < self.offset {
-            *self = LineCounter { offset: 0, line: 1 };
-        }
-        *self = LineCounter { offset, line: self.line + newlines(&text.as_bytes()[self.offset..offset]) };
-        self.line
-    }
-}
-
-/// How many `\n` bytes `bytes` holds: counted 64 at a time into a byte (the
-/// compiler vectorizes that; a plain `filter().count()` goes byte by byte).
-fn newlines(bytes: &[u8]) -> usize {
-    let mut blocks = bytes.chunks_exact(64);
-    let mut count = 0;
-    for block in &mut blocks {
-        count += usize::from(block.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>());
-    }
-    count + blocks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 /// The section of a table: the last heading above it, except that a
