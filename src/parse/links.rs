@@ -194,8 +194,9 @@ fn inline_dest(body: &str, from: usize, to: usize) -> Option<Range<usize>> {
 
 fn definition_dest(body: &str, def: Range<usize>) -> Option<Range<usize>> {
     let bytes = body.as_bytes().get(def.clone())?;
+    // The label's closing `]` (escaped ones skipped); a definition always has one.
     let mut i = 0;
-    while i < bytes.len() && bytes[i] != b']' {
+    while *bytes.get(i)? != b']' {
         i += if bytes[i] == b'\\' { 2 } else { 1 };
     }
     if bytes.get(i + 1) != Some(&b':') {

@@ -135,6 +135,13 @@ fn destination_span_handles_parentheses_angle_brackets_and_titles() {
 }
 
 #[test]
+fn destination_span_after_a_line_break_in_the_text() {
+    // The blank before `]` belongs to no event: the `](` is looked for.
+    let got = spans("[ a\n ](x.md) and [b\\\n](y.md)\n");
+    assert_eq!(got.iter().map(|g| g.1.as_str()).collect::<Vec<_>>(), ["x.md", "y.md"]);
+}
+
+#[test]
 fn destination_span_after_tricky_link_text() {
     let got = spans("[x\\]y](z.md) [**b** `](c)`](q.md) [](empty-text.md)\n");
     assert_eq!(got.iter().map(|g| g.1.as_str()).collect::<Vec<_>>(), ["z.md", "q.md", "empty-text.md"]);
