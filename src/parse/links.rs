@@ -205,24 +205,26 @@ fn definition_dest(body: &str, def: Range<usize>) -> Option<Range<usize>> {
     scan_dest(body, skip_space(body, def.start + i + 2, def.end), def.end)
 }
 
-fn skip_space(body: &str, mut i: usize, to: usize) -> usize {
-    let bytes = body.as_bytes();
-    while i < to && matches!(bytes.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-        i += 1;
-    }
-    i
+fn skip_space(body: &str, i: usize, to: usize) -> usize {
+    let rest = body.get(i..to).unwrap_or("");
+    i + rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len()
 }
 
 /// The destination starting at `i`: `<…>` (brackets excluded) or a run
 /// without spaces and with balanced parentheses.
 fn scan_dest(body: &str, i: usize, to: usize) -> Option<Range<usize>> {
     let bytes = body.as_bytes().get(..to)?;
-    if bytes.get(i) == Some(&b'<') {
-        let mut j = i + 1;
-        while j < bytes.len() && !matches!(bytes[j], b'>' | b'\n') {
-            j += if bytes[j] == b'\\' { 2 } else { 1 };
+    if let Some(inner) = bytes.get(i..).and_then(|b| b.strip_prefix(b"<")) {
+        // Up to the `>` that closes (escaped ones skipped): pulldown-cmark
+        // made a link of it, so it is there.
+        let mut j = 0;
+        loop {
+            match inner.get(j)? {
+                b'>' => return Some(i + 1..i + 1 + j),
+                b'\\' => j += 2,
+                _ => j += 1,
+            }
         }
-        return (bytes.get(j) == Some(&b'>')).then_some(i + 1..j);
     }
     let (mut j, mut depth) = (i, 0usize);
     while j < bytes.len() {
