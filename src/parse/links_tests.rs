@@ -342,6 +342,10 @@ fn destination_spans_of_definitions_and_angle_brackets() {
     assert_eq!(got[0].1, "x\\>y.md");
     // Unterminated `<`: not a link, but no panic and no span.
     assert!(spans("[a](<x.md)\n").is_empty());
+    // An escaped, unbalanced parenthesis is part of the destination.
+    assert_eq!(spans("[a](x\\)y.md) b\n")[0].1, "x\\)y.md");
+    // A definition at the very end of the file, without a line ending.
+    assert_eq!(spans("[a][r]\n\n[r]: x.md")[0].1, "x.md");
     // Parentheses inside, and a destination followed by a title on the next line.
     let got = spans("[a](x(y(z)).md\n'title')\n");
     assert_eq!(got[0].1, "x(y(z)).md");
