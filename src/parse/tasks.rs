@@ -83,7 +83,9 @@ impl TableBuilder {
     pub(crate) fn start(&mut self, tag: &Tag<'_>, range: Range<usize>) {
         match tag {
             Tag::TableHead => self.in_head = true,
-            Tag::TableRow if !self.in_head => self.rows.push(Row { range, cells: Vec::new() }),
+            // pulldown-cmark puts the header's cells right in `TableHead`:
+            // every row is a body row.
+            Tag::TableRow => self.rows.push(Row { range, cells: Vec::new() }),
             Tag::TableCell => self.cell = Some(Cell { text: String::new(), range }),
             _ => {}
         }
@@ -247,16 +249,12 @@ impl RowView<'_> {
     }
 
     /// Body offset of cell `i`: its first non-blank character (its start
-    /// when blank), or the end of the row when pulldown-cmark padded it.
+    /// when blank), or the end of the row when it has no such cell.
     fn at(&self, body: &str, i: usize) -> usize {
-        match self.row.cells.get(i) {
-            Some(c) if c.range.start < c.range.end => {
-                let text = body.get(c.range.clone()).unwrap_or("");
-                let blanks = text.len() - text.trim_start().len();
-                c.range.start + if blanks == text.len() { 0 } else { blanks }
-            }
-            _ => self.content.end,
-        }
+        let Some(c) = self.row.cells.get(i) else { return self.content.end };
+        let text = body.get(c.range.clone()).unwrap_or("");
+        let blanks = text.len() - text.trim_start().len();
+        c.range.start + if blanks == text.len() { 0 } else { blanks }
     }
 }
 

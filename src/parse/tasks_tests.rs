@@ -104,6 +104,16 @@ fn non_numeric_id_and_empty_name_are_reported() {
 }
 
 #[test]
+fn an_empty_cell_is_reported_where_it_is() {
+    let (_, diags, _) = parse_in("en", &format!("{EN_HEAD}| 7 || M | FM | X |\n| 8 | B || FM | X |\n"));
+    let got: Vec<_> = diags.iter().map(|d| (d.message.as_str(), d.line, d.column)).collect();
+    assert_eq!(
+        got,
+        [("task `7` has no name", Some(3), Some(6)), ("the requirement cell is empty", Some(4), Some(10))]
+    );
+}
+
+#[test]
 fn an_id_too_large_for_a_task_number_is_reported_and_no_task() {
     let (doc, diags, _) =
         parse_in("en", &format!("{EN_HEAD}| 99999999999 | A | M | FM | X |\n| 7 | B | M | FM | X |\n"));
