@@ -104,6 +104,46 @@ fn non_numeric_id_and_empty_name_are_reported() {
 }
 
 #[test]
+fn only_cells_the_row_and_the_table_have_are_checked() {
+    // A short row: no name or requirement finding for cells it lacks.
+    let (_, diags, _) = parse_in("en", &format!("{EN_HEAD}| 1030 |\n"));
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].message, "row has 1 cell, the task table has 5");
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("a `|` between two cells may be missing: the table has 5 columns")
+    );
+    let three = "| Task ID | Task Name | M/O |\n|-|-|-|\n| 5 | A |\n";
+    let (_, diags, _) = parse_in("en", three);
+    assert_eq!(
+        diags.iter().map(|d| d.message.as_str()).collect::<Vec<_>>(),
+        ["row has 2 cells, the task table has 3"]
+    );
+    // A table without a requirement column: nothing to say about one, even
+    // when a row has a third cell.
+    let (doc, diags, _) = parse_in("en", "| Task ID | Task Name |\n|-|-|\n| 5 | A |\n| 6 | B | M |\n");
+    assert_eq!(
+        diags.iter().map(|d| d.message.as_str()).collect::<Vec<_>>(),
+        ["row has 3 cells, the task table has 2"]
+    );
+    assert_eq!(doc.tasks.len(), 2);
+}
+
+#[test]
+fn a_long_row_gets_the_two_rows_help_only_before_an_id() {
+    let (_, diags, _) = parse_in("en", &format!("{EN_HEAD}| 1 | A | O | FE | X|| B | O |\n"));
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].message, "row has 8 cells, the task table has 5");
+    assert_eq!(diags[0].help, None);
+}
+
+#[test]
+fn a_task_header_over_a_line_that_is_no_separator_is_a_paragraph_not_a_finding() {
+    assert!(parse_in("de", "|Aufgaben-ID|Titel|\n|foo|bar|baz|\n").1.is_empty());
+    assert!(parse_in("de", "|Aufgaben-ID|Titel|\n|:-:|--|-|\n").1.len() == 1, "a separator of another width");
+}
+
+#[test]
 fn an_empty_cell_is_reported_where_it_is() {
     let (_, diags, _) = parse_in("en", &format!("{EN_HEAD}| 7 || M | FM | X |\n| 8 | B || FM | X |\n"));
     let got: Vec<_> = diags.iter().map(|d| (d.message.as_str(), d.line, d.column)).collect();
