@@ -141,6 +141,10 @@ fn a_long_row_gets_the_two_rows_help_only_before_an_id() {
 fn a_task_header_over_a_line_that_is_no_separator_is_a_paragraph_not_a_finding() {
     assert!(parse_in("de", "|Aufgaben-ID|Titel|\n|foo|bar|baz|\n").1.is_empty());
     assert!(parse_in("de", "|Aufgaben-ID|Titel|\n|:-:|--|-|\n").1.len() == 1, "a separator of another width");
+    assert!(parse_in("de", "|Aufgaben-ID|Titel|\n|:|::|\n").1.is_empty(), "colons alone are no delimiter");
+    // In a blockquote: the finding is at the separator, after the `> `.
+    let d = parse_in("de", "Text\n\n> |Aufgaben-ID|Titel|x|\n>  |:--|--|\n").1;
+    assert_eq!((d[0].line, d[0].column), (Some(4), Some(4)), "{d:#?}");
 }
 
 #[test]
