@@ -109,8 +109,7 @@ impl TaskCatalog {
 
 /// The id of a row when it is a plain decimal number.
 pub fn numeric_id(task: &Task) -> Option<u32> {
-    let id = task.id.trim();
-    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then(|| id.parse().ok()).flatten()
+    crate::model::task_number(&task.id)
 }
 
 /// A row with every field resolved.

@@ -71,6 +71,8 @@ codes! {
     MalformedUrl = "malformed-url", Error, "A URL that cannot be right: spaces, invisible characters, bare emails";
     /// A link into another locale's folder or to another locale's file (check/links).
     CrossLocaleLink = "cross-locale-link", Warning, "A link into another locale's folder or to another locale's file";
+    /// A link to an extra copy of a page (not the file its locale uses for it) (check/links).
+    LinkToCopy = "link-to-copy", Warning, "A link to an extra copy of a page instead of the version its locale uses";
     /// A `toc.yml` entry that does not resolve, or a toc YAML error (load/toc, check/toc).
     Toc = "toc", Error, "A `toc.yml` entry that does not resolve, or a toc YAML error";
     /// A page that no toc entry and no link reaches (check/toc).
@@ -87,6 +89,8 @@ codes! {
     UnknownAlert = "unknown-alert", Warning, "An alert kind other than NOTE, TIP, IMPORTANT, WARNING, CAUTION";
     /// A malformed task-table row (parse/tasks).
     TaskRow = "task-row", Error, "A malformed task-table row";
+    /// A task table recognised by its shape whose id header is not in the locale's vocabulary (parse/tasks).
+    TaskTableHeader = "task-table-header", Info, "A task table recognised by its shape whose id header is not in the vocabulary";
     /// A task id twice in a page, or with two requirements in a locale (check/tasks).
     DuplicateTask = "duplicate-task", Error, "A task id twice in a page, or with two requirements in a locale";
     /// A task missing or different in one locale's version of a page (check/tasks).

@@ -33,6 +33,7 @@ pub mod model;
 pub mod output;
 pub mod parse;
 pub mod render;
+pub mod repo;
 pub mod report;
 pub mod resolve;
 pub mod serve;

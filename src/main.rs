@@ -138,7 +138,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { site, format, deny_warnings, external, external_timeout } => {
-            let prefix = repo_prefix(site.root.as_deref());
+            let repo = playbook::repo::locate(site.root.as_deref().unwrap_or(std::path::Path::new(".")));
             let opts = Options { root: site.root, config: site.config, out: None };
             let Ok(deadline) = std::time::Duration::try_from_secs_f64(external_timeout) else {
                 err("error: --external-timeout must be a number of seconds, 0 or more\n");
@@ -154,7 +154,8 @@ fn main() -> ExitCode {
                         FormatArg::Sarif => Format::Sarif,
                     };
                     let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                    out(&playbook::report::render(&diags, format, color, &prefix));
+                    let base_uri = repo.base_uri();
+                    out(&playbook::report::render(&diags, format, color, &repo.prefix, base_uri.as_deref()));
                     let failing = |d: &&playbook::diag::Diagnostic| {
                         d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
                     };
@@ -196,23 +197,6 @@ fn main() -> ExitCode {
             }
         }
     }
-}
-
-/// The content root as seen from the current folder (`docs/`), so GitHub
-/// and SARIF paths are relative to the repository being checked.
-fn repo_prefix(root: Option<&std::path::Path>) -> String {
-    let Some(root) = root else { return String::new() };
-    let cwd = std::env::current_dir().ok().and_then(|c| c.canonicalize().ok());
-    let abs = root.canonicalize().ok();
-    let rel = match (cwd, abs) {
-        (Some(c), Some(a)) if a.starts_with(&c) => {
-            a.strip_prefix(&c).map(|p| p.to_path_buf()).unwrap_or_default()
-        }
-        _ => root.to_path_buf(),
-    };
-    let s = rel.to_string_lossy().replace('\\', "/");
-    let s = s.trim_start_matches("./").trim_end_matches('/');
-    if s.is_empty() || s == "." { String::new() } else { format!("{s}/") }
 }
 
 /// Writes a report to stdout. A closed pipe (`playbook check | head`) is

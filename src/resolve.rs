@@ -29,8 +29,8 @@ pub enum Target {
     Malformed,
     /// A relative path with nothing behind it (see `suggest` for a fix).
     Missing {
-        /// The root-relative path that was looked for (or the raw path if it
-        /// leaves the content root).
+        /// The root-relative path that was looked for, normalised; it
+        /// starts with `../` when it leaves the content root.
         path: String,
     },
 }
@@ -120,7 +120,7 @@ pub fn link(site: &Site, from: PageId, link: &Link) -> Target {
         LinkKind::Malformed { .. } => Target::Malformed,
         LinkKind::Fragment(f) => Target::SamePage(f.clone()),
         // Relative to the file that wrote it: an included file's own folder.
-        LinkKind::File { path, fragment } => {
+        LinkKind::File { path, fragment } | LinkKind::Suspect { path, fragment, .. } => {
             file(site, site.page(from).source.file_at(link.span.start), path, fragment.clone())
         }
     }
@@ -129,7 +129,7 @@ pub fn link(site: &Site, from: PageId, link: &Link) -> Target {
 /// Resolves a relative `path` written in the file `from_file` (root-relative).
 pub fn file(site: &Site, from_file: &str, path: &str, fragment: Option<String>) -> Target {
     let Some(joined) = join(from_file, path) else {
-        return Target::Missing { path: path.to_string() };
+        return Target::Missing { path: lexical(from_file, path) };
     };
     let joined = joined.trim_end_matches('/').to_string();
     if let Some(page) = site.page_by_file(&joined) {
@@ -138,16 +138,10 @@ pub fn file(site: &Site, from_file: &str, path: &str, fragment: Option<String>) 
     if site.files.binary_search(&joined).is_ok() {
         return Target::Asset(joined);
     }
-    // A link to a folder: its index.md.
+    // A link to a folder: its index.md. A name without `.md` is no page
+    // (GitHub and DocFX answer 404); `check` suggests the `.md`.
     if let Some(page) = site.page_by_file(&format!("{joined}/index.md")) {
         return Target::Page { page, fragment };
-    }
-    // DocFX publishes `page.md` at `page`, so writers link `[a](page)`.
-    let last = joined.rsplit('/').next().unwrap_or(&joined);
-    if !last.contains('.') {
-        if let Some(page) = site.page_by_file(&format!("{joined}.md")) {
-            return Target::Page { page, fragment };
-        }
     }
     Target::Missing { path: joined }
 }
@@ -156,6 +150,12 @@ pub fn file(site: &Site, from_file: &str, path: &str, fragment: Option<String>) 
 /// `..`; a leading `/` means the content root. `None` if it leaves the root.
 pub fn join(from_file: &str, path: &str) -> Option<String> {
     crate::url::join(from_file, path)
+}
+
+/// `path` written in `from_file`, joined and normalised like `join`, but
+/// with the `..` that climb above the content root kept (`../x.md`).
+pub fn lexical(from_file: &str, path: &str) -> String {
+    crate::url::lexical(from_file, path)
 }
 
 /// The existing file in the same folder whose name is closest to `wanted`,
@@ -262,6 +262,15 @@ mod tests {
         assert_eq!(join("es/a.md", "./sub/../c.md").as_deref(), Some("es/c.md"));
         assert_eq!(join("es/a.md", "/en/d.md").as_deref(), Some("en/d.md"));
         assert_eq!(join("es/a.md", "../../x.md"), None);
+    }
+
+    #[test]
+    fn lexical_keeps_the_climb_above_the_root() {
+        assert_eq!(lexical("es/a.md", "../../x.md"), "../x.md");
+        assert_eq!(lexical("es/sub/a.md", "../../../../y/./z.md"), "../../y/z.md");
+        assert_eq!(lexical("a.md", "sub/../../b.md"), "../b.md");
+        assert_eq!(lexical("es/a.md", "/../c.md"), "../c.md");
+        assert_eq!(lexical("es/a.md", "b.md"), "es/b.md");
     }
 
     /// `closest` over plain paths, with words computed as `Suggester` does.

@@ -1,7 +1,19 @@
 //! Link rules: `broken-link` (a relative link or image with no file behind
-//! it), `broken-anchor` (a `#fragment` with no such id in the target page),
-//! `cross-locale-link` (a link that leaves the page's language).
-//! `malformed-url` is found while parsing (`parse::links`), not here.
+//! it), `broken-anchor` (a `#fragment` with no such id in the target page;
+//! `#top` is the top of every page, as browsers scroll there),
+//! `cross-locale-link` (a link into another locale's folder, or to a file
+//! that carries another locale's suffix) and `link-to-copy` (a link to an
+//! extra copy of a page of its own locale). Links in markdown and in raw
+//! HTML (`href`, `src`) alike. `malformed-url` is found while parsing
+//! (`parse::links`), except for a path that reads like an e-mail address
+//! or a host (`LinkKind::Suspect`): it is reported here, and only when no
+//! file of that name exists (`logo@2x.png` is an image).
+//!
+//! A broken link's message names the path as it resolves from the content
+//! root (`../x.md` when it climbs out of the root), says so when that path
+//! is a folder without `index.md` or lies outside the content folder, and
+//! its help suggests the fix (`x.md` for a name written without `.md`: the
+//! published site, GitHub and DocFX do not add it).
 //!
 //! Every decision about where a link goes comes from `resolve`, the same
 //! function the renderer uses. Must not render, write or read the disk.
@@ -15,12 +27,19 @@ pub(crate) fn page(site: &Site, suggester: &Suggester<'_>, page: &Page) -> Vec<D
     let mut out = Vec::new();
     for link in &page.doc.links {
         match resolve::link(site, page.id, link) {
-            Target::Missing { path } => {
-                out.push(match &link.kind {
-                    LinkKind::Xref { uid, .. } => unknown_uid(page, link, uid),
-                    _ => broken_link(site, suggester, page, link, &path),
-                });
-            }
+            Target::Missing { path } => out.push(match &link.kind {
+                LinkKind::Xref { uid, .. } => unknown_uid(page, link, uid),
+                LinkKind::Suspect { reason, suggestion, .. } => page
+                    .source
+                    .diag(
+                        Code::MalformedUrl,
+                        link.span.start,
+                        format!("malformed link destination: {reason}"),
+                    )
+                    .with_target(&link.dest)
+                    .with_help(format!("did you mean `{suggestion}`?")),
+                _ => broken_link(site, suggester, page, link, &path),
+            }),
             Target::SamePage(fragment) => {
                 if let Some(d) = broken_anchor(page, page, link, &fragment) {
                     out.push(d);
@@ -51,14 +70,31 @@ fn unknown_uid(page: &Page, link: &Link, uid: &str) -> Diagnostic {
 
 fn broken_link(site: &Site, suggester: &Suggester<'_>, page: &Page, link: &Link, path: &str) -> Diagnostic {
     let what = if link.image { "image" } else { "link" };
-    let escapes = matches!(&link.kind, LinkKind::File { path: p, .. } if resolve::join(page.source.file_at(link.span.start), p).is_none());
-    let message = if escapes {
-        format!("broken {what}: `{}` leaves the content root", link.dest)
+    let content = &site.config.content_dir;
+    let message = if path == ".." || path.starts_with("../") {
+        format!("broken {what}: `{path}` leaves the content root")
+    } else if !content.is_empty() && !path.starts_with(&format!("{content}/")) {
+        format!(
+            "broken {what}: `{path}` is outside the content folder `{content}`, which is all that is published"
+        )
+    } else if is_folder(site, path) {
+        format!("broken {what}: `{path}` is a folder without `index.md`")
     } else {
         format!("broken {what}: `{path}` does not exist")
     };
     let d = page.source.diag(Code::BrokenLink, link.span.start, message).with_target(&link.dest);
     let from = &page.source.path;
+    let last = path.rsplit('/').next().unwrap_or(path);
+    if !last.contains('.') && site.page_by_file(&format!("{path}.md")).is_some() {
+        let rel = relative_file(from, &format!("{path}.md"));
+        return d.with_help(format!(
+            "did you mean `{rel}`? The published site, GitHub and DocFX do not add `.md` to a link"
+        ));
+    }
+    if is_folder(site, path) {
+        let index = relative_file(from, &format!("{path}/index.md"));
+        return d.with_help(format!("link one of its pages, or add `{index}`"));
+    }
     // The page this link means, by translation key: its version in this
     // locale is the best fix (and needs no typo search).
     let key = key_of(site, path);
@@ -97,6 +133,14 @@ fn broken_link(site: &Site, suggester: &Suggester<'_>, page: &Page, link: &Link,
         return d.with_help(format!("that page has no {here} version; it exists in {}", list.join(", ")));
     }
     d
+}
+
+/// Whether some page or file of the site lies below `path`.
+fn is_folder(site: &Site, path: &str) -> bool {
+    let prefix = format!("{}/", path.trim_end_matches('/'));
+    let from = site.files.partition_point(|f| f.as_str() < prefix.as_str());
+    site.files.get(from).is_some_and(|f| f.starts_with(&prefix))
+        || site.pages.iter().any(|p| p.source.path.starts_with(&prefix))
 }
 
 /// The translation key a missing root-relative path would have: its path
@@ -147,40 +191,80 @@ fn broken_anchor(from: &Page, target: &Page, link: &Link, fragment: &str) -> Opt
 }
 
 /// Whether `page` has an element with id `fragment`: a heading, an HTML
-/// anchor, or a task row (`task-<id>`, added by the renderer).
+/// anchor, or a task row (`task-<id>`, added by the renderer); or the
+/// fragment is `top` in any letter case, which browsers scroll to the top
+/// of the page when no element has that id (HTML's "scroll to the fragment").
 fn has_anchor(page: &Page, fragment: &str) -> bool {
-    page.doc.headings.iter().any(|h| h.id == fragment)
+    fragment.eq_ignore_ascii_case("top")
+        || page.doc.headings.iter().any(|h| h.id == fragment)
         || page.doc.html_anchors.iter().any(|a| a == fragment)
         || fragment.strip_prefix("task-").is_some_and(|id| page.doc.tasks.iter().any(|t| t.id == id))
 }
 
+/// `cross-locale-link` (the README's rule: a link into another locale's
+/// folder, or to a file of its own folder that carries another locale's
+/// suffix, even the only copy there is) or `link-to-copy` (a link to an
+/// extra copy of a page of its own locale: an untranslated copy beside
+/// the translation).
 fn cross_locale(site: &Site, from: &Page, target: &Page, link: &Link) -> Option<Diagnostic> {
     let here = site.locale(from.locale);
-    let there = site.locale(target.locale);
-    let message = if target.locale != from.locale {
-        format!("links into another locale's folder ({}): `{}`", there.tag, link.dest)
-    } else if !here.suffix.is_empty() && !target.primary && !carries_suffix(target, &here.suffix) {
-        format!(
-            "links to `{}`, a copy that is not the {} version of the page",
-            file_name(&target.source.path),
-            here.tag
-        )
+    let name = file_name(&target.source.path);
+    let translation = site.translation(target.id, from.locale).filter(|&t| t != target.id);
+    let rel = |t| relative_file(&from.source.path, &site.page(t).source.path);
+    let cross = if target.locale != from.locale {
+        Some(format!(
+            "links into another locale's folder ({}): `{}`",
+            site.locale(target.locale).tag,
+            link.dest
+        ))
     } else {
-        return None;
+        foreign_ending(site, target)
+            .map(|(tag, ending)| format!("links to `{name}`, which carries the {tag} ending `{ending}`"))
     };
-    let d = from.source.diag(Code::CrossLocaleLink, link.span.start, message).with_target(&link.dest);
-    match site.translation(target.id, from.locale).filter(|&t| t != target.id) {
-        Some(t) => {
-            let rel = relative_file(&from.source.path, &site.page(t).source.path);
-            Some(d.with_help(format!("link the {} translation instead: `{rel}`", here.tag)))
-        }
-        None => Some(d.with_help(format!("there is no {} translation of this page yet", here.tag))),
+    if let Some(message) = cross {
+        let help = match translation {
+            Some(t) => format!("link the {} translation instead: `{}`", here.tag, rel(t)),
+            None => format!("there is no {} translation of this page yet", here.tag),
+        };
+        let d = from.source.diag(Code::CrossLocaleLink, link.span.start, message);
+        return Some(d.with_target(&link.dest).with_help(help));
     }
+    if target.primary {
+        return None;
+    }
+    let message = format!("links to `{name}`, an extra copy of a page, not its {} version", here.tag);
+    let help = match translation {
+        Some(t) => format!(
+            "link `{}` instead: the copy is built, but readers of this locale are sent to that page",
+            rel(t)
+        ),
+        None => "link the page this locale uses for it".to_string(),
+    };
+    Some(from.source.diag(Code::LinkToCopy, link.span.start, message).with_target(&link.dest).with_help(help))
 }
 
-fn carries_suffix(page: &Page, suffix: &str) -> bool {
+/// The other locale (tag) and the ending of it that `page`'s file name
+/// carries: another locale's suffix or `-<tag>`, compared without letter
+/// case, when the name does not end with its own locale's suffix (the
+/// pairing rule 3 of `load::pairing`).
+fn foreign_ending<'s>(site: &'s Site, page: &Page) -> Option<(&'s str, String)> {
     let stem = page.source.path.rsplit_once('.').map_or(page.source.path.as_str(), |(s, _)| s);
-    stem.ends_with(suffix)
+    let stem = stem.to_ascii_lowercase();
+    let own = site.locale(page.locale);
+    let ends = |e: &str| e.len() > 1 && stem.len() > e.len() && stem.ends_with(&e.to_ascii_lowercase());
+    if ends(&own.suffix) {
+        return None;
+    }
+    let mut found: Option<(&str, String)> = None;
+    for l in site.locales.iter().filter(|l| l.id != own.id) {
+        for e in [l.suffix.clone(), format!("-{}", l.tag.to_ascii_lowercase())] {
+            let longer = found.as_ref().is_none_or(|(_, f)| e.len() > f.len());
+            if ends(&e) && !e.eq_ignore_ascii_case(&own.suffix) && longer {
+                found = Some((l.tag.as_str(), e));
+            }
+        }
+    }
+    found
 }
 
 fn file_name(path: &str) -> &str {

@@ -120,3 +120,17 @@ pub(super) fn check_locales(
     }
     Ok(())
 }
+
+/// What each locale must know of the others: the requirement values of
+/// every locale (a task table is recognised by its shape with any locale's
+/// letters, `parse::tasks`).
+pub(super) fn share_requirements(locales: &mut [LocaleConfig]) {
+    let all: Vec<String> = locales
+        .iter()
+        .flat_map(|l| l.vocabulary.mandatory.iter().chain(&l.vocabulary.optional))
+        .cloned()
+        .collect();
+    for l in locales.iter_mut() {
+        l.vocabulary.other_requirements = all.clone();
+    }
+}

@@ -26,9 +26,11 @@ pub use fence::{Fence, Refusal};
 pub use glob::Globs;
 pub use scope::{ContentRule, Metadata, Scope};
 pub use security::{ACTIVE_EXTENSIONS, SecurityConfig};
-pub use vocab::{Vocabulary, matches, normalize};
+pub use vocab::{Vocabulary, header_key, matches, normalize};
 
-use locales::{RawLocale, check_locales, common_ancestor, discover_locales, locale_from_raw};
+use locales::{
+    RawLocale, check_locales, common_ancestor, discover_locales, locale_from_raw, share_requirements,
+};
 
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
@@ -271,6 +273,7 @@ impl Config {
             discover_locales(&root)?.into_iter().map(|l| (l, None)).unzip()
         };
         check_locales(&cfg_path, &text, &root, &mut locales, &spans)?;
+        share_requirements(&mut locales);
         let default = raw
             .default_locale
             .or_else(|| locales.iter().any(|l| l.tag == "en").then(|| "en".to_string()))
@@ -344,8 +347,16 @@ impl Config {
     /// A configuration with every default, for the given root and locales
     /// (default first): what a program embedding the library, or a test,
     /// starts from.
-    pub fn new(root: impl Into<PathBuf>, locales: Vec<LocaleConfig>) -> Config {
+    pub fn new(root: impl Into<PathBuf>, mut locales: Vec<LocaleConfig>) -> Config {
         let root = root.into();
+        // Folders in one form (`dir = "."` is the root: no path a finding
+        // names starts with `./`), as `load` folds a config's.
+        for l in &mut locales {
+            if let Ok(dir) = fence::fold(&l.dir) {
+                l.dir = dir;
+            }
+        }
+        share_requirements(&mut locales);
         Config {
             content_dir: common_ancestor(locales.iter().map(|l| l.dir.as_str())),
             file: None,

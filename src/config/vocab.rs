@@ -27,7 +27,17 @@ pub struct Vocabulary {
     /// for the help of `unknown-alert`. Built-in: `ALERT_ALIASES`, for
     /// every language; a config's entries are added to them.
     pub alert_aliases: BTreeMap<String, String>,
+    /// Requirement values of the site's other locales (filled by `Config`):
+    /// with this locale's own and every built-in language's, they are the
+    /// letters that make a column a requirement column when a task table
+    /// is recognised by its shape. Not read from a config file.
+    #[serde(skip)]
+    pub other_requirements: Vec<String>,
 }
+
+/// Requirement values of every built-in language (`M`, `O`, German `E`,
+/// Portuguese `b`).
+const BUILTIN_REQUIREMENTS: &[&str] = &["M", "O", "E", "b"];
 
 /// Alert words seen in translated playbooks (the corpus has `[!HINWEIS]`,
 /// `[!OBSERVAÇÃO]`, `[!注意]`) and the usual translations of the five
@@ -110,6 +120,7 @@ impl Vocabulary {
             phase: words(phase),
             task_word: words(task_word),
             alert_aliases: ALERT_ALIASES.iter().map(|(w, k)| (w.to_string(), k.to_string())).collect(),
+            other_requirements: Vec::new(),
         }
     }
 
@@ -129,6 +140,86 @@ impl Vocabulary {
         self.alert_aliases.extend(other.alert_aliases);
         self
     }
+
+    /// Whether `value` is a requirement value of any locale: this one's,
+    /// the site's other locales' (`other_requirements`) or a built-in
+    /// language's.
+    pub fn is_any_requirement(&self, value: &str) -> bool {
+        matches(&self.mandatory, value)
+            || matches(&self.optional, value)
+            || matches(&self.other_requirements, value)
+            || BUILTIN_REQUIREMENTS.iter().any(|w| same_words(w, value))
+    }
+
+    /// Whether `cell` is one of this locale's task-id headers, compared by
+    /// `header_key`.
+    pub fn is_task_id_header(&self, cell: &str) -> bool {
+        let key = header_key(cell);
+        !key.is_empty() && self.task_id.iter().any(|w| header_key(w) == key)
+    }
+}
+
+/// The form in which table headers are compared, so that spellings that
+/// differ only in letter case, accents, spacing, punctuation or `(M)`-style
+/// marks are one header: `(X)` marks of one letter are dropped (or
+/// kept as letters when a word goes on after them: `(M)andatory` →
+/// `Mandatory`), the text is decomposed (Unicode NFKD, so accents and
+/// fullwidth forms fold too), combining accents are removed, letters are
+/// lowercased, and only letters, marks and numbers (general categories L,
+/// M, N) are kept:
+/// `Id. de Tareas` → `iddetareas`, `Aufgaben-ID` → `aufgabenid`,
+/// `ＩＤ` → `id`. Japanese voicing marks (U+3099, U+309A) are kept: they
+/// change the letter.
+pub fn header_key(s: &str) -> String {
+    use icu_normalizer::DecomposingNormalizerBorrowed;
+    use icu_properties::CodePointMapData;
+    use icu_properties::props::{GeneralCategory, GeneralCategoryGroup as G};
+    let category = CodePointMapData::<GeneralCategory>::new();
+    let kept = |c: char| {
+        let gc = category.get(c);
+        (G::Letter.contains(gc) || G::Number.contains(gc) || G::Mark.contains(gc)) && !is_accent(c)
+    };
+    let unmarked = drop_marks(s);
+    DecomposingNormalizerBorrowed::new_nfkd()
+        .normalize_iter(unmarked.chars())
+        .filter(|&c| kept(c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Combining accents (the diacritical-mark blocks), which `header_key`
+/// removes after decomposition.
+fn is_accent(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// `s` without `(X)` marks of one letter; a mark that a word
+/// continues (`(M)andatory`) keeps its letters.
+fn drop_marks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('(') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let letters = after
+            .find(')')
+            .map(|close| &after[..close])
+            .filter(|inner| inner.chars().count() == 1 && inner.chars().all(char::is_alphabetic));
+        match letters {
+            Some(inner) => {
+                rest = &after[inner.len() + 1..];
+                if rest.starts_with(char::is_alphabetic) {
+                    out.push_str(inner);
+                }
+            }
+            None => {
+                out.push('(');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Normalises a header or value for comparison: trimmed, inner whitespace
@@ -172,6 +263,44 @@ mod tests {
     fn headers_match_with_odd_spacing_and_case() {
         assert!(matches(&Vocabulary::builtin("es").task_id, "  id.  de tareas "));
         assert!(matches(&Vocabulary::builtin("zh-Hans").task_id, "任务 ID"));
+    }
+
+    #[test]
+    fn header_keys_ignore_case_accents_spacing_dots_and_marks() {
+        assert_eq!(header_key("Id. de Tareas"), "iddetareas");
+        assert_eq!(header_key("  ID  de   tareas "), "iddetareas");
+        assert_eq!(header_key("Aufgaben-ID"), header_key("aufgaben id"));
+        assert_eq!(header_key("N° de tâche"), "ndetache");
+        assert_eq!(header_key("Número de Ação"), "numerodeacao");
+        assert_eq!(header_key("(M)andatory / (O)ptional"), "mandatoryoptional");
+        assert_eq!(header_key("(M) Mandatory (O) Optional"), "mandatoryoptional");
+        assert_eq!(header_key("(E) Erforderlich (O) Optional"), "erforderlichoptional");
+        // Longer parentheses hold words, not marks.
+        assert_eq!(header_key("Task (ID)"), "taskid");
+        assert_eq!(header_key("タスク ＩＤ"), "タスクid");
+        assert_eq!(header_key("データ"), header_key("テ\u{3099}ータ"));
+        assert_ne!(header_key("データ"), header_key("テータ"), "voicing marks stay");
+        assert_eq!(header_key("a (b"), "ab");
+        assert_eq!(header_key("(x)"), "");
+    }
+
+    #[test]
+    fn task_id_headers_match_by_key_and_requirements_by_any_locale() {
+        let es = Vocabulary::builtin("es");
+        assert!(es.is_task_id_header("ID. DE TAREAS"));
+        assert!(es.is_task_id_header("Id de tarea"));
+        assert!(!es.is_task_id_header("Nº de tarea"));
+        assert!(!es.is_task_id_header(" . "), "an empty key is no header");
+        assert!(es.is_any_requirement("E") && es.is_any_requirement("b") && es.is_any_requirement("o"));
+        assert!(!es.is_any_requirement("X"));
+        let custom = Vocabulary { other_requirements: vec!["F".into()], ..Vocabulary::default() };
+        assert!(custom.is_any_requirement("f"));
+        let own = Vocabulary {
+            mandatory: vec!["Obl".into()],
+            optional: vec!["Opc".into()],
+            ..Vocabulary::default()
+        };
+        assert!(own.is_any_requirement("obl") && own.is_any_requirement("OPC"));
     }
 
     #[test]

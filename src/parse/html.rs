@@ -1,14 +1,54 @@
-//! Anchor ids in raw HTML (`Html` / `InlineHtml` events): every `id="x"`
-//! attribute of any tag, and `name="x"` of `<a>` tags, so `#x` links to
-//! them resolve. A tolerant linear scanner (no regex, no HTML parser):
-//! comments are skipped, values may be double-, single- or unquoted,
-//! attribute names are case-insensitive, unterminated tags end at the end
-//! of the text.
+//! Raw HTML (`Html` / `InlineHtml` events): the anchor ids it defines
+//! (every `id="x"` attribute of any tag, and `name="x"` of `<a>` tags, so
+//! `#x` links to them resolve) and the links it makes (every `href` and
+//! `src` attribute, checked like markdown links). A tolerant linear scanner
+//! (no regex, no HTML parser): comments are skipped, values may be double-,
+//! single- or unquoted, tag and attribute names are case-insensitive,
+//! unterminated tags end at the end of the text. `RawHtml` gathers the text
+//! of an HTML block's events and maps positions in it back to the source.
 //!
 //! Must not sanitise or render HTML.
 
+use std::ops::Range;
+
 /// Appends the anchor ids found in `html` to `out`, in order.
 pub(crate) fn anchors(html: &str, out: &mut Vec<String>) {
+    attributes(html, |tag, attr, value, _| {
+        let wanted = attr.eq_ignore_ascii_case("id")
+            || (tag.eq_ignore_ascii_case("a") && attr.eq_ignore_ascii_case("name"));
+        if wanted && !value.is_empty() {
+            out.push(value.to_string());
+        }
+    });
+}
+
+/// A link written in raw HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HtmlLink {
+    /// The attribute value as written (character references not decoded).
+    pub(crate) value: String,
+    /// Where the value is in the scanned text (inside its quotes).
+    pub(crate) range: Range<usize>,
+    /// An `<img src>`, rather than a link.
+    pub(crate) image: bool,
+}
+
+/// The `href` and `src` attributes of `html`, in order.
+pub(crate) fn links(html: &str) -> Vec<HtmlLink> {
+    let mut out = Vec::new();
+    attributes(html, |tag, attr, value, range| {
+        let href = attr.eq_ignore_ascii_case("href");
+        if href || attr.eq_ignore_ascii_case("src") {
+            let image = !href && tag.eq_ignore_ascii_case("img");
+            out.push(HtmlLink { value: value.to_string(), range, image });
+        }
+    });
+    out
+}
+
+/// Calls `found(tag name, attribute name, value, value range)` for every
+/// attribute with a value, in order.
+fn attributes(html: &str, mut found: impl FnMut(&str, &str, &str, Range<usize>)) {
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         rest = &rest[lt..];
@@ -17,15 +57,15 @@ pub(crate) fn anchors(html: &str, out: &mut Vec<String>) {
             continue;
         }
         let tag_end = rest.find('>').unwrap_or(rest.len());
-        tag(&rest[1..tag_end], out);
+        tag(html, &rest[1..tag_end], &mut found);
         rest = &rest[tag_end..];
     }
 }
 
-/// The inside of one tag (`a name="x" class=y`).
-fn tag(inner: &str, out: &mut Vec<String>) {
+/// The inside of one tag (`a name="x" class=y`), a slice of `html`.
+fn tag(html: &str, inner: &str, found: &mut impl FnMut(&str, &str, &str, Range<usize>)) {
     let name_len = inner.find(|c: char| c.is_whitespace() || c == '/').unwrap_or(inner.len());
-    let is_a = inner[..name_len].eq_ignore_ascii_case("a");
+    let name = &inner[..name_len];
     let mut rest = &inner[name_len..];
     loop {
         rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
@@ -38,10 +78,8 @@ fn tag(inner: &str, out: &mut Vec<String>) {
         let Some(after_eq) = rest.strip_prefix('=') else { continue };
         let (value, after) = attr_value(after_eq.trim_start());
         rest = after;
-        let wanted = attr.eq_ignore_ascii_case("id") || (is_a && attr.eq_ignore_ascii_case("name"));
-        if wanted && !value.is_empty() {
-            out.push(value.to_string());
-        }
+        let start = value.as_ptr() as usize - html.as_ptr() as usize;
+        found(name, attr, value, start..start + value.len());
     }
 }
 
@@ -58,6 +96,49 @@ fn attr_value(s: &str) -> (&str, &str) {
         _ => {
             let end = s.find(char::is_whitespace).unwrap_or(s.len());
             (&s[..end], &s[end..])
+        }
+    }
+}
+
+/// Raw HTML text gathered from one or more events, with where each piece
+/// is in the body, so a position in the text maps back to the source.
+#[derive(Default)]
+pub(crate) struct RawHtml {
+    /// The text of every piece, in order.
+    pub(crate) text: String,
+    /// Where each piece starts: (offset in `text`, body offset, whether
+    /// the piece is the source text itself, so offsets inside it map too).
+    pieces: Vec<(usize, usize, bool)>,
+}
+
+impl RawHtml {
+    /// The text of one event.
+    pub(crate) fn one(body: &str, h: &str, range: Range<usize>) -> RawHtml {
+        let mut raw = RawHtml::default();
+        raw.push(body, h, range);
+        raw
+    }
+
+    /// Appends an event's text. Its source is the end of the event range
+    /// (pulldown-cmark leaves a block's indentation out of the text); a
+    /// text that is not there maps to the range's start.
+    pub(crate) fn push(&mut self, body: &str, h: &str, range: Range<usize>) {
+        let source = body.get(range.clone()).unwrap_or("");
+        let piece = match source.ends_with(h) {
+            true => (self.text.len(), range.end - h.len(), true),
+            false => (self.text.len(), range.start, false),
+        };
+        self.pieces.push(piece);
+        self.text.push_str(h);
+    }
+
+    /// The body offset of byte `at` of `text`.
+    pub(crate) fn body_offset(&self, at: usize) -> usize {
+        let i = self.pieces.partition_point(|&(from, _, _)| from <= at).saturating_sub(1);
+        match self.pieces.get(i) {
+            Some(&(from, body, true)) => body + (at - from),
+            Some(&(_, body, false)) => body,
+            None => 0,
         }
     }
 }
@@ -83,6 +164,24 @@ mod tests {
     #[test]
     fn name_on_other_tags_and_comments_are_ignored() {
         assert_eq!(ids(r#"<input name="n"> <!-- <a id="c"> --> <p data-id="x" id = "y">"#), ["y"]);
+    }
+
+    #[test]
+    fn href_and_src_of_any_tag_are_links_with_their_value_ranges() {
+        let html = "<p><a class=x HREF=\"guide.md#setup\">a</a> <IMG alt='' src='media/a b.png'>\n<source src=v.mp4> <a href=x.md>";
+        let got = links(html);
+        let values: Vec<(&str, &str, bool)> =
+            got.iter().map(|l| (l.value.as_str(), &html[l.range.clone()], l.image)).collect();
+        assert_eq!(
+            values,
+            [
+                ("guide.md#setup", "guide.md#setup", false),
+                ("media/a b.png", "media/a b.png", true),
+                ("v.mp4", "v.mp4", false),
+                ("x.md", "x.md", false),
+            ]
+        );
+        assert!(links("<!-- <a href=\"no.md\"> --><a name=n> <img src>").is_empty());
     }
 
     #[test]

@@ -4,19 +4,27 @@
 //! in the source so findings point at it; `malformed_diag` and
 //! `check_broken_syntax` make the `malformed-url` findings.
 //!
-//! Classification rules, in order (after removing invisible characters
-//! U+200B–U+200D, U+2060, U+FEFF and trimming whitespace incl. U+00A0):
-//! empty → malformed; `javascript:`/`vbscript:`/`data:` → malformed (unsafe,
-//! no suggestion); a leading `(` → malformed (suggest without it); `//host`
+//! Classification rules, in order: a destination a browser would run as
+//! `javascript:`, `vbscript:` or `data:` → malformed (unsafe, no
+//! suggestion), whatever disguises it (`url::has_unsafe_scheme`: any letter
+//! case, blanks, tabs, line breaks, controls or invisible characters
+//! inside; character references are decoded before `classify` sees a
+//! destination). Then, after removing invisible characters
+//! (`url::is_invisible`) and the tabs and line breaks browsers drop, and
+//! trimming whitespace incl. U+00A0: empty → malformed; a leading `(` →
+//! malformed (suggest without it); `//host`
 //! and `http(s)://` → external (spaces inside → malformed, suggest `%20`;
 //! `https:host` → malformed, suggest `https://host`); any other `scheme:`
-//! → other scheme; `#frag` → fragment; `name@host.tld` → malformed (suggest
-//! `mailto:`); `www.…` or a first segment ending in `.com`/`.net`/`.org`/`.io`
-//! or `aka.ms` → malformed (suggest `https://`); a path followed by a
-//! `「title」` → malformed (suggest `path "title"`); else a file: percent-decoded
-//! path without `?query`, decoded fragment. If invisible characters or
-//! surrounding spaces were removed, the link is malformed and the
-//! suggestion is the cleaned (and otherwise fixed) destination.
+//! → other scheme; `#frag` → fragment; a path followed by a `「title」` →
+//! malformed (suggest `path "title"`); else a file: percent-decoded path
+//! without `?query`, decoded fragment. A file path that reads like
+//! `name@host.tld` (suggest `mailto:`), or like a host (`www.…`, a first
+//! segment ending in `.com`/`.net`/`.org`/`.io`, or `aka.ms`; suggest
+//! `https://`) is `Suspect`: `check` reports it as `malformed-url` only when
+//! no such file exists, so `logo@2x.png` is an image. If invisible
+//! characters, tabs, line breaks or surrounding spaces were removed, the
+//! link is malformed and the suggestion is the cleaned (and otherwise
+//! fixed) destination.
 //!
 //! Must not resolve paths or look at other pages (that is `resolve`).
 
@@ -26,9 +34,13 @@ use crate::model::{Link, LinkKind};
 use pulldown_cmark::LinkType;
 use std::ops::Range;
 
-const INVISIBLE: [char; 5] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];
-const UNSAFE_SCHEMES: [&str; 3] = ["javascript:", "vbscript:", "data:"];
 const UNSAFE: &str = "unsafe URL scheme";
+
+/// What browsers and this check remove from inside a destination:
+/// invisible characters, and the tabs and line breaks of the URL standard.
+fn dropped(c: char) -> bool {
+    crate::url::is_invisible(c) || matches!(c, '\t' | '\n' | '\r')
+}
 
 fn malformed(reason: &str, suggestion: Option<String>) -> LinkKind {
     LinkKind::Malformed { reason: reason.to_string(), suggestion }
@@ -36,9 +48,12 @@ fn malformed(reason: &str, suggestion: Option<String>) -> LinkKind {
 
 /// What a link destination (as pulldown-cmark gives it) points to.
 pub fn classify(dest: &str) -> LinkKind {
-    // Nearly every destination has no invisible character: no copy then.
-    let cleaned: std::borrow::Cow<'_, str> = if dest.contains(INVISIBLE) {
-        dest.chars().filter(|c| !INVISIBLE.contains(c)).collect::<String>().into()
+    if crate::url::has_unsafe_scheme(dest) {
+        return malformed(UNSAFE, None);
+    }
+    // Nearly every destination has nothing to drop: no copy then.
+    let cleaned: std::borrow::Cow<'_, str> = if dest.contains(dropped) {
+        dest.chars().filter(|&c| !dropped(c)).collect::<String>().into()
     } else {
         dest.into()
     };
@@ -50,20 +65,19 @@ pub fn classify(dest: &str) -> LinkKind {
     if cleaned == dest {
         return kind;
     }
-    let reason = if dest.contains(INVISIBLE) {
+    let reason = if dest.contains(crate::url::is_invisible) {
         "invisible zero-width character in the destination"
+    } else if dest.trim().contains(['\t', '\n', '\r']) {
+        "a tab or line break inside the destination (browsers drop it)"
     } else {
         "spaces around the destination"
     };
     match kind {
-        LinkKind::Malformed { reason, suggestion } if reason == UNSAFE => malformed(&reason, suggestion),
-        LinkKind::Malformed { suggestion: Some(s), .. } => malformed(reason, Some(s)),
+        LinkKind::Malformed { suggestion: Some(s), .. } | LinkKind::Suspect { suggestion: s, .. } => {
+            malformed(reason, Some(s))
+        }
         _ => malformed(reason, Some(cleaned.to_string())),
     }
-}
-
-fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    s.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 /// The scheme of `s` (`^[A-Za-z][A-Za-z0-9+.-]*:`), without the colon.
@@ -76,9 +90,6 @@ fn scheme(s: &str) -> Option<&str> {
 }
 
 fn classify_clean(d: &str) -> LinkKind {
-    if UNSAFE_SCHEMES.iter().any(|s| starts_with_ci(d, s)) {
-        return malformed(UNSAFE, None);
-    }
     if let Some(rest) = d.strip_prefix('(') {
         let fixed = rest.strip_suffix(')').filter(|r| !r.contains('(')).unwrap_or(rest);
         return malformed("the destination starts with `(`", Some(fixed.trim().to_string()));
@@ -105,12 +116,6 @@ fn classify_clean(d: &str) -> LinkKind {
         None => (d, None),
     };
     let path = path.split_once('?').map_or(path, |(p, _)| p);
-    if looks_like_email(path) {
-        return malformed("an email address written as a link", Some(format!("mailto:{path}")));
-    }
-    if looks_like_web_address(path) {
-        return malformed("a web address without `https://`", Some(format!("https://{d}")));
-    }
     if let Some((file, title)) = path.split_once('「') {
         // Corpus (ja): `![…](media/x.png「登録 - ステップ 1」)`.
         let title = title.trim_end_matches('」');
@@ -119,9 +124,20 @@ fn classify_clean(d: &str) -> LinkKind {
             Some(format!("{} \"{title}\"", file.trim_end())),
         );
     }
-    LinkKind::File {
-        path: crate::url::percent_decode(path),
-        fragment: fragment.filter(|f| !f.is_empty()).map(crate::url::percent_decode),
+    let decoded = crate::url::percent_decode(path);
+    let fragment = fragment.filter(|f| !f.is_empty()).map(crate::url::percent_decode);
+    let suspect = if looks_like_email(path) {
+        Some(("an email address written as a link", format!("mailto:{path}")))
+    } else if looks_like_web_address(path) {
+        Some(("a web address without `https://`", format!("https://{d}")))
+    } else {
+        None
+    };
+    match suspect {
+        Some((reason, suggestion)) => {
+            LinkKind::Suspect { path: decoded, fragment, reason: reason.to_string(), suggestion }
+        }
+        None => LinkKind::File { path: decoded, fragment },
     }
 }
 
@@ -178,8 +194,9 @@ fn inline_dest(body: &str, from: usize, to: usize) -> Option<Range<usize>> {
 
 fn definition_dest(body: &str, def: Range<usize>) -> Option<Range<usize>> {
     let bytes = body.as_bytes().get(def.clone())?;
+    // The label's closing `]` (escaped ones skipped); a definition always has one.
     let mut i = 0;
-    while i < bytes.len() && bytes[i] != b']' {
+    while *bytes.get(i)? != b']' {
         i += if bytes[i] == b'\\' { 2 } else { 1 };
     }
     if bytes.get(i + 1) != Some(&b':') {
@@ -188,24 +205,26 @@ fn definition_dest(body: &str, def: Range<usize>) -> Option<Range<usize>> {
     scan_dest(body, skip_space(body, def.start + i + 2, def.end), def.end)
 }
 
-fn skip_space(body: &str, mut i: usize, to: usize) -> usize {
-    let bytes = body.as_bytes();
-    while i < to && matches!(bytes.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-        i += 1;
-    }
-    i
+fn skip_space(body: &str, i: usize, to: usize) -> usize {
+    let rest = body.get(i..to).unwrap_or("");
+    i + rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len()
 }
 
 /// The destination starting at `i`: `<…>` (brackets excluded) or a run
 /// without spaces and with balanced parentheses.
 fn scan_dest(body: &str, i: usize, to: usize) -> Option<Range<usize>> {
     let bytes = body.as_bytes().get(..to)?;
-    if bytes.get(i) == Some(&b'<') {
-        let mut j = i + 1;
-        while j < bytes.len() && !matches!(bytes[j], b'>' | b'\n') {
-            j += if bytes[j] == b'\\' { 2 } else { 1 };
+    if let Some(inner) = bytes.get(i..).and_then(|b| b.strip_prefix(b"<")) {
+        // Up to the `>` that closes (escaped ones skipped): pulldown-cmark
+        // made a link of it, so it is there.
+        let mut j = 0;
+        loop {
+            match inner.get(j)? {
+                b'>' => return Some(i + 1..i + 1 + j),
+                b'\\' => j += 2,
+                _ => j += 1,
+            }
         }
-        return (bytes.get(j) == Some(&b'>')).then_some(i + 1..j);
     }
     let (mut j, mut depth) = (i, 0usize);
     while j < bytes.len() {

@@ -1,15 +1,17 @@
 //! One page's markdown → `model::Document`: headings with unique ids, links
-//! and images with the span of their destination, tables (task rows and
+//! and images (markdown, and `href`/`src` in raw HTML) with the span of
+//! their destination, tables (task rows and
 //! update dates), alerts, the phase line, code-block languages and raw-HTML
 //! anchors, tasks named in prose, plus the findings only one file is needed for (`malformed-url`,
-//! `task-row`, `unknown-alert`).
+//! `task-row`, `task-table-header`, `unknown-alert`).
 //!
 //! It is ONE pulldown-cmark offset pass over `text[body_start..]` with
 //! `config::markdown_options()` (the renderer uses the same options, so
 //! event ranges agree). Every span and offset stored is absolute in
 //! `SourceFile::text`. The sub-modules own the rules: `slug` (heading ids),
-//! `links` (destinations), `tasks` (tables), `alerts`, `html` (anchors),
-//! `task_mentions` (tasks named in prose).
+//! `links` (destinations), `tasks` (tables), `alerts`, `html` (anchors and
+//! `href`/`src` links in raw HTML), `task_mentions` (tasks named in prose),
+//! `lines` (line numbers counted in source order).
 //!
 //! Phase rule: in the first paragraph after the first H1 (before any other
 //! heading), the first line that reads `<label>: value` or `<label>：value`,
@@ -23,6 +25,7 @@ mod alerts;
 mod dfm;
 pub mod directives;
 mod html;
+mod lines;
 mod links;
 mod slug;
 mod task_mentions;
@@ -39,7 +42,7 @@ pub use slug::{Slugger, slugify};
 
 use crate::config::{Vocabulary, markdown_options, matches};
 use crate::diag::Diagnostic;
-use crate::model::{Document, Heading, Link, LinkKind};
+use crate::model::{Document, Heading, Link, LinkKind, TableKind};
 use crate::source::{SourceFile, Span};
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -128,8 +131,10 @@ struct Pass<'a> {
     explicit_ids: Vec<Option<String>>,
     links: Vec<OpenLink>,
     table: Option<tasks::TableBuilder>,
+    /// Raw-HTML links of the open table, with their findings.
+    table_html_links: Vec<(Link, Option<Diagnostic>)>,
     quote_depth: usize,
-    html_block: Option<String>,
+    html_block: Option<html::RawHtml>,
     phase: Phase,
     lone_bracket_end: Option<usize>,
     /// The last block closed was a heading (so a table now is captioned by it).
@@ -139,7 +144,7 @@ struct Pass<'a> {
     /// Prose text collected for `task_mentions`.
     prose: task_mentions::ProseRun,
     /// Line numbers counted so far: (absolute offset, its 1-based line).
-    lines: LineCounter,
+    lines: lines::LineCounter,
     /// DocFX extensions: tab groups and open containers.
     dfm: dfm::Tracker,
 }
@@ -154,6 +159,7 @@ impl<'a> Pass<'a> {
             explicit_ids: Vec::new(),
             links: Vec::new(),
             table: None,
+            table_html_links: Vec::new(),
             quote_depth: 0,
             html_block: None,
             phase: Phase::WaitH1,
@@ -161,7 +167,7 @@ impl<'a> Pass<'a> {
             after_heading: false,
             in_code: false,
             prose: task_mentions::ProseRun::default(),
-            lines: LineCounter { offset: 0, line: 1 },
+            lines: lines::LineCounter::default(),
             dfm: dfm::Tracker::default(),
         }
     }
@@ -197,10 +203,10 @@ impl<'a> Pass<'a> {
             }
             Event::HardBreak => self.line_break(),
             Event::Html(h) => match &mut self.html_block {
-                Some(buf) => buf.push_str(&h),
-                None => html::anchors(&h, &mut self.doc.html_anchors),
+                Some(block) => block.push(self.ctx.body, &h, range),
+                None => self.raw_html(&html::RawHtml::one(self.ctx.body, &h, range)),
             },
-            Event::InlineHtml(h) => html::anchors(&h, &mut self.doc.html_anchors),
+            Event::InlineHtml(h) => self.raw_html(&html::RawHtml::one(self.ctx.body, &h, range)),
             Event::Rule => self.dfm.rule(&self.ctx, range, &mut self.doc),
             _ => {}
         }
@@ -250,7 +256,7 @@ impl<'a> Pass<'a> {
                 self.in_code = true;
                 self.doc.code_langs.push(code_lang(&kind));
             }
-            Tag::HtmlBlock => self.html_block = Some(String::new()),
+            Tag::HtmlBlock => self.html_block = Some(html::RawHtml::default()),
             Tag::Table(_) => {
                 let section = table_section(&self.doc.headings, after_heading);
                 self.table = Some(tasks::TableBuilder::new(range, section));
@@ -280,8 +286,8 @@ impl<'a> Pass<'a> {
             TagEnd::CodeBlock => self.in_code = false,
             TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
             TagEnd::HtmlBlock => {
-                if let Some(buf) = self.html_block.take() {
-                    html::anchors(&buf, &mut self.doc.html_anchors);
+                if let Some(block) = self.html_block.take() {
+                    self.raw_html(&block);
                 }
             }
             TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell => {
@@ -296,6 +302,15 @@ impl<'a> Pass<'a> {
                     for task in &mut self.doc.tasks[first..] {
                         task.line = self.lines.line_of(&self.ctx.src.text, task.span.start);
                     }
+                    let links = std::mem::take(&mut self.table_html_links);
+                    if self.doc.tables.last().is_some_and(|t| t.kind != TableKind::Tasks) {
+                        for (link, finding) in links {
+                            self.diags.extend(finding);
+                            self.doc.links.push(link);
+                        }
+                        // Behind the table's markdown links: back in source order.
+                        self.doc.links.sort_by_key(|l| l.start);
+                    }
                 }
             }
             _ => {}
@@ -305,7 +320,7 @@ impl<'a> Pass<'a> {
     /// Text that may name a task: collected when it is prose (see
     /// `task_mentions`), else it ends the prose run.
     fn prose_text(&mut self, t: &str, range: Range<usize>) {
-        let id_cell = self.table.as_mut().is_some_and(|t| t.in_task_id_cell(&self.ctx.vocab.task_id));
+        let id_cell = self.table.as_mut().is_some_and(|t| t.in_task_id_cell(self.ctx.vocab));
         if self.heading.is_none() && self.links.is_empty() && !self.in_code && !id_cell {
             self.prose.push(&self.ctx, t, range);
         } else {
@@ -397,6 +412,32 @@ impl<'a> Pass<'a> {
         }
     }
 
+    /// Raw HTML: its anchor ids, and its `href`/`src` links (checked like
+    /// markdown links; their values are decoded as browsers decode them).
+    /// Raw HTML in a heading, in link text or in a task table is shown as
+    /// text (see `render::markdown`): it makes no link. Links in a table
+    /// wait for its end, when its kind is known.
+    fn raw_html(&mut self, raw: &html::RawHtml) {
+        html::anchors(&raw.text, &mut self.doc.html_anchors);
+        if self.heading.is_some() || !self.links.is_empty() {
+            return;
+        }
+        for l in html::links(&raw.text) {
+            let at = raw.body_offset(l.range.start);
+            let end = if l.range.is_empty() { at } else { (raw.body_offset(l.range.end - 1) + 1).max(at) };
+            let dest = html_escape::decode_html_entities(&l.value).into_owned();
+            let span = self.ctx.span(at..end);
+            let link = Link { kind: classify(&dest), dest, image: l.image, span, start: span.start };
+            let finding = links::malformed_diag(&self.ctx, &link);
+            if self.table.is_some() {
+                self.table_html_links.push((link, finding));
+            } else {
+                self.diags.extend(finding);
+                self.doc.links.push(link);
+            }
+        }
+    }
+
     fn finish(mut self) -> (Document, Vec<Diagnostic>) {
         self.dfm.finish(&self.ctx, &mut self.doc, &mut self.diags);
         self.prose.flush(&self.ctx, &mut self.doc.task_mentions);
@@ -404,37 +445,6 @@ impl<'a> Pass<'a> {
         assign_ids(&mut self.doc.headings, &self.explicit_ids);
         (self.doc, self.diags)
     }
-}
-
-/// The line of each heading, counted on from the previous one: headings
-/// come in source order, and asking `SourceFile::location` would build the
-/// file's line index for every page (most never have a finding).
-struct LineCounter {
-    offset: usize,
-    line: usize,
-}
-
-impl LineCounter {
-    /// The 1-based line of byte `offset` of `text` (clamped to the text).
-    fn line_of(&mut self, text: &str, offset: usize) -> usize {
-        let offset = offset.min(text.len());
-        if offset < self.offset {
-            *self = LineCounter { offset: 0, line: 1 };
-        }
-        *self = LineCounter { offset, line: self.line + newlines(&text.as_bytes()[self.offset..offset]) };
-        self.line
-    }
-}
-
-/// How many `\n` bytes `bytes` holds: counted 64 at a time into a byte (the
-/// compiler vectorizes that; a plain `filter().count()` goes byte by byte).
-fn newlines(bytes: &[u8]) -> usize {
-    let mut blocks = bytes.chunks_exact(64);
-    let mut count = 0;
-    for block in &mut blocks {
-        count += usize::from(block.iter().map(|&b| u8::from(b == b'\n')).sum::<u8>());
-    }
-    count + blocks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 /// The section of a table: the last heading above it, except that a

@@ -6,7 +6,15 @@
 //! - An update-summary table (`Updates`) is one where more than half of
 //!   the body rows have a first cell that `Date::parse` accepts; its dates
 //!   go to `Document::update_dates`. Checked first: it is never a task table.
-//! - A task table (`Tasks`) has a first header cell in `Vocabulary::task_id`.
+//! - A task table (`Tasks`) has a first header cell in `Vocabulary::task_id`
+//!   (compared by `config::header_key`: letter case, accents, spaces, dots
+//!   and `(M)`-style marks do not count), or the shape of one: at least
+//!   three columns, more than half of its non-empty body rows with a task
+//!   id (`model::task_number`) in the first column, and more than half of
+//!   those with a requirement value of any locale
+//!   (`Vocabulary::is_any_requirement`) in the third. A table recognised by
+//!   its shape is reported as `task-table-header` (info), with the
+//!   vocabulary line that makes its header known.
 //!   Columns are positional: id, name, requirement, role, services (a
 //!   4-column table has no services). The expected width is the table's own
 //!   header width.
@@ -16,8 +24,9 @@
 //!   stripped. pulldown-cmark pads short rows and drops extra cells, so its
 //!   events cannot show them. Cell texts are the plain text of pulldown's
 //!   cells (markup stripped, links → their text, `\|` → `|`).
-//! - A row yields a `Task` when its id cell is not empty; a completely empty
-//!   row yields nothing and no finding.
+//! - A row yields a `Task` when its id cell holds a task id (a number); a
+//!   completely empty row yields nothing and no finding, any other id is a
+//!   finding and no task.
 //! - Findings: wrong cell count, empty or non-numeric id, empty name, a
 //!   requirement that is not one of the locale's values (help names the
 //!   locale's first mandatory and first optional value: `use E or O`), and a
@@ -27,9 +36,9 @@
 //! Must not decide anything across pages (duplicates are `check/tasks`).
 
 use super::Ctx;
-use crate::config::matches;
+use crate::config::{Vocabulary, matches};
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Date, Document, Requirement, Table, TableKind, Task};
+use crate::model::{Date, Document, Requirement, Table, TableKind, Task, task_number};
 use pulldown_cmark::{Tag, TagEnd};
 use std::ops::Range;
 
@@ -74,7 +83,9 @@ impl TableBuilder {
     pub(crate) fn start(&mut self, tag: &Tag<'_>, range: Range<usize>) {
         match tag {
             Tag::TableHead => self.in_head = true,
-            Tag::TableRow if !self.in_head => self.rows.push(Row { range, cells: Vec::new() }),
+            // pulldown-cmark puts the header's cells right in `TableHead`:
+            // every row is a body row.
+            Tag::TableRow => self.rows.push(Row { range, cells: Vec::new() }),
             Tag::TableCell => self.cell = Some(Cell { text: String::new(), range }),
             _ => {}
         }
@@ -104,26 +115,56 @@ impl TableBuilder {
     }
 
     /// Whether text now goes into the id cell (first column) of a body row
-    /// of a task table (its first header is one of `task_id`).
-    pub(crate) fn in_task_id_cell(&mut self, task_id: &[String]) -> bool {
+    /// of a task table whose first header is a task-id header (a table
+    /// known only by its shape is not known yet).
+    pub(crate) fn in_task_id_cell(&mut self, vocab: &Vocabulary) -> bool {
         let header = &self.header;
         !self.in_head
             && self.cell.is_some()
             && self.rows.last().is_some_and(|r| r.cells.is_empty())
             && *self
                 .id_header
-                .get_or_insert_with(|| header.first().is_some_and(|c| matches(task_id, &c.text)))
+                .get_or_insert_with(|| header.first().is_some_and(|c| vocab.is_task_id_header(&c.text)))
     }
 
-    fn kind(&self, ctx: &Ctx<'_>) -> TableKind {
+    /// The table's kind, and whether a task table was recognised by its
+    /// shape only.
+    fn kind(&self, vocab: &Vocabulary) -> (TableKind, bool) {
         let dates = self.rows.iter().filter(|r| first_date(r).is_some()).count();
         if !self.rows.is_empty() && dates * 2 > self.rows.len() {
-            TableKind::Updates
-        } else if self.header.first().is_some_and(|c| matches(&ctx.vocab.task_id, &c.text)) {
-            TableKind::Tasks
+            (TableKind::Updates, false)
+        } else if self.header.first().is_some_and(|c| vocab.is_task_id_header(&c.text)) {
+            (TableKind::Tasks, false)
+        } else if self.task_shaped(vocab) {
+            (TableKind::Tasks, true)
         } else {
-            TableKind::Other
+            (TableKind::Other, false)
         }
+    }
+
+    /// A task table's shape (see the module rules).
+    fn task_shaped(&self, vocab: &Vocabulary) -> bool {
+        fn cell(r: &Row, i: usize) -> &str {
+            r.cells.get(i).map_or("", |c| c.text.trim())
+        }
+        let rows = self.rows.iter().filter(|r| r.cells.iter().any(|c| !c.text.trim().is_empty()));
+        let (mut filled, mut ids, mut requirements) = (0usize, 0usize, 0usize);
+        for row in rows {
+            filled += 1;
+            if task_number(cell(row, 0)).is_some() {
+                ids += 1;
+                requirements += usize::from(vocab.is_any_requirement(cell(row, 2)));
+            }
+        }
+        self.header.len() >= 3 && ids * 2 > filled && requirements * 2 > ids
+    }
+
+    /// Body offset of the first header cell's text (its start when blank).
+    fn header_at(&self, body: &str) -> usize {
+        let Some(c) = self.header.first() else { return self.range.start };
+        let text = body.get(c.range.clone()).unwrap_or("");
+        let blanks = text.len() - text.trim_start().len();
+        c.range.start + if blanks == text.len() { 0 } else { blanks }
     }
 }
 
@@ -135,7 +176,10 @@ fn first_date(row: &Row) -> Option<Date> {
 /// and its findings.
 pub(crate) fn finish_table(ctx: &Ctx<'_>, t: TableBuilder, doc: &mut Document, diags: &mut Vec<Diagnostic>) {
     let index = doc.tables.len();
-    let kind = t.kind(ctx);
+    let (kind, by_shape) = t.kind(ctx.vocab);
+    if by_shape {
+        diags.push(unknown_header(ctx, &t));
+    }
     let mut row_tasks = Vec::new();
     match kind {
         TableKind::Updates => doc.update_dates.extend(t.rows.iter().filter_map(first_date)),
@@ -147,6 +191,31 @@ pub(crate) fn finish_table(ctx: &Ctx<'_>, t: TableBuilder, doc: &mut Document, d
         TableKind::Other => {}
     }
     doc.tables.push(Table { kind, span: ctx.span(t.range.clone()), row_tasks });
+}
+
+/// `task-table-header`: a task table known by its shape, at its first
+/// header cell, with the `task_id` line that makes the header known (the
+/// list replaces the built-in one, so it repeats it).
+fn unknown_header(ctx: &Ctx<'_>, t: &TableBuilder) -> Diagnostic {
+    let header = t.header.first().map_or("", |c| c.text.trim());
+    let at = t.header_at(ctx.body);
+    if header.is_empty() {
+        let example = ctx.vocab.task_id.first().map_or("Task ID", String::as_str);
+        return ctx
+            .diag(Code::TaskTableHeader, at, "this table has a task table's shape but no id header")
+            .with_help(format!("name its first column `{example}`"));
+    }
+    let mut words = ctx.vocab.task_id.clone();
+    words.push(header.to_string());
+    // A JSON string is a valid TOML basic string (same escapes).
+    let list: Vec<String> = words.iter().map(|w| serde_json::Value::from(w.as_str()).to_string()).collect();
+    let msg = format!(
+        "task table recognised by its shape: its id header `{header}` is not in this locale's vocabulary"
+    );
+    ctx.diag(Code::TaskTableHeader, at, msg).with_target(header).with_help(format!(
+        "add the header under this locale's `[locale.vocabulary]` in playbook.toml: `task_id = [{}]`",
+        list.join(", ")
+    ))
 }
 
 /// The row's body range without its line ending and trailing blanks.
@@ -180,16 +249,12 @@ impl RowView<'_> {
     }
 
     /// Body offset of cell `i`: its first non-blank character (its start
-    /// when blank), or the end of the row when pulldown-cmark padded it.
+    /// when blank), or the end of the row when it has no such cell.
     fn at(&self, body: &str, i: usize) -> usize {
-        match self.row.cells.get(i) {
-            Some(c) if c.range.start < c.range.end => {
-                let text = body.get(c.range.clone()).unwrap_or("");
-                let blanks = text.len() - text.trim_start().len();
-                c.range.start + if blanks == text.len() { 0 } else { blanks }
-            }
-            _ => self.content.end,
-        }
+        let Some(c) = self.row.cells.get(i) else { return self.content.end };
+        let text = body.get(c.range.clone()).unwrap_or("");
+        let blanks = text.len() - text.trim_start().len();
+        c.range.start + if blanks == text.len() { 0 } else { blanks }
     }
 }
 
@@ -218,9 +283,7 @@ fn task_row(
     let requirement = requirement(ctx, view.field(2));
     row_findings(ctx, &view, &requirement, diags);
     let id = view.field(0);
-    if id.is_empty() {
-        return None;
-    }
+    task_number(id)?;
     let span = ctx.span(view.content.clone());
     doc.tasks.push(Task {
         id: id.to_string(),
@@ -260,6 +323,9 @@ fn row_findings(ctx: &Ctx<'_>, v: &RowView<'_>, requirement: &Requirement, diags
         diags.push(ctx.diag(Code::TaskRow, v.at(body, 0), "task row has no id"));
     } else if !id.bytes().all(|b| b.is_ascii_digit()) {
         diags.push(ctx.diag(Code::TaskRow, v.at(body, 0), format!("task id `{id}` is not a number")));
+    } else if task_number(id).is_none() {
+        let msg = format!("task id `{id}` is too large (at most {})", u32::MAX);
+        diags.push(ctx.diag(Code::TaskRow, v.at(body, 0), msg));
     }
     if present(1) && v.field(1).is_empty() {
         diags.push(ctx.diag(Code::TaskRow, v.at(body, 1), format!("task `{id}` has no name")));
@@ -367,7 +433,7 @@ pub(crate) fn check_paragraph_table(ctx: &Ctx<'_>, range: Range<usize>, diags: &
     let head_cells = split_cells(head);
     let sep_cells = split_cells(sep);
     let is_task_header =
-        head_cells.first().and_then(|r| head.get(r.clone())).is_some_and(|c| matches(&ctx.vocab.task_id, c));
+        head_cells.first().and_then(|r| head.get(r.clone())).is_some_and(|c| ctx.vocab.is_task_id_header(c));
     if sep_cells.is_empty() || !is_task_header || !sep_cells.iter().all(|r| is_delimiter(&sep[r.clone()])) {
         return;
     }

@@ -1,6 +1,7 @@
 //! Tests of task tables, update tables and `split_cells`.
 
 use super::*;
+use crate::config::Vocabulary;
 use crate::parse::tests::parse_in;
 
 const EN_HEAD: &str =
@@ -87,11 +88,180 @@ fn leading_double_pipe_shifts_the_row() {
 
 #[test]
 fn non_numeric_id_and_empty_name_are_reported() {
-    let md = format!("{EN_HEAD}| 40a | | M | FM | X |\n");
+    let md = format!("{EN_HEAD}| 40a | | M | FM | X |\n| FastTrack Engineer | x | M | Core | |\n");
     let (doc, diags, _) = parse_in("en", &md);
-    let msgs: Vec<_> = diags.iter().map(|d| (d.message.as_str(), d.column)).collect();
-    assert_eq!(msgs, [("task id `40a` is not a number", Some(3)), ("task `40a` has no name", Some(8))]);
-    assert_eq!(doc.tasks[0].id, "40a");
+    let msgs: Vec<_> = diags.iter().map(|d| (d.message.as_str(), d.line, d.column)).collect();
+    assert_eq!(
+        msgs,
+        [
+            ("task id `40a` is not a number", Some(3), Some(3)),
+            ("task `40a` has no name", Some(3), Some(8)),
+            ("task id `FastTrack Engineer` is not a number", Some(4), Some(3)),
+        ]
+    );
+    assert!(doc.tasks.is_empty(), "non-numeric ids are never tasks");
+    assert_eq!(doc.tables[0].row_tasks, [None, None]);
+}
+
+#[test]
+fn only_cells_the_row_and_the_table_have_are_checked() {
+    // A short row: no name or requirement finding for cells it lacks.
+    let (_, diags, _) = parse_in("en", &format!("{EN_HEAD}| 1030 |\n"));
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].message, "row has 1 cell, the task table has 5");
+    assert_eq!(
+        diags[0].help.as_deref(),
+        Some("a `|` between two cells may be missing: the table has 5 columns")
+    );
+    let three = "| Task ID | Task Name | M/O |\n|-|-|-|\n| 5 | A |\n";
+    let (_, diags, _) = parse_in("en", three);
+    assert_eq!(
+        diags.iter().map(|d| d.message.as_str()).collect::<Vec<_>>(),
+        ["row has 2 cells, the task table has 3"]
+    );
+    // A table without a requirement column: nothing to say about one, even
+    // when a row has a third cell.
+    let (doc, diags, _) = parse_in("en", "| Task ID | Task Name |\n|-|-|\n| 5 | A |\n| 6 | B | M |\n");
+    assert_eq!(
+        diags.iter().map(|d| d.message.as_str()).collect::<Vec<_>>(),
+        ["row has 3 cells, the task table has 2"]
+    );
+    assert_eq!(doc.tasks.len(), 2);
+}
+
+#[test]
+fn a_long_row_gets_the_two_rows_help_only_before_an_id() {
+    let (_, diags, _) = parse_in("en", &format!("{EN_HEAD}| 1 | A | O | FE | X|| B | O |\n"));
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].message, "row has 8 cells, the task table has 5");
+    assert_eq!(diags[0].help, None);
+}
+
+#[test]
+fn a_task_header_over_a_line_that_is_no_separator_is_a_paragraph_not_a_finding() {
+    assert!(parse_in("de", "|Aufgaben-ID|Titel|\n|foo|bar|baz|\n").1.is_empty());
+    assert!(parse_in("de", "|Aufgaben-ID|Titel|\n|:-:|--|-|\n").1.len() == 1, "a separator of another width");
+    assert!(parse_in("de", "|Aufgaben-ID|Titel|\n|:|::|\n").1.is_empty(), "colons alone are no delimiter");
+    // In a blockquote: the finding is at the separator, after the `> `.
+    let d = parse_in("de", "Text\n\n> |Aufgaben-ID|Titel|x|\n>  |:--|--|\n").1;
+    assert_eq!((d[0].line, d[0].column), (Some(4), Some(4)), "{d:#?}");
+}
+
+#[test]
+fn an_empty_cell_is_reported_where_it_is() {
+    let (_, diags, _) = parse_in("en", &format!("{EN_HEAD}| 7 || M | FM | X |\n| 8 | B || FM | X |\n"));
+    let got: Vec<_> = diags.iter().map(|d| (d.message.as_str(), d.line, d.column)).collect();
+    assert_eq!(
+        got,
+        [("task `7` has no name", Some(3), Some(6)), ("the requirement cell is empty", Some(4), Some(10))]
+    );
+}
+
+#[test]
+fn an_id_too_large_for_a_task_number_is_reported_and_no_task() {
+    let (doc, diags, _) =
+        parse_in("en", &format!("{EN_HEAD}| 99999999999 | A | M | FM | X |\n| 7 | B | M | FM | X |\n"));
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].message, "task id `99999999999` is too large (at most 4294967295)");
+    assert_eq!(doc.tasks.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["7"]);
+}
+
+#[test]
+fn known_headers_match_whatever_their_case_accents_dots_and_spaces() {
+    for (tag, head) in [
+        ("es", "ID. DE TAREAS"),
+        ("es", "Id  de  tarea"),
+        ("es", "Id de Tarea."),
+        ("de", "Aufgaben‐ID"),
+        ("de", "AufgabenID"),
+        ("pt-BR", "Id da tarefa"),
+        ("ja", "タスクＩＤ"),
+    ] {
+        let md = format!("| {head} | N | R | Ro | S |\n|-|-|-|-|-|\n| 1 | a | O | r | s |\n");
+        let (doc, diags, _) = parse_in(tag, &md);
+        assert_eq!(doc.tasks.len(), 1, "{tag} {head}");
+        assert!(diags.is_empty(), "{tag} {head}: {diags:#?}");
+    }
+}
+
+/// Headers nobody put in a vocabulary, in several languages: the table is
+/// a task table by its shape, with a `task-table-header` info finding.
+#[test]
+fn unseen_headers_are_task_tables_by_shape() {
+    for (tag, head, req) in [
+        ("es", "Nº de tarea", ["M", "O"]),
+        ("es", "Id. de la tarea", ["O", "M"]),
+        ("de", "Aufgaben-Nr.", ["E", "O"]),
+        ("fr", "N° de tâche", ["O", "M"]),
+        ("pt-BR", "Código da tarefa", ["b", "O"]),
+        ("it", "ID attività", ["M", "O"]),
+    ] {
+        let md = format!(
+            "# T\n\n|  {head} | Nombre | (M)/(O) | Rol | Servicios |\n|---|---|---|---|---|\n| 1010 | A | {} | r | S / T |\n| 1020 | B | {} | r | |\n| FastTrack | C | M | r | |\n",
+            req[0], req[1]
+        );
+        let (doc, diags, _) = parse_in(tag, &md);
+        assert_eq!(doc.tables[0].kind, TableKind::Tasks, "{tag} {head}");
+        assert_eq!(
+            doc.tasks.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+            ["1010", "1020"],
+            "{tag} {head}"
+        );
+        let info = diags.iter().find(|d| d.code == Code::TaskTableHeader).expect("task-table-header");
+        assert_eq!((info.line, info.column), (Some(3), Some(4)), "{tag} {head}");
+        assert_eq!(info.target.as_deref(), Some(head));
+        let vocab = Vocabulary::builtin(tag);
+        let mut words: Vec<String> = vocab.task_id.iter().map(|w| format!("\"{w}\"")).collect();
+        words.push(format!("\"{head}\""));
+        let line = format!("task_id = [{}]", words.join(", "));
+        assert!(info.help.as_deref().is_some_and(|h| h.contains(&line)), "{:?} lacks {line}", info.help);
+        // The line it names makes the header known: no finding then.
+        let known =
+            Vocabulary { task_id: words.iter().map(|w| w.trim_matches('"').to_string()).collect(), ..vocab };
+        let src = crate::source::SourceFile::new("t.md", md.clone());
+        let (doc, diags) = crate::parse::document(&src, 0, &known);
+        assert_eq!(doc.tasks.len(), 2);
+        assert!(diags.iter().all(|d| d.code != Code::TaskTableHeader), "{diags:#?}");
+    }
+}
+
+#[test]
+fn tables_without_a_task_shape_stay_other_tables() {
+    for md in [
+        // Numbered steps: no requirement column.
+        "| Paso | Qué | Quién |\n|-|-|-|\n| 1 | Abrir | Ana |\n| 2 | Cerrar | Luis |\n",
+        // Requirement letters, but mostly no ids.
+        "| Nº | Nombre | M/O |\n|-|-|-|\n| a | x | M |\n| b | y | O |\n| 3 | z | M |\n",
+        // Ids, but most third cells are no requirement value.
+        "| Nº | Nombre | Talla |\n|-|-|-|\n| 1 | x | M |\n| 2 | y | XL |\n| 3 | z | S |\n",
+        // Two columns only.
+        "| Nº | M/O |\n|-|-|\n| 1 | M |\n",
+        // Header only.
+        "| Nº | Nombre | M/O |\n|-|-|-|\n",
+    ] {
+        let (doc, diags, _) = parse_in("es", md);
+        assert_eq!(doc.tables[0].kind, TableKind::Other, "{md}");
+        assert!(doc.tasks.is_empty() && diags.is_empty(), "{md}: {diags:#?}");
+    }
+    // Exactly half is not more than half.
+    let half = "| Nº | Nombre | M/O |\n|-|-|-|\n| 1 | x | M |\n| 2 | y | L |\n";
+    assert_eq!(parse_in("es", half).0.tables[0].kind, TableKind::Other);
+    let ids_half = "| Nº | Nombre | M/O |\n|-|-|-|\n| 1 | x | M |\n| y | y | M |\n";
+    assert_eq!(parse_in("es", ids_half).0.tables[0].kind, TableKind::Other);
+    // Empty rows do not count.
+    let with_empty = "| Nº | Nombre | M/O |\n|-|-|-|\n| 1 | x | M |\n| | | |\n";
+    assert_eq!(parse_in("es", with_empty).0.tables[0].kind, TableKind::Tasks);
+}
+
+#[test]
+fn a_shaped_table_without_an_id_header_is_told_to_name_it() {
+    let md = "|   | Name | M/O |\n|-|-|-|\n| 1 | x | M |\n";
+    let (doc, diags, _) = parse_in("en", md);
+    assert_eq!(doc.tasks.len(), 1);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].message, "this table has a task table's shape but no id header");
+    assert_eq!(diags[0].help.as_deref(), Some("name its first column `Task ID`"));
+    assert_eq!(diags[0].column, Some(2));
 }
 
 #[test]

@@ -47,6 +47,7 @@ use crate::catalog::TaskCatalog;
 use crate::model::{AlertKind, Link, Page, Site};
 use crate::render::engine::escape_html;
 use crate::resolve::{self, Target};
+use crate::url::has_unsafe_scheme;
 use crate::url::paths;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 use std::collections::{BTreeSet, VecDeque};
@@ -441,27 +442,6 @@ fn plain_attribute(name: &str) -> bool {
     let plain = name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     plain && lower != "id" && !lower.starts_with("on")
-}
-
-/// Whether a destination would run script or embed data: `javascript:`,
-/// `vbscript:` or `data:`, ignoring case, blanks, control characters and
-/// invisible format characters anywhere before the colon.
-fn has_unsafe_scheme(dest: &str) -> bool {
-    let mut head = [0u8; 11];
-    let mut len = 0;
-    for c in dest.chars().filter(|&c| !(c.is_whitespace() || c.is_control() || is_invisible(c))) {
-        if len == head.len() || !c.is_ascii() {
-            break;
-        }
-        head[len] = c.to_ascii_lowercase() as u8;
-        len += 1;
-    }
-    let head = &head[..len];
-    [&b"javascript:"[..], b"vbscript:", b"data:"].iter().any(|scheme| head.starts_with(scheme))
-}
-
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 fn is_mail_or_phone(dest: &str) -> bool {

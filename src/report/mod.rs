@@ -31,13 +31,21 @@ pub enum Format {
 }
 
 /// Renders `diags` in `format`; `color` applies to the human format,
-/// `prefix` (the content root relative to the repository) to GitHub and SARIF.
-pub fn render(diags: &[crate::diag::Diagnostic], format: Format, color: bool, prefix: &str) -> String {
+/// `prefix` (the content root relative to the repository root, see
+/// `repo::locate`) to GitHub and SARIF, `base_uri` (the repository root's
+/// `file://` URI) to SARIF.
+pub fn render(
+    diags: &[crate::diag::Diagnostic],
+    format: Format,
+    color: bool,
+    prefix: &str,
+    base_uri: Option<&str>,
+) -> String {
     match format {
         Format::Human => human(diags, color),
         Format::Json => json(diags),
         Format::Github => github(diags, prefix),
-        Format::Sarif => sarif(diags, prefix),
+        Format::Sarif => sarif(diags, prefix, base_uri),
     }
 }
 

@@ -1,15 +1,22 @@
 //! SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers:
 //! one run, one rule per `Code`, one result per finding. Columns are Unicode
 //! code points (`columnKind: unicodeCodePoints`), as everywhere in playbook.
+//! Every `artifactLocation.uri` is relative to the repository root, with
+//! `uriBaseId: %SRCROOT%`, and the run's `originalUriBaseIds` gives that
+//! root's absolute `file://` URI when it is known (SARIF 3.4.4, 3.14.14).
 //!
 //! Must not know the model.
 
 use crate::diag::{Code, Diagnostic, Severity};
 use serde_json::{Value, json};
 
+/// The base id every artifact location is relative to.
+const SRCROOT: &str = "%SRCROOT%";
+
 /// Renders diagnostics as a SARIF 2.1.0 log. `prefix` is prepended to each
-/// file so URIs are relative to the repository root.
-pub fn sarif(diags: &[Diagnostic], prefix: &str) -> String {
+/// file so URIs are relative to the repository root, whose `file://` URI
+/// (ending in `/`) is `base_uri`.
+pub fn sarif(diags: &[Diagnostic], prefix: &str, base_uri: Option<&str>) -> String {
     let rules: Vec<Value> = Code::ALL
         .iter()
         .map(|c| {
@@ -31,7 +38,7 @@ pub fn sarif(diags: &[Diagnostic], prefix: &str) -> String {
                 region.insert("startColumn".into(), json!(c));
             }
             let mut physical = json!({
-                "artifactLocation": { "uri": uri(&format!("{prefix}{}", d.file)), "uriBaseId": "%SRCROOT%" },
+                "artifactLocation": { "uri": uri(&format!("{prefix}{}", d.file)), "uriBaseId": SRCROOT },
             });
             if !region.is_empty() {
                 physical["region"] = Value::Object(region);
@@ -50,7 +57,7 @@ pub fn sarif(diags: &[Diagnostic], prefix: &str) -> String {
             })
         })
         .collect();
-    let log = json!({
+    let mut log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [ {
@@ -63,6 +70,9 @@ pub fn sarif(diags: &[Diagnostic], prefix: &str) -> String {
             "results": results,
         } ],
     });
+    if let Some(base) = base_uri {
+        log["runs"][0]["originalUriBaseIds"] = json!({ SRCROOT: { "uri": base } });
+    }
     let mut s = serde_json::to_string_pretty(&log).expect("invariant: plain data always serialises");
     s.push('\n');
     s
@@ -86,9 +96,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn uris_are_relative_to_the_repository_root_named_in_original_uri_base_ids() {
+        let d = Diagnostic::new(Code::BrokenLink, "en/x.md", "broken").at(1, 1);
+        let v: Value =
+            serde_json::from_str(&sarif(std::slice::from_ref(&d), "docs/", Some("file:///w/repo/"))).unwrap();
+        let run = &v["runs"][0];
+        let location = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(location["uri"], "docs/en/x.md");
+        assert_eq!(location["uriBaseId"], "%SRCROOT%");
+        assert_eq!(run["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///w/repo/");
+        let v: Value = serde_json::from_str(&sarif(&[d], "", None)).unwrap();
+        assert!(v["runs"][0].get("originalUriBaseIds").is_none());
+    }
+
+    #[test]
     fn a_result_has_rule_level_and_region() {
         let d = Diagnostic::new(Code::BrokenLink, "es/a b.md", "broken").at(96, 71);
-        let v: Value = serde_json::from_str(&sarif(&[d], "")).unwrap();
+        let v: Value = serde_json::from_str(&sarif(&[d], "", None)).unwrap();
         assert_eq!(v["version"], "2.1.0");
         let r = &v["runs"][0]["results"][0];
         assert_eq!(r["ruleId"], "broken-link");

@@ -2,12 +2,27 @@
 //! percent-decoding of link destinations and percent-encoding of path
 //! segments and fragments (the `percent-encoding` crate's decoder and
 //! escapes; which characters stay as written is ours: letters of any
-//! script do, as IRIs allow), and joining a relative path to the file it is
-//! written in. A leaf: knows nothing of pages or files.
+//! script do, as IRIs allow), joining a relative path to the file it is
+//! written in, and the unsafe-scheme test. A leaf: knows nothing of pages
+//! or files.
 
 /// Joins a relative link to the folder of `from_file` and normalises `.` and
 /// `..`; a leading `/` means the content root. `None` if it leaves the root.
 pub fn join(from_file: &str, path: &str) -> Option<String> {
+    let mut out = lexical(from_file, path);
+    if out == ".." || out.starts_with("../") {
+        return None;
+    }
+    if path.ends_with('/') && !out.is_empty() {
+        out.push('/');
+    }
+    Some(out)
+}
+
+/// `path` written in `from_file`, joined and normalised like [`join`], but
+/// with the `..` that climb above the content root kept (`../x.md`), so a
+/// message can name the path exactly as it resolves.
+pub fn lexical(from_file: &str, path: &str) -> String {
     let mut parts: Vec<&str> = Vec::new();
     if !path.starts_with('/') {
         parts.extend(from_file.split('/'));
@@ -16,17 +31,13 @@ pub fn join(from_file: &str, path: &str) -> Option<String> {
     for seg in path.split('/') {
         match seg {
             "" | "." => {}
-            ".." => {
-                parts.pop()?;
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
             }
             s => parts.push(s),
         }
     }
-    let mut out = parts.join("/");
-    if path.ends_with('/') && !out.is_empty() {
-        out.push('/');
-    }
-    Some(out)
+    parts.join("/")
 }
 
 /// Decodes `%XX` escapes as UTF-8; invalid escapes and invalid UTF-8 are
@@ -87,6 +98,33 @@ pub fn encode_fragment(frag: &str) -> String {
         }
     }
     out
+}
+
+/// Whether a destination would run script or embed data: `javascript:`,
+/// `vbscript:` or `data:`, ignoring case, blanks, control characters and
+/// invisible format characters anywhere before the colon. Browsers remove
+/// tabs and line breaks from a URL and trim it (WHATWG URL), and character
+/// references (`java&#9;script:`) are decoded before that, so every such
+/// disguise reaches this test as plain text. `parse` reports these links
+/// (`malformed-url`) and `render` never makes them live: one rule for both.
+pub fn has_unsafe_scheme(dest: &str) -> bool {
+    let mut head = [0u8; 11];
+    let mut len = 0;
+    for c in dest.chars().filter(|&c| !(c.is_whitespace() || c.is_control() || is_invisible(c))) {
+        if len == head.len() || !c.is_ascii() {
+            break;
+        }
+        head[len] = c.to_ascii_lowercase() as u8;
+        len += 1;
+    }
+    let head = &head[..len];
+    [&b"javascript:"[..], b"vbscript:", b"data:"].iter().any(|scheme| head.starts_with(scheme))
+}
+
+/// Format characters that show as nothing: soft hyphen, joiners,
+/// direction marks, the BOM.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 #[cfg(test)]

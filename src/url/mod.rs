@@ -9,4 +9,7 @@
 pub mod encode;
 pub mod paths;
 
-pub use encode::{encode_fragment, encode_segment, join, percent_decode, push_escaped, push_segment};
+pub use encode::{
+    encode_fragment, encode_segment, has_unsafe_scheme, is_invisible, join, lexical, percent_decode,
+    push_escaped, push_segment,
+};

@@ -2,20 +2,46 @@
 //! findings inline (typst style), so every rule is tested positively and
 //! negatively without snapshot churn:
 //!
-//! - `<!-- expect: code, code -->` (markdown) or `# expect: code` (YAML):
-//!   findings with these codes on the next line; `code@+N` means N lines
-//!   below the comment (tables cannot hold a comment between their rows),
-//!   `code@N` line N of the file (e.g. 1, the front matter's first line).
-//! - `<!-- expect-file: code -->`: a finding about the whole file (no line).
+//! - `<!-- expect: SEVERITY CODE:COLUMN -->` (markdown) or
+//!   `# expect: SEVERITY CODE:COLUMN` (YAML): a finding of this code and
+//!   severity at this column of the next line; `CODE@+N:COLUMN` means N
+//!   lines below the comment (tables cannot hold a comment between their
+//!   rows), `CODE@N:COLUMN` line N of the file (e.g. 1, the front matter's
+//!   first line). Several findings are separated by commas:
+//!   `<!-- expect: error broken-link:13, warning cross-locale-link:40 -->`.
+//! - `<!-- expect-file: SEVERITY CODE -->`: a finding about the whole file
+//!   (no line, no column).
 //!
-//! Every finding must be expected and every expectation found: exactly.
+//! Every finding must be expected and every expectation found: exactly, by
+//! file, line, column, code and severity.
 
 use crate::harness::{playbook, repo, text};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// (file, line or 0 for the whole file, code) → how many times.
-type Findings = BTreeMap<(String, usize, String), usize>;
+/// (file, line, column (0 for the whole file), code, severity) → how many times.
+type Findings = BTreeMap<(String, usize, usize, String, String), usize>;
+
+/// One `SEVERITY CODE[@LINE]:COLUMN` item of the comment on 0-based line
+/// `i`, as a key (the whole file when `file_level`).
+fn expectation(rel: &str, i: usize, item: &str, file_level: bool) -> (String, usize, usize, String, String) {
+    let bad = || format!("{rel}:{}: `{item}` is not `SEVERITY CODE[@LINE]:COLUMN`", i + 1);
+    let (severity, rest) = item.split_once(' ').unwrap_or_else(|| panic!("{}", bad()));
+    assert!(matches!(severity, "error" | "warning" | "info"), "{}", bad());
+    if file_level {
+        return (rel.to_string(), 0, 0, rest.trim().to_string(), severity.to_string());
+    }
+    let (code, column) = rest.trim().rsplit_once(':').unwrap_or_else(|| panic!("{}", bad()));
+    let column: usize = column.parse().unwrap_or_else(|_| panic!("{}", bad()));
+    let (code, line) = match code.split_once('@') {
+        Some((c, n)) => match n.strip_prefix('+') {
+            Some(below) => (c, i + 1 + below.parse::<usize>().expect("offset")),
+            None => (c, n.parse::<usize>().expect("line")),
+        },
+        None => (code, i + 2),
+    };
+    (rel.to_string(), line, column, code.to_string(), severity.to_string())
+}
 
 fn expected(root: &Path) -> Findings {
     let mut out = Findings::new();
@@ -36,15 +62,7 @@ fn expected(root: &Path) -> Findings {
                 continue;
             };
             for item in body.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                let (code, line) = match item.split_once('@') {
-                    Some((c, n)) => match n.strip_prefix('+') {
-                        Some(rel) => (c, i + 1 + rel.parse::<usize>().expect("offset")),
-                        None => (c, n.parse::<usize>().expect("line")),
-                    },
-                    None => (item, i + 2),
-                };
-                let line = if file_level { 0 } else { line };
-                *out.entry((rel.clone(), line, code.to_string())).or_default() += 1;
+                *out.entry(expectation(&rel, i, item, file_level)).or_default() += 1;
             }
         }
     }
@@ -57,10 +75,13 @@ fn actual(root: &Path) -> (Findings, serde_json::Value) {
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json report");
     let mut out = Findings::new();
     for d in json["diagnostics"].as_array().expect("diagnostics") {
+        let number = |v: &serde_json::Value| v.as_u64().map_or(0, |n| n as usize);
         let key = (
             d["file"].as_str().expect("file").to_string(),
-            d["line"].as_u64().map_or(0, |l| l as usize),
+            number(&d["line"]),
+            number(&d["column"]),
             d["code"].as_str().expect("code").to_string(),
+            d["severity"].as_str().expect("severity").to_string(),
         );
         *out.entry(key).or_default() += 1;
     }
@@ -182,4 +203,65 @@ fn a_clean_site_has_no_findings_and_exits_0() {
     let o = playbook(&["check", "--root", root.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(text(&o).contains("0 error(s), 0 warning(s), 0 info"), "{}", text(&o));
+}
+
+/// Content nobody fitted the checker to (issue 16): one case per rule.
+#[test]
+fn content_nobody_here_has_seen() {
+    let json = fixture("unseen");
+    // Task tables by shape: three headers in three languages that no
+    // vocabulary lists, each catalogued, with the line that makes it known.
+    for (file, line, header) in [
+        ("content/es/tasks-es.md", 11, "Nº de tarea"),
+        ("content/es/tasks-es.md", 28, "Id. de la tarea"),
+        ("content/de/tasks-de.md", 7, "Aufgaben-Nr."),
+        ("content/fr/tasks-fr.md", 7, "N° de tâche"),
+    ] {
+        let d = finding(&json, file, line, "task-table-header");
+        assert_eq!(d["target"], header);
+        let help = d["help"].as_str().unwrap();
+        assert!(help.contains(&format!(", \"{header}\"]`")), "{help}");
+    }
+    let fr = finding(&json, "content/fr/tasks-fr.md", 7, "task-table-header");
+    assert_eq!(
+        fr["help"],
+        "add the header under this locale's `[locale.vocabulary]` in playbook.toml: `task_id = [\"Task ID\", \"Task Id\", \"N° de tâche\"]`"
+    );
+    let summary = &json["summary"]["by_code"];
+    assert!(summary.get("task-locale-mismatch").is_none(), "every task is found in every version: {summary}");
+    // Links as the web resolves them.
+    let links = "content/en/links.md";
+    let bare = finding(&json, links, 15, "broken-link");
+    assert_eq!(bare["message"], "broken link: `content/en/approach-get-modern` does not exist");
+    assert_eq!(
+        bare["help"],
+        "did you mean `approach-get-modern.md`? The published site, GitHub and DocFX do not add `.md` to a link"
+    );
+    let folder = finding(&json, links, 17, "broken-link");
+    assert_eq!(folder["message"], "broken link: `content/en/media` is a folder without `index.md`");
+    assert_eq!(folder["help"], "link one of its pages, or add `media/index.md`");
+    assert_eq!(
+        finding(&json, links, 19, "broken-link")["message"],
+        "broken link: `../outside.md` leaves the content root"
+    );
+    assert_eq!(
+        finding(&json, links, 21, "broken-link")["message"],
+        "broken link: `playbook.toml` is outside the content folder `content`, which is all that is published"
+    );
+    assert_eq!(
+        finding(&json, links, 27, "broken-link")["message"],
+        "broken image: `content/en/media/nope.png` does not exist"
+    );
+    assert_eq!(finding(&json, links, 35, "malformed-url")["help"], "did you mean `mailto:team@example.com`?");
+    // Copies and other locales' files.
+    let es = "content/es/links-es.md";
+    assert_eq!(
+        finding(&json, es, 7, "cross-locale-link")["message"],
+        "links to `guide-en.md`, which carries the en ending `-en`"
+    );
+    let copy = finding(&json, es, 9, "link-to-copy");
+    assert_eq!(
+        copy["help"],
+        "link `copy-es.md` instead: the copy is built, but readers of this locale are sent to that page"
+    );
 }

@@ -93,6 +93,37 @@ pub fn corpus() -> PathBuf {
     p
 }
 
+/// The variable that skips the tests needing Node.js or Chromium on a
+/// machine without them (ignored under `CI=true`, where they must run).
+pub const SKIP_JS: &str = "PLAYBOOK_SKIP_BROWSER_TESTS";
+
+/// Whether a test that needs Node.js (and maybe Chromium) runs. `missing`
+/// says which of its tools is not installed. A test never passes without
+/// running: with a tool missing it fails, unless `PLAYBOOK_SKIP_BROWSER_TESTS=1`
+/// says to skip it (and `CI` is not `true`). With the variable set it is
+/// skipped even when its tools are there.
+pub fn js_test_runs(test: &str, missing: Option<String>) -> bool {
+    let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+    let skip = !ci && std::env::var(SKIP_JS).is_ok_and(|v| v == "1");
+    if skip {
+        eprintln!("skipped {test}: {SKIP_JS}=1");
+        return false;
+    }
+    if let Some(why) = missing {
+        panic!(
+            "{test} cannot run: {why}. Install Node.js, Chromium and the npm packages (see README), \
+             or set {SKIP_JS}=1 to skip the browser and Node tests on this machine"
+        );
+    }
+    true
+}
+
+/// Why `node` cannot run here, if it cannot.
+pub fn node_missing() -> Option<String> {
+    let ok = std::process::Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+    (!ok).then(|| "`node` is not installed".to_string())
+}
+
 /// Every file under `dir` as (relative path, bytes), sorted.
 pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();

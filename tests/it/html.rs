@@ -129,3 +129,37 @@ fn the_validator_catches_bad_markup_links_and_fragments() {
     assert!(found.iter().any(|p| p.contains("c/index.html does not exist")));
     assert!(found.iter().any(|p| p.starts_with("b/index.html: HTML parse error")));
 }
+
+/// Issue 16: every `javascript:`-like disguise in a markdown link (entities,
+/// tabs and line breaks inside the scheme, letter case, `vbscript:`,
+/// `data:`) keeps its text and loses its link; a retina image name
+/// (`logo@2x.png`) is an image, not an e-mail address.
+#[test]
+fn disguised_scripts_are_never_live_and_retina_images_are_images() {
+    let out = temp_dir("html-unseen");
+    let root = repo().join("tests/fixtures/check/unseen");
+    let o = playbook(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap(), "-q"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let page = Html::parse_document(&std::fs::read_to_string(out.join("en/scripts/index.html")).unwrap());
+    let main = Selector::parse("main").unwrap();
+    let main = page.select(&main).next().expect("main");
+    let live = Selector::parse("a[href], img[src]").unwrap();
+    for el in main.select(&live) {
+        let url = el.value().attr("href").or(el.value().attr("src")).unwrap_or("");
+        let plain: String =
+            url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_lowercase();
+        for scheme in ["javascript:", "vbscript:", "data:"] {
+            assert!(!plain.starts_with(scheme), "live {url:?} in {}", el.html());
+        }
+    }
+    let words = main.text().collect::<String>();
+    for text in
+        ["tab", "entity letter", "hex entities", "mixed case", "named colon", "leading tab", "newline"]
+    {
+        assert!(words.contains(text), "the text `{text}` stays");
+    }
+    assert!(words.contains("escaped colon") && words.contains("vbscript") && words.contains("reference"));
+    let links = std::fs::read_to_string(out.join("en/links/index.html")).unwrap();
+    assert!(links.contains("src=\"../logo@2x.png\""), "the retina image is an image");
+    assert!(out.join("en/logo@2x.png").is_file() && out.join("en/media/logo@2x.png").is_file());
+}

@@ -1,21 +1,18 @@
 //! Site search: the built indexes, and the browser client
 //! (`themes/default/static/search.js`) run in Node against them. The Node
-//! tests skip, saying so, when `node` is not installed (CI has it).
+//! tests fail when `node` is not installed, unless
+//! `PLAYBOOK_SKIP_BROWSER_TESTS=1` skips them (see `harness::js_test_runs`).
 
-use crate::harness::{playbook, repo, temp_dir, text};
+use crate::harness::{js_test_runs, node_missing, playbook, repo, temp_dir, text};
 use playbook::render::search::tokens;
 use serde_json::{Value, json};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// Whether `node` runs here; prints why a test is skipped when not.
+/// Whether a Node test runs here (see `harness::js_test_runs`).
 fn node_available(test: &str) -> bool {
-    let ok = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !ok {
-        eprintln!("SKIPPED {test}: `node` is not installed (the client tests need Node.js)");
-    }
-    ok
+    js_test_runs(test, node_missing())
 }
 
 /// Runs `script` in Node with `search` = the client's exported functions

@@ -28,7 +28,7 @@ fn site(name: &str, style: &str) -> std::path::PathBuf {
     let guide = format!(
         "---\ntitle: Guide\nms.date: 10/03/2019\n---\n# Guide\n\nPhase: Migrate\n\n## Setup\n\n{table}\n\
          See [the folder](sub/), [deep](sub/deep.md#top), [home](index.md), [a page named like a folder](sub.md),\n\
-         [written without extension](sub/deep) and ![an image](media/a.png). Task 4061 is optional.\n"
+         [percent-encoded](sub/%64eep.md) and ![an image](media/a.png). Task 4061 is optional.\n"
     );
     let guia = format!(
         "---\ntitle: Guía\n---\n# Guía\n\n## Configuración\n\n{tabla}\nVea la [guía inglesa](../en/guide.md) y la Tarea 4060.\n"
