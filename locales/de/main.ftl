@@ -58,6 +58,17 @@ not-found-title = Seite nicht gefunden
 not-found-text = Die angeforderte Seite existiert nicht oder wurde verschoben.
 not-found-homes = Zur Startseite einer Sprache:
 
+## Seitenleiste und Inhaltsseite
+
+contents-title = Inhalt
+contents-intro = Alle Einträge der Navigation dieses Playbooks, der Reihe nach.
+nav-in-contents = { $name }: im Inhaltsverzeichnis zeigen
+nav-more =
+    { $count ->
+        [one] { $count } weiterer Eintrag
+       *[other] { $count } weitere Einträge
+    }
+
 ## Aufgabenkatalog
 nav-tasks = Aufgaben
 catalog-title = Aufgabenkatalog

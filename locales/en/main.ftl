@@ -92,6 +92,22 @@ not-found-title = Page not found
 not-found-text = The page you asked for does not exist or has moved.
 not-found-homes = Go to the home page of a language:
 
+## Sidebar and contents page (OUT/<locale>/contents/)
+
+# Title of the page that lists the whole navigation.
+contents-title = Contents
+# Under that title.
+contents-intro = Every entry of the navigation of this playbook, in order.
+# Accessible name of the link (shown without JavaScript) from a collapsed
+# sidebar entry to its place on the contents page; $name is the entry.
+nav-in-contents = { $name }: show in the contents
+# A row that stands for $count sidebar entries not shown (a long list).
+nav-more =
+    { $count ->
+        [one] { $count } more entry
+       *[other] { $count } more entries
+    }
+
 ## Task catalog (OUT/<locale>/tasks/…)
 
 # Sidebar entry that leads to the task catalog.

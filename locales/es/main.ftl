@@ -58,6 +58,17 @@ not-found-title = Página no encontrada
 not-found-text = La página que busca no existe o se ha movido.
 not-found-homes = Vaya a la página de inicio de un idioma:
 
+## Barra lateral e índice
+
+contents-title = Índice
+contents-intro = Todas las entradas de la navegación de este playbook, en orden.
+nav-in-contents = { $name }: ver en el índice
+nav-more =
+    { $count ->
+        [one] { $count } entrada más
+       *[other] { $count } entradas más
+    }
+
 ## Catálogo de tareas
 nav-tasks = Tareas
 catalog-title = Catálogo de tareas

@@ -50,6 +50,13 @@ not-found-title = ページが見つかりません
 not-found-text = お探しのページは存在しないか、移動されました。
 not-found-homes = 各言語のホーム ページへ移動:
 
+## サイドバーと目次
+
+contents-title = 目次
+contents-intro = このプレイブックのナビゲーションのすべての項目（順番どおり）。
+nav-in-contents = { $name }：目次で表示
+nav-more = 他 { $count } 件
+
 ## タスク カタログ
 nav-tasks = タスク
 catalog-title = タスク カタログ

@@ -58,6 +58,17 @@ not-found-title = Página não encontrada
 not-found-text = A página solicitada não existe ou foi movida.
 not-found-homes = Ir para a página inicial de um idioma:
 
+## Barra lateral e sumário
+
+contents-title = Sumário
+contents-intro = Todas as entradas da navegação deste playbook, em ordem.
+nav-in-contents = { $name }: ver no sumário
+nav-more =
+    { $count ->
+        [one] mais { $count } entrada
+       *[other] mais { $count } entradas
+    }
+
 ## Catálogo de tarefas
 nav-tasks = Tarefas
 catalog-title = Catálogo de tarefas

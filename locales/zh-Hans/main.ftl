@@ -50,6 +50,13 @@ not-found-title = 找不到页面
 not-found-text = 你请求的页面不存在或已被移动。
 not-found-homes = 转到某种语言的主页：
 
+## 侧边栏和目录
+
+contents-title = 目录
+contents-intro = 本手册导航中的所有条目，按顺序排列。
+nav-in-contents = { $name }：在目录中显示
+nav-more = 另外 { $count } 项
+
 ## 任务目录
 nav-tasks = 任务
 catalog-title = 任务目录

@@ -34,7 +34,7 @@ use crate::render::fast::Writer;
 use crate::render::plan::{self, Output};
 use crate::render::views::compare;
 use crate::render::views::page::{self as view, PageView};
-use crate::render::views::sidebar::Sidebars;
+use crate::render::views::sidebar::{self, Sidebars};
 use crate::render::views::tasks::{self as catalog_view, Chrome};
 use crate::render::{markdown, search, sitemap, tasks_json};
 use rayon::prelude::*;
@@ -159,6 +159,11 @@ impl Maker<'_, '_> {
             Output::Catalog(l) => self.catalog_page(*l, false)?.and_then(bytes),
             Output::Matrix(l) => self.catalog_page(*l, true)?.and_then(bytes),
             Output::Task(l, id) => self.task(*l, *id)?.and_then(bytes),
+            Output::Contents(l) => {
+                let view = sidebar::contents_view(self.inputs.sidebars, i18n, site.locale(*l));
+                bytes(theme.render("contents.html", &view, None)?)
+            }
+            Output::TocScript(l) => bytes(self.inputs.sidebars.script(site.locale(*l))),
             Output::TasksJson => Some(tasks_json::tasks_json(site, catalog)),
             Output::LocaleTasksJson(l) => Some(tasks_json::locale_tasks_json(site, catalog, site.locale(*l))),
             Output::Root => bytes(theme.render("root.html", &view::site_page(site, i18n, true), None)?),
@@ -230,7 +235,7 @@ impl Maker<'_, '_> {
         let url = view::home_url(site, locale);
         let mut home = view::generated_home(site, i18n, locale);
         home.shell.catalog_link = catalog_view::sidebar_link(site, catalog, locale, &url, None);
-        home.shell.sidebar = sidebars.html(locale, &url, &[]);
+        home.shell.sidebar = sidebars.plain(locale, &url);
         theme.render("locale_home.html", &home, None).map(Some)
     }
 
@@ -243,11 +248,11 @@ impl Maker<'_, '_> {
         let (locale, urls) = (site.locale(locale), site.config.url_style);
         let html = if matrix {
             let mut view = compare::matrix(site, catalog, i18n, locale);
-            view.chrome.shell.sidebar = sidebars.compact(locale, &urls.matrix(&locale.tag));
+            view.chrome.shell.sidebar = sidebars.plain(locale, &urls.matrix(&locale.tag));
             theme.render("matrix.html", &view, None)?
         } else {
             let mut view = catalog_view::catalog(site, catalog, i18n, locale);
-            view.chrome.shell.sidebar = sidebars.compact(locale, &urls.catalog(&locale.tag));
+            view.chrome.shell.sidebar = sidebars.plain(locale, &urls.catalog(&locale.tag));
             theme.render("tasks.html", &view, None)?
         };
         Ok(Some(html))
@@ -262,14 +267,14 @@ impl Maker<'_, '_> {
             return Ok(None);
         }
         // Most of a site's pages are task pages: what a locale's share is
-        // built once, with the two-level sidebar they carry, as the
-        // template context each page completes.
+        // built once, with the sidebar they carry, as the template context
+        // each page completes.
         let bases = self.shared.task_bases.get_or_init(|| {
             site.locales
                 .iter()
                 .map(|l| {
                     let mut chrome = compare::task_chrome_base(site, catalog, i18n, l);
-                    chrome.shell.sidebar = sidebars.compact(l, &site.config.url_style.task(&l.tag, 0));
+                    chrome.shell.sidebar = sidebars.plain(l, &site.config.url_style.task(&l.tag, 0));
                     let base = theme.base("task.html", &chrome).ok();
                     TaskBase { chrome, base }
                 })
@@ -298,7 +303,7 @@ mod tests {
         let site = fixture(temp("make-fast"));
         let (theme, i18n) = load(&site);
         let catalog = TaskCatalog::of(&site);
-        let sidebars = Sidebars::new(&site);
+        let sidebars = Sidebars::new(&site, &i18n);
         let inputs = |fast| Inputs {
             site: &site,
             catalog: &catalog,

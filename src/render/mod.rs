@@ -110,7 +110,7 @@ fn stream(
     fast: bool,
     sink: &Sink<'_>,
 ) -> Result<Streamed> {
-    let sidebars = Sidebars::new(site);
+    let sidebars = Sidebars::new(site, i18n);
     let count = AtomicUsize::new(0);
     let counted = |file: OutputFile| {
         count.fetch_add(1, Ordering::Relaxed);

@@ -5,9 +5,9 @@
 //!
 //! Rules:
 //! * the variants of [`Output`] are in the order in which a full build lets
-//!   a file claim a shared path (pages, generated homes, catalog pages, task
-//!   JSON, root, 404, sitemap, syntax CSS, theme static files, content
-//!   assets, search indexes): the smallest key producing a path wins it
+//!   a file claim a shared path (pages, generated homes, catalog pages,
+//!   contents pages, task JSON, toc scripts, root, 404, sitemap, syntax CSS,
+//!   theme static files, content assets, search indexes): the smallest key producing a path wins it
 //!   (a content page over a generated home or a catalog page at its URL);
 //! * [`generated`] lists every key of a site besides its pages, in that
 //!   order; which keys exist depends on the catalog (catalog pages only
@@ -19,7 +19,8 @@
 //!   publish (`config::SecurityConfig::publishes`);
 //! * a full build renders the pages first, then [`build_order`]: every
 //!   other key that claims a path no earlier key has, the longest first
-//!   (search indexes, then catalog pages, JSON files and the sitemap, then
+//!   (search indexes, then catalog and contents pages, JSON files, toc
+//!   scripts and the sitemap, then
 //!   the many small files in precedence order), so that the cores finish
 //!   together rather than one waiting on the last long key.
 //!
@@ -30,6 +31,7 @@ use crate::catalog::TaskCatalog;
 use crate::model::{LocaleId, PageId, Site};
 use crate::render::engine::theme::Theme;
 use crate::render::views::page::home_url;
+use crate::render::views::sidebar::contents_url;
 use crate::url::paths;
 use std::collections::BTreeSet;
 use std::collections::HashSet;
@@ -48,10 +50,15 @@ pub enum Output {
     Matrix(LocaleId),
     /// A task's page in a locale (`es/tasks/4060/index.html`).
     Task(LocaleId, u32),
+    /// A locale's contents page, its whole navigation
+    /// (`es/contents/index.html`).
+    Contents(LocaleId),
     /// `tasks.json`, every locale.
     TasksJson,
     /// `<tag>/tasks.json`.
     LocaleTasksJson(LocaleId),
+    /// A locale's navigation as a script for the sidebar (`es/toc.js`).
+    TocScript(LocaleId),
     /// `index.html`, the language chooser.
     Root,
     /// `404.html`.
@@ -79,8 +86,10 @@ impl Output {
             Output::Catalog(l) => paths::file(&urls.catalog(tag(l))),
             Output::Matrix(l) => paths::file(&urls.matrix(tag(l))),
             Output::Task(l, id) => paths::file(&urls.task(tag(l), *id)),
+            Output::Contents(l) => paths::file(&contents_url(site, site.locale(*l))),
             Output::TasksJson => paths::TASKS_JSON.into(),
             Output::LocaleTasksJson(l) => paths::locale_tasks_json(tag(l)),
+            Output::TocScript(l) => paths::toc_script(tag(l)),
             Output::Root => paths::file(&urls.root()),
             Output::NotFound => paths::NOT_FOUND.into(),
             Output::Sitemap => paths::SITEMAP.into(),
@@ -121,8 +130,10 @@ pub fn generated<'a>(
             );
         }
     }
+    keys.extend(site.locales.iter().map(|l| Output::Contents(l.id)));
     keys.push(Output::TasksJson);
     keys.extend(site.locales.iter().map(|l| Output::LocaleTasksJson(l.id)));
+    keys.extend(site.locales.iter().map(|l| Output::TocScript(l.id)));
     keys.extend([Output::Root, Output::NotFound, Output::Sitemap]);
     if has_code {
         keys.push(Output::SyntaxCss);
@@ -151,12 +162,17 @@ pub fn build_order(site: &Site, generated: Vec<Output>) -> Vec<Output> {
     rest
 }
 
-/// Longest first: search indexes, then the catalog pages and JSON files,
-/// then the rest (many small files).
+/// Longest first: search indexes, then the catalog and contents pages, the
+/// JSON files and toc scripts, then the rest (many small files).
 fn length_rank(key: &Output) -> u8 {
     match key {
         Output::SearchIndex(_) => 0,
-        Output::Catalog(_) | Output::Matrix(_) | Output::TasksJson | Output::Sitemap => 1,
+        Output::Catalog(_)
+        | Output::Matrix(_)
+        | Output::Contents(_)
+        | Output::TasksJson
+        | Output::TocScript(_)
+        | Output::Sitemap => 1,
         _ => 2,
     }
 }

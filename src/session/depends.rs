@@ -6,8 +6,10 @@
 //! A page's URL, key, locale, primary flag and translations come from file
 //! paths alone, so an edit never changes them; what other outputs read of a
 //! page is its [`Facts`]:
-//! * the title: the flat sidebar of a locale without `toc.yml` (every page
-//!   and catalog page of that locale, and its home) and the task rows;
+//! * the title: the flat sidebar of a locale without `toc.yml` (the pages
+//!   whose window of the list shows it, and when the first entries do, the
+//!   locale's home and catalog pages), its contents page and `toc.js`,
+//!   and the task rows;
 //! * the phase: the phase order of the locale's catalog page;
 //! * the date: the sitemap's `lastmod`;
 //! * the task rows (catalogued rows of a primary page, as `TaskEntry`s):
@@ -33,6 +35,7 @@
 use crate::catalog::{TaskCatalog, TaskEntry, TaskRef, entry, numeric_id};
 use crate::model::{Date, LocaleId, PageId, Site};
 use crate::render::plan::Output;
+use crate::render::views::sidebar;
 use std::collections::BTreeSet;
 
 /// What other outputs can see of one page.
@@ -109,12 +112,18 @@ pub fn affected(
         out.insert(Output::SearchIndex(locale.id));
     }
     if before.title != after.title && locale.toc.is_none() && after.primary && locale.home != Some(id) {
-        // The flat sidebar lists titles: the whole locale shows this one.
-        out.extend(locale.pages.iter().map(|&p| Output::Page(p)));
-        out.extend([Output::Home(locale.id), Output::Catalog(locale.id), Output::Matrix(locale.id)]);
-        out.extend(
-            catalog.ids().filter(|&t| catalog.has(site, t, locale.id)).map(|t| Output::Task(locale.id, t)),
-        );
+        // The flat sidebar lists titles: the pages whose window shows this
+        // one, the locale's whole navigation, and the pages that are no
+        // entry when their sidebar (the first entries) shows it.
+        let (pages, plain) = sidebar::flat_pages_showing(site, locale, id);
+        out.extend(pages.into_iter().map(Output::Page));
+        out.extend([Output::Contents(locale.id), Output::TocScript(locale.id)]);
+        if plain {
+            out.extend([Output::Home(locale.id), Output::Catalog(locale.id), Output::Matrix(locale.id)]);
+            out.extend(
+                catalog.ids().filter(|&t| catalog.has(site, t, locale.id)).map(|t| Output::Task(locale.id, t)),
+            );
+        }
     }
     if before.phase != after.phase {
         out.insert(Output::Catalog(locale.id));

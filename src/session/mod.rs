@@ -232,7 +232,7 @@ impl State {
 
     /// Renders every output of the site again.
     fn render_all(mut self) -> Result<(State, Work)> {
-        let sidebars = Sidebars::new(&self.site);
+        let sidebars = Sidebars::new(&self.site, &self.i18n);
         let pages = self.inputs(&sidebars).render(&plan::page_keys(&self.site))?;
         let bodies: Vec<(bool, Vec<String>)> = pages.iter().map(|m| (m.has_code, m.assets.clone())).collect();
         let keys = make::generated_after(&self.site, &self.catalog, &self.theme, &pages);
@@ -275,7 +275,7 @@ impl State {
     /// Renders `wanted`, then adds or drops the syntax CSS and the assets
     /// the re-rendered pages changed.
     fn render_some(mut self, wanted: BTreeSet<Output>) -> Result<(State, Work)> {
-        let sidebars = Sidebars::new(&self.site);
+        let sidebars = Sidebars::new(&self.site, &self.i18n);
         let inputs = Inputs {
             site: &self.site,
             catalog: &self.catalog,
@@ -319,7 +319,7 @@ impl State {
         Ok((self, Work { incremental: true, rendered, changed: Some(changed) }))
     }
 
-    fn inputs<'a>(&'a self, sidebars: &'a Sidebars<'a>) -> Inputs<'a, 'a> {
+    fn inputs<'a, 's>(&'s self, sidebars: &'a Sidebars<'s>) -> Inputs<'a, 's> {
         Inputs {
             site: &self.site,
             catalog: &self.catalog,

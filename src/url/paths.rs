@@ -29,8 +29,9 @@
 //!   the URL, percent-encoded ([`public`]);
 //! * generated pages have locations too: a locale's home `<tag>/index`,
 //!   its task catalog `<tag>/tasks/index`, its matrix `<tag>/tasks/matrix`,
-//!   a task `<tag>/tasks/<id>`; the other outputs are files at fixed
-//!   places (`tasks.json`, `<tag>/tasks.json`, `<tag>/search/index.json`,
+//!   a task `<tag>/tasks/<id>`, its contents page `<tag>/contents`; the
+//!   other outputs are files at fixed places (`tasks.json`,
+//!   `<tag>/tasks.json`, `<tag>/search/index.json`, `<tag>/toc.js`,
 //!   `sitemap.xml`, `404.html`, `static/<name>`), and a content asset
 //!   moves with its locale folder ([`asset`]).
 //!
@@ -109,6 +110,12 @@ impl UrlStyle {
     /// The URL of a locale's translation matrix.
     pub fn matrix(self, tag: &str) -> String {
         self.in_locale(tag, "tasks/matrix")
+    }
+
+    /// The URL of a locale's contents page (the whole navigation as
+    /// links; `render::views::sidebar` numbers it when a page has it).
+    pub fn contents(self, tag: &str) -> String {
+        self.in_locale(tag, "contents")
     }
 
     /// The URL of task `id`'s page in a locale.
@@ -233,6 +240,11 @@ pub fn locale_tasks_json(tag: &str) -> String {
 /// A locale's search index (`es/search/index.json`).
 pub fn search_index(tag: &str) -> String {
     format!("{tag}/search/index.json")
+}
+
+/// A locale's navigation as a script (`es/toc.js`).
+pub fn toc_script(tag: &str) -> String {
+    format!("{tag}/toc.js")
 }
 
 /// A theme's static file, by its name below `static/` (`static/style.css`).

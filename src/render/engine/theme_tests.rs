@@ -18,7 +18,7 @@ fn write(path: &Path, text: &str) {
 fn every_embedded_template_compiles() {
     let theme = theme_for(&temp("embedded")).unwrap();
     let names: Vec<&str> = theme.template_names().collect();
-    let catalog = ["tasks.html", "task.html", "matrix.html", "partials/catalog_nav.html"];
+    let catalog = ["tasks.html", "task.html", "matrix.html", "partials/catalog_nav.html", "contents.html"];
     for name in ["base.html", "doc.html", "page.html", "locale_home.html", "root.html", "404.html"]
         .iter()
         .chain(&catalog)
@@ -28,7 +28,14 @@ fn every_embedded_template_compiles() {
     let statics: Vec<String> = theme.static_files().into_iter().map(|f| f.path).collect();
     assert_eq!(
         statics,
-        ["static/catalog.js", "static/favicon.svg", "static/main.js", "static/search.js", "static/style.css"]
+        [
+            "static/catalog.js",
+            "static/favicon.svg",
+            "static/main.js",
+            "static/search.js",
+            "static/sidebar.js",
+            "static/style.css"
+        ]
     );
 }
 

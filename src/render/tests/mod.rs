@@ -30,7 +30,7 @@ pub(super) fn config(site_dir: PathBuf, tags: &[&str]) -> Config {
     c
 }
 
-fn page(id: u32, locale: u16, file: &str, key: &str, url: &str, title: &str) -> Page {
+pub(super) fn page(id: u32, locale: u16, file: &str, key: &str, url: &str, title: &str) -> Page {
     let mut fields = BTreeMap::new();
     fields.insert("title".to_string(), serde_json::Value::String(title.into()));
     Page {
@@ -45,7 +45,7 @@ fn page(id: u32, locale: u16, file: &str, key: &str, url: &str, title: &str) -> 
     }
 }
 
-fn item(name: &str, href: Option<&str>, page: Option<u32>, items: Vec<TocItem>) -> TocItem {
+pub(super) fn item(name: &str, href: Option<&str>, page: Option<u32>, items: Vec<TocItem>) -> TocItem {
     TocItem {
         name: name.into(),
         href: href.map(Into::into),
@@ -122,7 +122,7 @@ pub(super) fn fixture(site_dir: PathBuf) -> Site {
     Site::new(config(site_dir, &["en", "es", "de"]), locales, pages, Vec::new())
 }
 
-fn locale(id: u16, tag: &str, toc: Option<Toc>, pages: Vec<u32>, home: Option<u32>) -> Locale {
+pub(super) fn locale(id: u16, tag: &str, toc: Option<Toc>, pages: Vec<u32>, home: Option<u32>) -> Locale {
     Locale {
         id: LocaleId(id),
         tag: tag.into(),
@@ -203,7 +203,7 @@ fn rendering_twice_gives_identical_files() {
 /// path once.
 fn rest_of(site: &Site, theme: &Theme, i18n: &I18n, has_code: bool, assets: &[&str]) -> Vec<OutputFile> {
     let catalog = crate::catalog::TaskCatalog::of(site);
-    let sidebars = crate::render::views::sidebar::Sidebars::new(site);
+    let sidebars = crate::render::views::sidebar::Sidebars::new(site, i18n);
     let assets: Vec<String> = assets.iter().map(|a| a.to_string()).collect();
     let keys = crate::render::plan::generated(site, &catalog, theme, has_code, &assets);
     let made =

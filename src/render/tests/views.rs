@@ -128,7 +128,7 @@ fn a_copy_is_active_through_its_main_page() {
             .active
     );
     let sidebar =
-        crate::render::views::sidebar::Sidebars::new(&site).html(site.locale(copy.locale), &copy.url, &this);
+        crate::render::views::sidebar::Sidebars::new(&site, &i18n).html(site.locale(copy.locale), &copy.url, &this);
     assert!(sidebar.contains(">Guía</a>") && sidebar.contains("aria-current=\"page\">Guía<"), "{sidebar}");
     assert_eq!(v.shell.canonical.as_deref(), Some("/es/guide/"));
 }

@@ -1,6 +1,6 @@
 /* playbook default theme: dark-mode toggle, off-canvas menu, language
-   choice memory, sidebar scroll to the active page, "on this page"
-   highlight. Everything works without it; this only improves. */
+   choice memory, "on this page" highlight (the sidebar's own script is
+   sidebar.js). Everything works without it; this only improves. */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -68,14 +68,6 @@
     var open = document.querySelector(".lang-switch[open]");
     if (open && !open.contains(event.target)) open.removeAttribute("open");
   });
-
-  /* Sidebar: bring the active page into view. */
-  var scroller = sidebar ? sidebar.querySelector(".sidebar-scroll") : null;
-  var active = scroller ? scroller.querySelector("[aria-current='page']") : null;
-  if (active) {
-    var offset = active.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
-    if (offset < 0 || offset > scroller.clientHeight * 0.7) scroller.scrollTop += offset - scroller.clientHeight / 3;
-  }
 
   /* Scrollable code blocks and tables must be reachable by keyboard. */
   var scrollables = document.querySelectorAll(".markdown pre, .table-wrap, .markdown > table");
