@@ -121,7 +121,10 @@ pub fn affected(
         if plain {
             out.extend([Output::Home(locale.id), Output::Catalog(locale.id), Output::Matrix(locale.id)]);
             out.extend(
-                catalog.ids().filter(|&t| catalog.has(site, t, locale.id)).map(|t| Output::Task(locale.id, t)),
+                catalog
+                    .ids()
+                    .filter(|&t| catalog.has(site, t, locale.id))
+                    .map(|t| Output::Task(locale.id, t)),
             );
         }
     }

@@ -296,7 +296,7 @@ fn keys_that_share_work_render_on_many_threads_without_waiting_on_each_other() {
         let json = |k: &&Output| matches!(k, Output::TasksJson | Output::LocaleTasksJson(_));
         let mut keys: Vec<Output> = all.iter().filter(json).cloned().collect();
         keys.extend(all.iter().filter(|k| matches!(k, Output::Task(..))).take(48).cloned());
-        let sidebars = playbook::render::views::sidebar::Sidebars::new(&site);
+        let sidebars = playbook::render::views::sidebar::Sidebars::new(&site, &i18n);
         let inputs = Inputs {
             site: &site,
             catalog: &catalog,
@@ -341,7 +341,7 @@ fn pages_both_ways(options: &playbook::config::Options) -> Vec<(Vec<u8>, Vec<u8>
     let catalog = playbook::catalog::TaskCatalog::of(&site);
     let i18n = std::sync::Arc::new(playbook::render::engine::i18n::I18n::load(&site.config).unwrap());
     let theme = playbook::render::Theme::load(&site.config, i18n.clone()).unwrap();
-    let sidebars = playbook::render::views::sidebar::Sidebars::new(&site);
+    let sidebars = playbook::render::views::sidebar::Sidebars::new(&site, &i18n);
     let all = playbook::render::plan::generated(&site, &catalog, &theme, true, std::iter::empty());
     let mut keys: Vec<Output> = all.into_iter().filter(|k| matches!(k, Output::Task(..))).collect();
     keys.extend(playbook::render::plan::page_keys(&site));

@@ -127,8 +127,11 @@ fn a_copy_is_active_through_its_main_page() {
             .unwrap()
             .active
     );
-    let sidebar =
-        crate::render::views::sidebar::Sidebars::new(&site, &i18n).html(site.locale(copy.locale), &copy.url, &this);
+    let sidebar = crate::render::views::sidebar::Sidebars::new(&site, &i18n).html(
+        site.locale(copy.locale),
+        &copy.url,
+        &this,
+    );
     assert!(sidebar.contains(">Guía</a>") && sidebar.contains("aria-current=\"page\">Guía<"), "{sidebar}");
     assert_eq!(v.shell.canonical.as_deref(), Some("/es/guide/"));
 }

@@ -55,24 +55,8 @@ fn html_list(sidebars: &Sidebars, tree: &Tree, list: &[u32], from: &str, out: &m
         out.push_str("<li id=\"t");
         out.push_str(&n.to_string());
         out.push_str("\">");
-        match tree.href(sidebars.site, n, from) {
-            Some(href) => {
-                out.push_str("<a href=\"");
-                out.push_str(&super::escaped(&href));
-                out.push('"');
-                if node.external {
-                    out.push_str(" class=\"external\" rel=\"noopener\"");
-                }
-                out.push('>');
-                out.push_str(&node.html);
-                out.push_str("</a>");
-            }
-            None => {
-                out.push_str("<span class=\"contents-label\">");
-                out.push_str(&node.html);
-                out.push_str("</span>");
-            }
-        }
+        let href = tree.href(sidebars.site, n, from).map(|h| super::escaped(&h));
+        super::link(node, href.as_deref(), false, "contents-label", out);
         if !node.children.is_empty() {
             out.push_str("<ul>");
             html_list(sidebars, tree, &node.children, from, out);

@@ -141,8 +141,13 @@ impl<'s> Sidebars<'s> {
         // Made outside the lock (a level of a big locale takes a while);
         // two threads may both make one, and the first kept wins.
         let nav = self.nav(locale);
-        let level =
-            Arc::new(Level::new(self.site, &nav.tree, &key.1, &nav.contents, &paths::toc_script(&locale.tag)));
+        let level = Arc::new(Level::new(
+            self.site,
+            &nav.tree,
+            &key.1,
+            &nav.contents,
+            &paths::toc_script(&locale.tag),
+        ));
         let mut levels = self.levels.lock().unwrap_or_else(PoisonError::into_inner);
         Arc::clone(levels.entry(key).or_insert(level))
     }
@@ -202,6 +207,31 @@ pub fn flat_pages_showing(site: &Site, locale: &Locale, shown: PageId) -> (Vec<P
     (pages, lists(None))
 }
 
+/// The link of entry `node` to `href` (escaped), `aria-current` when
+/// `current`; without an href, its name in a `<span class="{label}">`.
+fn link(node: &tree::Node, href: Option<&str>, current: bool, label: &str, out: &mut String) {
+    let Some(href) = href else {
+        out.push_str("<span class=\"");
+        out.push_str(label);
+        out.push_str("\">");
+        out.push_str(&node.html);
+        out.push_str("</span>");
+        return;
+    };
+    out.push_str("<a href=\"");
+    out.push_str(href);
+    out.push('"');
+    if current {
+        out.push_str(" aria-current=\"page\"");
+    }
+    if node.external {
+        out.push_str(" class=\"external\" rel=\"noopener\"");
+    }
+    out.push('>');
+    out.push_str(&node.html);
+    out.push_str("</a>");
+}
+
 /// What stamping one page's sidebar reads.
 struct Stamp<'a, 's> {
     sidebars: &'a Sidebars<'s>,
@@ -240,27 +270,7 @@ impl Stamp<'_, '_> {
         let node = self.nav.tree.node(n);
         let active = self.active.contains(&n);
         out.push_str("<li><div class=\"nav-row\">");
-        match &self.level.hrefs[n as usize] {
-            Some(href) => {
-                out.push_str("<a href=\"");
-                out.push_str(href);
-                out.push('"');
-                if active {
-                    out.push_str(" aria-current=\"page\"");
-                }
-                if node.external {
-                    out.push_str(" class=\"external\" rel=\"noopener\"");
-                }
-                out.push('>');
-                out.push_str(&node.html);
-                out.push_str("</a>");
-            }
-            None => {
-                out.push_str("<span class=\"nav-label\">");
-                out.push_str(&node.html);
-                out.push_str("</span>");
-            }
-        }
+        link(node, self.level.hrefs[n as usize].as_deref(), active, "nav-label", out);
         if node.children.is_empty() {
             out.push_str("</div></li>");
             return;

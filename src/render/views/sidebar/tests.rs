@@ -61,7 +61,10 @@ fn shown(html: &str) -> Vec<String> {
     for part in html.split("<div class=\"nav-row\">").skip(1) {
         let text = part.split_once('>').map_or("", |(_, t)| t);
         if part.starts_with("<a class=\"nav-more\"") {
-            out.push(format!("more:{}", part.split("data-more=\"").nth(1).unwrap().split('"').next().unwrap()));
+            out.push(format!(
+                "more:{}",
+                part.split("data-more=\"").nth(1).unwrap().split('"').next().unwrap()
+            ));
         } else {
             out.push(text.split('<').next().unwrap().to_string());
         }
@@ -78,7 +81,9 @@ fn a_page_shows_its_path_the_siblings_along_it_and_the_top_level() {
     // Open on the path: buttons; collapsed: links to the contents page.
     assert!(html.contains("aria-expanded=\"true\" aria-label=\"A\""), "{html}");
     assert!(html.contains("aria-expanded=\"true\" aria-label=\"A1\""), "{html}");
-    assert!(html.contains("<a class=\"nav-caret\" href=\"../contents/#t5\" aria-label=\"B: ver en el índice\">"));
+    assert!(
+        html.contains("<a class=\"nav-caret\" href=\"../contents/#t5\" aria-label=\"B: ver en el índice\">")
+    );
     assert!(html.contains("href=\"../contents/#t9\""), "a label with children collapses too: {html}");
     assert!(!html.contains("B1"), "B's children are not in the page: {html}");
     assert!(html.starts_with("<script src=\"../../static/sidebar.js\" defer></script>"), "{html}");
@@ -154,7 +159,9 @@ fn a_long_flat_list_shows_a_window_and_rows_for_the_rest() {
         .chain(std::iter::once("more:44".to_string()))
         .collect();
     assert_eq!(shown(&html), expected);
-    assert!(html.contains("<a class=\"nav-more\" href=\"../contents/#t0\" data-more=\"45\">45 entradas más</a>"));
+    assert!(
+        html.contains("<a class=\"nav-more\" href=\"../contents/#t0\" data-more=\"45\">45 entradas más</a>")
+    );
     assert!(html.contains("href=\"../contents/#t56\" data-more=\"44\""), "{html}");
     let last = sidebar(&site, 99);
     assert_eq!(shown(&last)[0], "more:89");
@@ -177,7 +184,8 @@ fn the_sidebar_does_not_grow_with_the_toc() {
             .collect();
         let toc = Toc { file: "content/es/toc.yml".into(), items };
         let config = config(temp("sidebar-grow"), &["es"]);
-        let site = Site::new(config, vec![locale(0, "es", Some(toc), (0..n).collect(), None)], pages, Vec::new());
+        let site =
+            Site::new(config, vec![locale(0, "es", Some(toc), (0..n).collect(), None)], pages, Vec::new());
         sidebar(&site, 3).len()
     };
     // Both top levels are windowed; the bigger one only has longer numbers.
@@ -220,10 +228,15 @@ fn toc_js_and_contents_escape_names_and_mark_external_links() {
     assert!(js.contains(r#"{"n":"<b>\"x\"</b> & </script>","h":"p0/"}"#), "{js}");
     assert!(js.contains(r#"{"n":"Out","h":"https://example.com/a?b=1&c","x":1}"#), "{js}");
     let view = contents_view(&sidebars, &i18n, &site.locales[0]);
-    assert!(view.contents.contains("&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; &lt;/script&gt;"), "{}", view.contents);
     assert!(
+        view.contents.contains("&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; &lt;/script&gt;"),
+        "{}",
         view.contents
-            .contains("<li id=\"t1\"><a href=\"https://example.com/a?b=1&amp;c\" class=\"external\" rel=\"noopener\">"),
+    );
+    assert!(
+        view.contents.contains(
+            "<li id=\"t1\"><a href=\"https://example.com/a?b=1&amp;c\" class=\"external\" rel=\"noopener\">"
+        ),
         "{}",
         view.contents
     );
@@ -242,7 +255,11 @@ fn the_contents_page_lists_every_entry_under_its_number() {
     assert!(view.contents.contains("<li id=\"t7\"><a href=\"../b1a/\">B1a</a></li>"), "{}", view.contents);
     assert!(view.contents.contains("<li id=\"t9\"><span class=\"contents-label\">Label</span><ul>"));
     assert_eq!(view.shell.title, "Índice");
-    assert!(view.shell.sidebar.contains("href=\"../contents/#t5\""), "the contents page links itself: {}", view.shell.sidebar);
+    assert!(
+        view.shell.sidebar.contains("href=\"../contents/#t5\""),
+        "the contents page links itself: {}",
+        view.shell.sidebar
+    );
 }
 
 #[test]
@@ -272,7 +289,14 @@ fn a_title_reaches_the_pages_whose_window_shows_it() {
     assert!(!plain);
     let (pages, plain) = flat_pages_showing(&site, &site.locales[0], PageId(3));
     assert!(plain, "the first entries are every generated page's");
-    assert!(pages.contains(&PageId(0)) && pages.contains(&PageId(8)) && !pages.contains(&PageId(9)), "{pages:?}");
+    assert!(
+        pages.contains(&PageId(0)) && pages.contains(&PageId(8)) && !pages.contains(&PageId(9)),
+        "{pages:?}"
+    );
     let site = deep(UrlStyle::Pretty);
-    assert_eq!(flat_pages_showing(&site, &site.locales[0], PageId(2)), (Vec::new(), false), "a toc shows names");
+    assert_eq!(
+        flat_pages_showing(&site, &site.locales[0], PageId(2)),
+        (Vec::new(), false),
+        "a toc shows names"
+    );
 }

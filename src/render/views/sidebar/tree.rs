@@ -146,9 +146,8 @@ impl Level {
     /// The hrefs of `tree` from `from`, a URL of that level; `contents`
     /// and `script` are the URLs of the locale's contents page and toc.js.
     pub(super) fn new(site: &Site, tree: &Tree, from: &str, contents: &str, script: &str) -> Level {
-        let hrefs = (0..tree.nodes.len())
-            .map(|n| tree.href(site, n as u32, from).as_deref().map(escaped))
-            .collect();
+        let hrefs =
+            (0..tree.nodes.len()).map(|n| tree.href(site, n as u32, from).as_deref().map(escaped)).collect();
         Level {
             hrefs,
             contents: escaped(&paths::href(from, contents)),
