@@ -101,9 +101,19 @@
     }
     label.textContent = node.n;
     row.appendChild(label);
-    if (node.c) row.appendChild(caret(node.n, node.i, false, null));
     li.appendChild(row);
+    if (node.c) {
+      /* expanded: true in the toc: open wherever it is shown. */
+      row.appendChild(caret(node.n, node.i, !!node.e, null));
+      if (node.e) li.appendChild(children(node));
+    }
     return li;
+  }
+
+  function children(node) {
+    var ul = element("ul", "nav-list");
+    for (var k = 0; k < node.c.length; k++) ul.appendChild(entry(node.c[k]));
+    return ul;
   }
 
   /* The build's links become buttons. */
@@ -147,9 +157,7 @@
     load(function () {
       var node = nodes[+button.getAttribute("data-t")];
       if (!node || !node.c) return;
-      var ul = element("ul", "nav-list");
-      for (var k = 0; k < node.c.length; k++) ul.appendChild(entry(node.c[k]));
-      li.appendChild(ul);
+      li.appendChild(children(node));
       button.setAttribute("aria-expanded", "true");
     }, function () { location.href = button.getAttribute("data-href"); });
   }

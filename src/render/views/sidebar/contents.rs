@@ -70,8 +70,9 @@ impl Sidebars<'_> {
     /// `<tag>/toc.js`: assigns the locale's tree to
     /// `self.playbookToc[tag]`, each entry `{"n": name, "h": href, "c":
     /// children}` (`h` absent for a label, relative to this file unless
-    /// `"x": 1` marks it external; `c` absent without children), depth
-    /// first, so an entry's position is its number.
+    /// `"x": 1` marks it external; `"e": 1` for `expanded: true`; `c`
+    /// absent without children), depth first, so an entry's position is
+    /// its number.
     pub fn script(&self, locale: &Locale) -> Vec<u8> {
         let tree = &self.nav(locale).tree;
         let from = paths::toc_script(&locale.tag);
@@ -102,6 +103,9 @@ impl Sidebars<'_> {
                 if node.external {
                     out.push_str(",\"x\":1");
                 }
+            }
+            if node.expanded {
+                out.push_str(",\"e\":1");
             }
             if !node.children.is_empty() {
                 out.push_str(",\"c\":");
