@@ -18,6 +18,7 @@ import { catalogTests } from "./catalog.mjs";
 import { docfxTests } from "./docfx.mjs";
 import { layoutTests } from "./layout.mjs";
 import { searchTests } from "./search.mjs";
+import { sidebarTests } from "./sidebar.mjs";
 import { switcherTests } from "./switcher.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -59,14 +60,15 @@ class Harness {
     return `${this.urls[name]}/${rel}`;
   }
 
-  /** A new page in a new context (`width`, `colorScheme`), watched for
-   * console errors, uncaught exceptions and failed requests. */
-  async page({ width = 1280, height = 900, colorScheme = "light" } = {}) {
+  /** A new page in a new context (`width`, `colorScheme`, `javaScript`),
+   * watched for console errors, uncaught exceptions and failed requests. */
+  async page({ width = 1280, height = 900, colorScheme = "light", javaScript = true } = {}) {
     const context = await this.browser.newContext({
       viewport: { width, height },
       colorScheme,
       deviceScaleFactor: 1,
       reducedMotion: "reduce",
+      javaScriptEnabled: javaScript,
     });
     this.contexts.push(context);
     const page = await context.newPage();
@@ -133,7 +135,7 @@ async function main() {
     ],
   });
   const h = new Harness(browser, urls, opts.shots);
-  const tests = [...switcherTests, ...searchTests, ...catalogTests, ...layoutTests, ...docfxTests].filter(
+  const tests = [...switcherTests, ...searchTests, ...catalogTests, ...layoutTests, ...docfxTests, ...sidebarTests].filter(
     (t) => !opts.only || t.name.includes(opts.only),
   );
   let failed = 0;

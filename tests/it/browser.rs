@@ -2,7 +2,10 @@
 //! corpus, then runs `tests/browser/run.mjs` (Playwright driving the system
 //! Chromium, axe-core), which serves them on 127.0.0.1. The tests themselves
 //! (language switcher, search, catalog filters, task links, layout at 375
-//! and 1280 px, screenshots, accessibility) are in `tests/browser/*.mjs`.
+//! and 1280 px, the sidebar with and without JavaScript, screenshots,
+//! accessibility) are in `tests/browser/*.mjs`; besides the sample, the
+//! corpus and the DocFX fixture they get a 40-page locale without a toc
+//! (`flat`, for the sidebar's long lists).
 //!
 //! Needs Node.js, Chromium (`/usr/bin/chromium`, or `PLAYBOOK_CHROMIUM`) and
 //! `npm ci --prefix tests/browser`. Without them the test fails, unless
@@ -42,6 +45,7 @@ fn sample_and_corpus_work_in_chromium() {
         return;
     }
     let (sample, real, docfx) = (built_sample(), built_corpus(), crate::docfx::built());
+    let flat = crate::scale::flat_site("browser-flat", 40);
     let root = repo();
     let site = |name: &str, dir: &Path| format!("{name}={}", dir.display());
     let out = Command::new("node")
@@ -53,6 +57,8 @@ fn sample_and_corpus_work_in_chromium() {
             &site("corpus", real),
             "--site",
             &site("docfx", docfx),
+            "--site",
+            &site("flat", &flat),
         ])
         .arg("--shots")
         .arg(shots())

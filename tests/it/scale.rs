@@ -6,8 +6,9 @@
 use crate::harness::{playbook, temp_dir, text, write_files};
 use std::path::{Path, PathBuf};
 
-/// A zero-config site whose one locale (`en`, no toc) has `n` one-line pages.
-fn flat_site(name: &str, n: usize) -> PathBuf {
+/// A zero-config site whose one locale (`en`, no toc) has `n` one-line pages
+/// (`page-00001` …, titled `Page 00001` …), built: its output folder.
+pub fn flat_site(name: &str, n: usize) -> PathBuf {
     let dir = temp_dir(name);
     let pages: Vec<(String, String)> = (1..=n)
         .map(|i| {
