@@ -8,8 +8,8 @@
 //! page is its [`Facts`]:
 //! * the title: the flat sidebar of a locale without `toc.yml` (the pages
 //!   whose window of the list shows it, and when the first entries do, the
-//!   locale's home and catalog pages), its contents page and `toc.js`,
-//!   and the task rows;
+//!   locale's catalog pages), its contents page and `toc.js`, its home
+//!   (which lists every page), and the task rows;
 //! * the phase: the phase order of the locale's catalog page;
 //! * the date: the sitemap's `lastmod`;
 //! * the task rows (catalogued rows of a primary page, as `TaskEntry`s):
@@ -113,13 +113,15 @@ pub fn affected(
     }
     if before.title != after.title && locale.toc.is_none() && after.primary && locale.home != Some(id) {
         // The flat sidebar lists titles: the pages whose window shows this
-        // one, the locale's whole navigation, and the pages that are no
-        // entry when their sidebar (the first entries) shows it.
+        // one, the locale's whole navigation, its home (which lists every
+        // page), and the pages that are no entry when their sidebar (the
+        // first entries) shows it.
         let (pages, plain) = sidebar::flat_pages_showing(site, locale, id);
         out.extend(pages.into_iter().map(Output::Page));
         out.extend([Output::Contents(locale.id), Output::TocScript(locale.id)]);
+        out.insert(locale.home.map_or(Output::Home(locale.id), Output::Page));
         if plain {
-            out.extend([Output::Home(locale.id), Output::Catalog(locale.id), Output::Matrix(locale.id)]);
+            out.extend([Output::Catalog(locale.id), Output::Matrix(locale.id)]);
             out.extend(
                 catalog
                     .ids()

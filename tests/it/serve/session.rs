@@ -251,6 +251,35 @@ fn a_title_in_a_locale_without_toc_reaches_its_whole_flat_sidebar() {
 }
 
 #[test]
+fn a_title_in_a_long_flat_list_reaches_the_pages_whose_window_shows_it() {
+    // 40 pages without a toc: each page's sidebar shows 11 entries around
+    // its own (render::views::sidebar::WINDOW).
+    let root = crate::harness::temp_dir("serve-session-flat-long");
+    let pages: Vec<(String, String)> =
+        (1..=40).map(|i| (format!("content/en/p{i:02}.md"), format!("# Page {i:02}\n"))).collect();
+    let files: Vec<(&str, &str)> = pages.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    crate::harness::write_files(&root, &files);
+    let opts = options(&root);
+    let (mut session, _) = Session::open(&opts).expect("opens");
+    assert_same(&session, &opts, "first build");
+    edit(&root, "content/en/p20.md", replace("# Page 20", "# Renamed 20"));
+    let renamed = page_edit(&mut session, &opts, "content/en/p20.md", "a title in the middle of the list");
+    for shown in ["en/p15/index.html", "en/p25/index.html", "en/contents/index.html", "en/toc.js"] {
+        assert!(renamed.changed.contains(&shown.to_string()), "{shown}: {:?}", renamed.changed);
+    }
+    for hidden in ["en/p14/index.html", "en/p26/index.html"] {
+        assert!(!renamed.changed.contains(&hidden.to_string()), "{hidden}: {:?}", renamed.changed);
+    }
+    assert!(renamed.rendered < 20, "only the pages that show it: {} rendered", renamed.rendered);
+    // The first entries are also what the pages that are no entry show
+    // (the contents page's own sidebar; page_edit compares every file).
+    edit(&root, "content/en/p02.md", replace("# Page 02", "# Renamed 02"));
+    let early = page_edit(&mut session, &opts, "content/en/p02.md", "a title among the first entries");
+    assert!(early.changed.contains(&"en/p01/index.html".to_string()), "{:?}", early.changed);
+    assert!(!early.changed.contains(&"en/p20/index.html".to_string()), "{:?}", early.changed);
+}
+
+#[test]
 fn a_failed_change_keeps_the_last_good_files_and_recovers() {
     let root = sample("serve-session-failure");
     let opts = options(&root);
