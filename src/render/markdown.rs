@@ -46,6 +46,7 @@
 use crate::catalog::TaskCatalog;
 use crate::model::{AlertKind, Link, Page, Site};
 use crate::render::engine::escape_html;
+pub use crate::render::engine::i18n::BodyLabel;
 use crate::resolve::{self, Target};
 use crate::url::has_unsafe_scheme;
 use crate::url::paths;
@@ -69,15 +70,16 @@ pub struct Body {
 pub use crate::config::RawHtml;
 
 /// Renders `page`'s markdown body. `catalog` tells which task ids exist
-/// (tasks named in prose are linked only then); `alert_label` gives the
-/// localized title of an alert kind ("Nota", "Hinweis").
+/// (tasks named in prose are linked only then); `labels` gives the UI
+/// texts the body prints in the page's language (an alert's title,
+/// "Nota"; the labels of DocFX blocks).
 pub fn body(
     site: &Site,
     page: &Page,
     catalog: &TaskCatalog,
-    alert_label: &dyn Fn(&AlertKind) -> String,
+    labels: &dyn Fn(&BodyLabel<'_>) -> String,
 ) -> Body {
-    body_with(site, page, catalog, alert_label, site.config.raw_html)
+    body_with(site, page, catalog, labels, site.config.raw_html)
 }
 
 /// [`body`] with an explicit raw-HTML policy.
@@ -85,7 +87,7 @@ pub fn body_with(
     site: &Site,
     page: &Page,
     catalog: &TaskCatalog,
-    alert_label: &dyn Fn(&AlertKind) -> String,
+    labels: &dyn Fn(&BodyLabel<'_>) -> String,
     raw_html: RawHtml,
 ) -> Body {
     let text = page.source.text.as_str();
@@ -97,7 +99,7 @@ pub fn body_with(
         pulldown_cmark::Parser::new_ext(markdown, crate::config::markdown_options()).into_offset_iter();
     let mut events = Events {
         source: parser,
-        pass: Pass::new(site, page, catalog, (body_start, markdown), alert_label, raw_html),
+        pass: Pass::new(site, page, catalog, (body_start, markdown), labels, raw_html),
         finished: false,
     };
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
@@ -176,7 +178,7 @@ struct Pass<'p, 'a> {
     body_start: usize,
     /// The markdown body (`text[body_start..]`): event ranges index it.
     body: &'a str,
-    alert_label: &'p dyn Fn(&AlertKind) -> String,
+    labels: &'p dyn Fn(&BodyLabel<'_>) -> String,
     raw_html: RawHtml,
     out: VecDeque<Event<'a>>,
     /// The HTML block being gathered (its links are rewritten at its end).
@@ -209,7 +211,7 @@ impl<'p, 'a> Pass<'p, 'a> {
         page: &'p Page,
         catalog: &'p TaskCatalog,
         (body_start, body): (usize, &'a str),
-        alert_label: &'p dyn Fn(&AlertKind) -> String,
+        labels: &'p dyn Fn(&BodyLabel<'_>) -> String,
         raw_html: RawHtml,
     ) -> Self {
         Pass {
@@ -218,7 +220,7 @@ impl<'p, 'a> Pass<'p, 'a> {
             catalog,
             body_start,
             body,
-            alert_label,
+            labels,
             raw_html,
             out: VecDeque::with_capacity(8),
             raw_block: None,

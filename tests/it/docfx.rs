@@ -183,30 +183,38 @@ fn dfm_blocks_render_accessibly() {
     );
     has("<img src=\"media/anchor-icon.png\" alt=\"\" role=\"presentation\" loading=\"lazy\">");
     has(
-        "<figure class=\"dfm-image\"><img src=\"media/berth-plan.png\" alt=\"Plan of the berths\" aria-describedby=\"dfm-description-1\" loading=\"lazy\">\n<div class=\"dfm-description\" id=\"dfm-description-1\">\n<p>Berths 1 to 4",
+        "<figure class=\"dfm-image\"><img src=\"media/berth-plan.png\" alt=\"Plan of the berths\" aria-describedby=\"dfm-description-1\" loading=\"lazy\">\n\
+         <p class=\"dfm-description-label\">Image description</p>\n<div class=\"dfm-description\" id=\"dfm-description-1\">\n<p>Berths 1 to 4",
     );
     has(
         "<div class=\"dfm-video\"><iframe src=\"https://www.youtube-nocookie.com/embed/harbor-tour\" title=\"Video (www.youtube-nocookie.com)\"",
     );
     assert!(!dock.contains("<iframe src=\"http://"), "plain http is never embedded");
+    has("<p class=\"dfm-video-unavailable\">Video not embedded: http://video.example.com/unsafe</p>");
     // Tabs: every panel in the page, each labelled.
     has(
-        "<div class=\"tabs\" data-tabs>\n<section class=\"tab-panel\" id=\"tabpanel_0_north\" aria-labelledby=\"tab_0_north\" data-tab=\"north\">\n<p class=\"tab-label\" id=\"tab_0_north\">North quay</p>\n<p>Tie up bow first at the north quay.</p>\n</section>",
+        "<div class=\"tabs\" data-tabs role=\"group\" aria-label=\"Alternatives\">\n<section class=\"tab-panel\" id=\"tabpanel_0_north\" aria-labelledby=\"tab_0_north\" data-tab=\"north\">\n<p class=\"tab-label\" id=\"tab_0_north\">North quay</p>\n<p>Tie up bow first at the north quay.</p>\n</section>",
     );
     has(
         "<p class=\"tab-label\" id=\"tab_0_south\">South quay</p>\n<p>Tie up stern first at the south quay, then <a href=\"tutorials/first-shift.html\">start your first shift</a>.</p>\n</section>\n</div>",
     );
     assert!(!dock.contains("<hr"), "the `---` that ends the tabs is syntax");
-    has(
-        "<div class=\"zone\" role=\"region\" aria-label=\"tug, pilot-boat\">\n<p class=\"zone-label\">tug, pilot-boat</p>",
-    );
+    has("<div class=\"zone\" role=\"region\" aria-label=\"Applies to: tug, pilot-boat\">\n\
+         <p class=\"zone-label\">Applies to: tug, pilot-boat</p>");
     has(
         "<div class=\"nextstepaction\">\n<p><a href=\"tutorials/first-shift.html\">Start your first shift</a></p>\n</div>",
     );
     has("<div>\n<p>This class is not on the allow-list.</p>");
     let de = page("de/docking.html");
     assert!(de.contains("<div class=\"checklist\">\n<ul>"), "{de}");
-    assert!(de.contains("<div class=\"zone\" role=\"region\" aria-label=\"docs\">"));
+    // The words the blocks print are the page's language (Fluent).
+    for part in [
+        "<div class=\"zone\" role=\"region\" aria-label=\"Gilt für: docs\">\n<p class=\"zone-label\">Gilt für: docs</p>",
+        "title=\"Video (www.youtube-nocookie.com)\"",
+        "<div class=\"tabs\" data-tabs role=\"group\" aria-label=\"Alternativen\">",
+    ] {
+        assert!(de.contains(part), "no `{part}` in {de}");
+    }
 }
 
 #[test]

@@ -239,7 +239,7 @@ fn serve_previews_a_docfx_repository_at_its_addresses_and_rebuilds_when_docfx_js
     let dock = server.get("/en/docking.html");
     assert_eq!(dock.status, 200, "{}", server.stderr());
     assert!(
-        dock.text().contains("<div class=\"tabs\" data-tabs>")
+        dock.text().contains("<div class=\"tabs\" data-tabs ")
             && dock.text().contains("Harbor Operations Guide")
     );
     let redirect = server.get("/en/docking");
