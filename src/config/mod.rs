@@ -260,13 +260,15 @@ impl Config {
             docfx.as_ref().map_or_else(|| vec!["toc.yml".to_string()], |d| d.docfx.toc_names.clone());
         let raw_locales = std::mem::take(&mut raw.locale);
         let mut toc = BTreeMap::new();
+        let mut language_note = None;
         for l in &raw_locales {
             toc.insert(l.tag.clone(), l.toc.clone().unwrap_or_else(|| toc_default.clone()));
         }
         let (mut locales, spans): (Vec<LocaleConfig>, Vec<_>) = if !raw_locales.is_empty() {
             raw_locales.into_iter().map(locale_from_raw).unzip()
         } else if let Some(d) = &docfx {
-            let locale = docfx::locale(d);
+            let (locale, note) = docfx::locale(d);
+            language_note = note;
             toc.insert(locale.tag.clone(), toc_default);
             (vec![locale], vec![None])
         } else {
@@ -304,7 +306,7 @@ impl Config {
             Some(d) => {
                 let d = d.docfx;
                 let scope = Scope { exclude, content: d.content, resource: d.resource };
-                (scope, d.metadata, d.unused.into_iter().collect())
+                (scope, d.metadata, d.unused.into_iter().chain(language_note).collect())
             }
             None => (Scope { exclude, ..Scope::default() }, Metadata::default(), Vec::new()),
         };

@@ -323,3 +323,37 @@ fn url_style_is_pretty_unless_the_config_says_html() {
     let err = load("url_style = \"ugly\"\n").unwrap_err().to_string();
     assert!(err.contains("url_style") || err.contains("ugly"), "{err}");
 }
+
+#[test]
+fn docfx_json_alone_takes_its_language_from_global_metadata() {
+    let load = |name: &str, metadata: &str| {
+        let d = temp(name);
+        std::fs::create_dir_all(d.join("docs")).unwrap();
+        let json = format!(
+            "{{\n  \"build\": {{\n    \"content\": [{{\"files\": [\"**/*.md\"], \"src\": \"docs\"}}],\n    \"globalMetadata\": {{{metadata}}}\n  }}\n}}"
+        );
+        std::fs::write(d.join("docfx.json"), json).unwrap();
+        Config::load(&Options { root: Some(d), ..Default::default() }).unwrap()
+    };
+    for (name, metadata, tag) in [
+        ("docfx-lang-ms", r#""ms.locale": "es-es""#, "es-ES"),
+        ("docfx-lang-locale", r#""locale": "zh-hans", "ms.locale": "de-de""#, "zh-Hans"),
+        ("docfx-lang-underscore", r#""ms.locale": "pt_br""#, "pt-BR"),
+        ("docfx-lang-plain", r#""locale": "DE""#, "de"),
+        ("docfx-lang-none", r#""_appTitle": "Guide""#, "en"),
+    ] {
+        let c = load(name, metadata);
+        assert_eq!(c.locales[0].tag, tag, "{metadata}");
+        assert!(c.notes.is_empty(), "{metadata}: {:?}", c.notes);
+    }
+    let es = load("docfx-lang-vocabulary", r#""ms.locale": "es-mx""#);
+    assert!(es.locales[0].vocabulary.task_id.iter().any(|h| h == "Id. de Tarea"), "Spanish words");
+    let bad = load("docfx-lang-bad", r#""ms.locale": "not a language""#);
+    assert_eq!(bad.locales[0].tag, "en");
+    let [note] = &bad.notes[..] else { panic!("{:?}", bad.notes) };
+    assert_eq!(
+        (note.code, note.severity, note.file.as_str(), note.line),
+        (Code::Docfx, Severity::Warning, "docfx.json", Some(4))
+    );
+    assert!(note.message.contains("`not a language`"), "{}", note.message);
+}

@@ -375,6 +375,34 @@ fn docfx_json_alone_is_a_configuration() {
 }
 
 #[test]
+fn docfx_json_alone_builds_in_the_language_its_global_metadata_names() {
+    let root = temp_dir("docfx-spanish");
+    let files = [
+        (
+            "docfx.json",
+            r#"{"build": {"content": [{"files": ["**/*.md"], "src": "articulos"}], "globalMetadata": {"ms.locale": "es-es"}}}"#,
+        ),
+        (
+            "articulos/index.md",
+            "# Guía del puerto\n\n> [!NOTE]\n> Lea esto primero.\n\n\
+             | Id. de Tarea | Nombre | (M)/(O) | Rol | Servicios |\n|---|---|---|---|---|\n| 5010 | Amarrar | M | Práctico | Radio |\n",
+        ),
+    ];
+    crate::harness::write_files(&root, &files);
+    let out = root.join("salida");
+    let o = playbook(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // The one locale is `es-ES` (BCP 47's spelling of `es-es`): its folder,
+    // its `lang`, Spanish UI words and task-table headers.
+    let home = std::fs::read_to_string(out.join("es-ES/index.html")).expect("es-ES/index.html");
+    assert!(home.contains("<html lang=\"es-ES\""), "{home}");
+    assert!(home.contains("<p class=\"alert-title\">Nota</p>"), "{home}");
+    assert!(home.contains("id=\"task-5010\""), "a Spanish task table: {home}");
+    assert!(out.join("es-ES/tasks/5010.html").is_file());
+    assert!(!out.join("en").exists());
+}
+
+#[test]
 fn an_active_resource_is_published_only_when_security_lists_it_and_never_silently_left_out() {
     let toml = std::fs::read_to_string(fixture().join("playbook.toml")).unwrap();
     let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>";
