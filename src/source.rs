@@ -68,6 +68,17 @@ pub struct Origins {
     /// Include chains: each a list of (file, offset of the directive in
     /// it), outermost (the page) first.
     pub chains: Vec<Vec<(u32, usize)>>,
+    /// The code files its `[!code-…]` snippets were read from (root-relative,
+    /// sorted, once each): their text is made text of the page.
+    pub snippets: Vec<String>,
+}
+
+impl Origins {
+    /// Every file the page brought in besides itself, root-relative: the
+    /// files it includes (any depth) and the code files of its snippets.
+    pub fn brought_in(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().skip(1).map(|f| f.path.as_str()).chain(self.snippets.iter().map(String::as_str))
+    }
 }
 
 /// One run of an expanded text.
