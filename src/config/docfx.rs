@@ -13,7 +13,7 @@
 //! Must not read anything but the one file.
 
 use super::glob::Globs;
-use super::scope::{ContentRule, Metadata};
+use super::scope::{ContentRule, Metadata, Scope};
 use super::{LocaleConfig, Vocabulary};
 use crate::diag::{Code, Diagnostic};
 use crate::error::{Error, Result};
@@ -176,6 +176,33 @@ fn language_tag(value: &str) -> Option<String> {
     (id.language.as_str() != "und").then(|| id.to_string())
 }
 
+/// One `docfx` info per content rule whose `dest` playbook does not
+/// follow for some language (`Scope::unfollowed`), naming the languages.
+pub(super) fn unfollowed_dest(scope: &Scope, locales: &[LocaleConfig], shown: &str) -> Vec<Diagnostic> {
+    let mut by_rule: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for l in locales {
+        for i in scope.unfollowed(&l.dir) {
+            by_rule.entry(i).or_default().push(&l.tag);
+        }
+    }
+    by_rule
+        .into_iter()
+        .map(|(i, tags)| {
+            let rule = &scope.content[i];
+            let message = format!(
+                "build.content[{i}].dest `{}` would publish files of {} outside that language's folder: \
+                 they keep their path in it",
+                rule.dest,
+                tags.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")
+            );
+            Diagnostic::new(Code::Docfx, shown, message).with_help(
+                "playbook publishes each language under its tag; give the rule a dest inside the \
+                 language's output folder, or drop it",
+            )
+        })
+        .collect()
+}
+
 /// The deepest folder containing every one of `dirs` (each a folder itself).
 fn common_ancestor_of_folders<'a>(dirs: impl Iterator<Item = &'a str>) -> String {
     let with_child: Vec<String> = dirs.map(|d| format!("{d}/x")).collect();
@@ -209,7 +236,8 @@ fn rules(
         let files = Globs::new(&strings(map.get("files"))).map_err(|e| format!("{name}[{i}].files: {e}"))?;
         let exclude =
             Globs::new(&strings(map.get("exclude"))).map_err(|e| format!("{name}[{i}].exclude: {e}"))?;
-        let dest = map.get("dest").and_then(Value::as_str).unwrap_or("").to_string();
+        // Relative to the output folder, as DocFX reads it (`.`, `a/` → `a`).
+        let dest = normalize(map.get("dest").and_then(Value::as_str).unwrap_or(""));
         out.push(ContentRule { src, files, exclude, dest });
     }
     Ok(out)

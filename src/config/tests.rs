@@ -357,3 +357,46 @@ fn docfx_json_alone_takes_its_language_from_global_metadata() {
     );
     assert!(note.message.contains("`not a language`"), "{}", note.message);
 }
+
+#[test]
+fn dest_moves_files_inside_their_language_as_docfx_publishes_them() {
+    let rule = |src: &str, dest: &str| ContentRule {
+        src: src.into(),
+        files: Globs::new(&["**/*.md"]).unwrap(),
+        exclude: Globs::default(),
+        dest: dest.into(),
+    };
+    // docfx.json alone: the language is the whole site, DocFX's paths under it.
+    let whole = Scope {
+        content: vec![rule("docs", "articles"), rule("api", "")],
+        whole_site: true,
+        ..Scope::default()
+    };
+    assert_eq!(whole.language_output(""), Some(String::new()));
+    assert_eq!(whole.moved("docs/a/b.md", "", true).as_deref(), Some("articles/a/b.md"));
+    assert_eq!(whole.moved("api/c.md", "", true).as_deref(), Some("c.md"));
+    assert_eq!(whole.moved("docs/a/b.md", "", false), None, "no resource rule");
+    assert!(whole.unfollowed("").is_empty());
+    // Languages from playbook.toml: the rule holding a language places it
+    // as a whole; a rule inside it moves files within it, if it can.
+    let declared = Scope {
+        content: vec![
+            rule("site/en/api", "out/en/ref"),
+            rule("site/de/api", "elsewhere"),
+            rule("site", "out"),
+        ],
+        ..Scope::default()
+    };
+    assert_eq!(declared.language_output("site/en").as_deref(), Some("out/en"));
+    assert_eq!(declared.moved("site/en/a.md", "site/en", true), None, "its path in the language");
+    assert_eq!(declared.moved("site/en/api/x.md", "site/en", true).as_deref(), Some("ref/x.md"));
+    assert_eq!(declared.moved("site/de/api/x.md", "site/de", true), None, "out of German: kept");
+    assert_eq!((declared.unfollowed("site/en"), declared.unfollowed("site/de")), (vec![], vec![1]));
+    // A language folder that no rule holds: nothing is moved.
+    let inner = Scope { content: vec![rule("docs/en/api", "reference")], ..Scope::default() };
+    assert_eq!(
+        (inner.language_output("docs/en"), inner.moved("docs/en/api/x.md", "docs/en", true)),
+        (None, None)
+    );
+    assert_eq!(inner.unfollowed("docs/en"), vec![0]);
+}

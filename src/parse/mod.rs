@@ -426,8 +426,7 @@ impl<'a> Pass<'a> {
             let at = raw.body_offset(l.range.start);
             let end = if l.range.is_empty() { at } else { (raw.body_offset(l.range.end - 1) + 1).max(at) };
             let dest = html_escape::decode_html_entities(&l.value).into_owned();
-            let span = self.ctx.span(at..end);
-            let kind = dfm::xref(&dest).unwrap_or_else(|| classify(&dest));
+            let (span, kind) = (self.ctx.span(at..end), dfm::xref(&dest).unwrap_or_else(|| classify(&dest)));
             let link = Link { kind, dest, image: l.image, span, start: span.start };
             let finding = links::malformed_diag(&self.ctx, &link);
             if self.table.is_some() {

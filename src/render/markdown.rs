@@ -418,8 +418,7 @@ impl<'p, 'a> Pass<'p, 'a> {
             }
             Target::SamePage(fragment) => Some(format!("#{}", crate::url::encode_fragment(&fragment))),
             Target::Asset(path) => {
-                let locales = self.site.locales.iter().map(|l| (l.dir.as_str(), l.tag.as_str()));
-                let href = paths::href(&self.page.url, &paths::asset(&path, locales));
+                let href = paths::href(&self.page.url, &self.site.config.asset_output(&path));
                 self.assets.push(path);
                 Some(href)
             }

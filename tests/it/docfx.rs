@@ -18,8 +18,17 @@ fn fixture() -> PathBuf {
 type Finding = (String, Option<u64>, Option<u64>, String);
 
 fn findings(root: &Path) -> (Vec<Finding>, Vec<(String, String)>) {
+    findings_exiting(root, 1)
+}
+
+/// [`findings`] of a repository that `check` passes (exit 0).
+fn findings_of(root: &Path) -> (Vec<Finding>, Vec<(String, String)>) {
+    findings_exiting(root, 0)
+}
+
+fn findings_exiting(root: &Path, code: i32) -> (Vec<Finding>, Vec<(String, String)>) {
     let o = playbook(&["check", "--root", root.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(code), "{}", text(&o));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     let diags = json["diagnostics"].as_array().expect("diagnostics");
     let key = |d: &serde_json::Value| {
@@ -430,4 +439,94 @@ fn an_active_resource_is_published_only_when_security_lists_it_and_never_silentl
             );
         }
     }
+}
+
+/// `docfx.json` whose content rules publish their files under `dest`
+/// folders (and a resource rule too), optionally with languages from a
+/// `playbook.toml`.
+fn dest_site(name: &str, docfx: &str, toml: Option<&str>, files: &[(&str, &str)]) -> (PathBuf, PathBuf) {
+    let root = temp_dir(name);
+    let mut all = vec![("docfx.json", docfx)];
+    all.extend_from_slice(files);
+    if let Some(toml) = toml {
+        all.push(("playbook.toml", toml));
+    }
+    crate::harness::write_files(&root, &all);
+    crate::harness::write_bytes(&root, &[("docs/images/dock.png", b"\x89PNG")]);
+    // Outside the root: with content rules in two folders, the content
+    // folder is the root itself.
+    let out = root.with_file_name(format!("{name}-out"));
+    let o = playbook(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let found = internal_links(&out);
+    assert_eq!(found.dead, Vec::<(String, String)>::new(), "every link leads to a file of OUT");
+    (root, out)
+}
+
+#[test]
+fn content_dest_publishes_each_rule_s_files_in_its_folder_as_docfx_does() {
+    let docfx = r#"{"build": {
+      "content": [
+        {"files": ["**/*.md", "toc.yml"], "src": "docs", "dest": "articles"},
+        {"files": "**/*.md", "src": "api-guide", "dest": "reference/v2/"}
+      ],
+      "resource": [{"files": "**/*.png", "src": "docs/images", "dest": "articles/media"}]
+    }}"#;
+    let files = [
+        (
+            "docs/index.md",
+            "# Harbor\n\n[Berths](how-to/berths.md), [the API](../api-guide/calls.md#hail) and ![dock](images/dock.png).\n",
+        ),
+        ("docs/how-to/berths.md", "# Berths\n\nBack [home](../index.md).\n"),
+        ("api-guide/calls.md", "# Calls\n\n## Hail\n\nSee [berths](../docs/how-to/berths.md).\n"),
+        ("docs/toc.yml", "- name: Harbor\n  href: index.md\n- name: Berths\n  href: how-to/berths.md\n"),
+    ];
+    let (_, out) = dest_site("docfx-dest", docfx, None, &files);
+    // docfx.json alone: the one language is DocFX's whole site, under its tag.
+    for file in ["en/articles/index.html", "en/articles/how-to/berths.html", "en/reference/v2/calls.html"] {
+        assert!(out.join(file).is_file(), "{file}");
+    }
+    assert!(out.join("en/articles/media/dock.png").is_file(), "the resource rule's dest");
+    assert!(!out.join("en/docs").exists() && !out.join("en/api-guide").exists());
+    let home = std::fs::read_to_string(out.join("en/articles/index.html")).unwrap();
+    for href in
+        ["href=\"how-to/berths.html\"", "href=\"../reference/v2/calls.html#hail\"", "src=\"media/dock.png\""]
+    {
+        assert!(home.contains(href), "{href} in {home}");
+    }
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("/en/reference/v2/calls.html"), "{sitemap}");
+}
+
+#[test]
+fn content_dest_with_languages_from_playbook_toml_moves_files_inside_a_language_only() {
+    let docfx = r#"{"build": {
+      "content": [
+        {"files": "**/*.md", "src": "site/en/api", "dest": "docs/en/reference"},
+        {"files": "**/*.md", "src": "site/de/api", "dest": "elsewhere"},
+        {"files": "**/*.md", "exclude": "*/api/**", "src": "site", "dest": "docs"}
+      ]
+    }}"#;
+    let toml = "docfx = \"docfx.json\"\nurl_style = \"pretty\"\n\
+                [[locale]]\ntag = \"en\"\ndir = \"site/en\"\n[[locale]]\ntag = \"de\"\ndir = \"site/de\"\n";
+    let files = [
+        ("site/en/index.md", "# Harbor\n\n[Calls](api/calls.md)\n"),
+        ("site/en/api/calls.md", "# Calls\n\n[Home](../index.md)\n"),
+        ("site/de/index.md", "# Hafen\n\n[Rufe](api/calls.md)\n"),
+        ("site/de/api/calls.md", "# Rufe\n"),
+    ];
+    let (root, out) = dest_site("docfx-dest-languages", docfx, Some(toml), &files);
+    // `docs` moves both languages as a whole (playbook puts each at its
+    // tag); `docs/en/reference` lies inside English's folder `docs/en`.
+    assert!(out.join("en/index.html").is_file() && out.join("de/index.html").is_file());
+    assert!(out.join("en/reference/calls/index.html").is_file(), "moved inside English");
+    assert!(out.join("de/api/calls/index.html").is_file(), "`elsewhere` is outside German: kept");
+    let en = std::fs::read_to_string(out.join("en/index.html")).unwrap();
+    assert!(en.contains("href=\"reference/calls/\""), "{en}");
+    let (found, messages) = findings_of(&root);
+    assert_eq!(found, [("docfx.json".to_string(), None, None, "docfx".to_string())]);
+    assert!(
+        messages[0].1.contains("build.content[1].dest `elsewhere`") && messages[0].1.contains("`de`"),
+        "{messages:?}"
+    );
 }
