@@ -68,6 +68,17 @@ pub struct Origins {
     /// Include chains: each a list of (file, offset of the directive in
     /// it), outermost (the page) first.
     pub chains: Vec<Vec<(u32, usize)>>,
+    /// The code files its `[!code-…]` snippets were read from (root-relative,
+    /// sorted, once each): their text is made text of the page.
+    pub snippets: Vec<String>,
+}
+
+impl Origins {
+    /// Every file the page brought in besides itself, root-relative: the
+    /// files it includes (any depth) and the code files of its snippets.
+    pub fn brought_in(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().skip(1).map(|f| f.path.as_str()).chain(self.snippets.iter().map(String::as_str))
+    }
 }
 
 /// One run of an expanded text.
@@ -103,6 +114,74 @@ impl Origins {
             Some((_, at)) => at,
             None => offset,
         }
+    }
+}
+
+/// Text gathered from one or more pulldown-cmark events (the lines of an
+/// HTML block, one inline tag), with where each piece is in the body, so a
+/// position in the text maps to the source and back. `parse` reads raw
+/// HTML's links through it and `render` rewrites them through it, so both
+/// map the same way.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    /// The text of every piece, in order.
+    pub text: String,
+    /// Where each piece starts: (offset in `text`, body offset, whether
+    /// the piece is the source text itself, so offsets inside it map too).
+    pieces: Vec<(usize, usize, bool)>,
+}
+
+impl Gathered {
+    /// The text of one event.
+    pub fn one(body: &str, text: &str, range: std::ops::Range<usize>) -> Gathered {
+        let mut gathered = Gathered::default();
+        gathered.push(body, text, range);
+        gathered
+    }
+
+    /// Appends an event's text. Its source is the end of the event range
+    /// (pulldown-cmark leaves a block's indentation and quote markers out
+    /// of the text); a text spread over lines whose quote markers it left
+    /// out (an inline tag in a `>` quote) maps line by line; a line that is
+    /// not there maps to where the search stood.
+    pub fn push(&mut self, body: &str, text: &str, range: std::ops::Range<usize>) {
+        let source = body.get(range.clone()).unwrap_or("");
+        if source.ends_with(text) {
+            self.pieces.push((self.text.len(), range.end - text.len(), true));
+            self.text.push_str(text);
+            return;
+        }
+        let mut cursor = 0;
+        for line in text.split_inclusive('\n') {
+            let piece = match source.get(cursor..).and_then(|rest| rest.find(line)) {
+                Some(at) => {
+                    cursor += at + line.len();
+                    (self.text.len(), range.start + cursor - line.len(), true)
+                }
+                None => (self.text.len(), range.start + cursor, false),
+            };
+            self.pieces.push(piece);
+            self.text.push_str(line);
+        }
+    }
+
+    /// The body offset of byte `at` of `text`.
+    pub fn body_offset(&self, at: usize) -> usize {
+        let i = self.pieces.partition_point(|&(from, _, _)| from <= at).saturating_sub(1);
+        match self.pieces.get(i) {
+            Some(&(from, body, true)) => body + (at - from),
+            Some(&(_, body, false)) => body,
+            None => 0,
+        }
+    }
+
+    /// The byte of `text` at body offset `body`, when a piece copies the
+    /// source there (`None` inside what the events leave out).
+    pub fn text_offset(&self, body: usize) -> Option<usize> {
+        self.pieces.iter().enumerate().find_map(|(i, &(from, start, exact))| {
+            let len = self.pieces.get(i + 1).map_or(self.text.len(), |next| next.0) - from;
+            (exact && (start..start + len).contains(&body)).then(|| from + (body - start))
+        })
     }
 }
 
@@ -335,5 +414,28 @@ mod tests {
         let f = SourceFile::new("a.md", "ab".to_string());
         assert_eq!(f.location(99), Location { line: 1, column: 3 });
         assert_eq!(f.line_text(7), "");
+    }
+
+    #[test]
+    fn gathered_text_maps_to_the_source_and_back() {
+        // An HTML block in a quote: each line is an event without its `> `.
+        let body = "> <div>\n> <a href=\"x.md\">x</a>\n";
+        let mut g = Gathered::default();
+        g.push(body, "<div>\n", 2..8);
+        g.push(body, "<a href=\"x.md\">x</a>\n", 10..body.len());
+        assert_eq!(g.text, "<div>\n<a href=\"x.md\">x</a>\n");
+        let value = body.find("x.md").unwrap();
+        let at = g.text_offset(value).unwrap();
+        assert_eq!(&g.text[at..at + 4], "x.md");
+        assert_eq!(g.body_offset(at), value);
+        assert_eq!(g.text_offset(0), None, "the quote marker is in no piece");
+        // An inline tag over two quoted lines: one event, mapped line by line.
+        let body = "> a <a\n> href=\"y.md\">";
+        let tag = "<a\nhref=\"y.md\">";
+        let g = Gathered::one(body, tag, 4..body.len());
+        let value = body.find("y.md").unwrap();
+        let at = g.text_offset(value).unwrap();
+        assert_eq!(&g.text[at..at + 4], "y.md");
+        assert_eq!(g.body_offset(at), value);
     }
 }

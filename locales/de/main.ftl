@@ -35,6 +35,14 @@ alert-warning = Warnung
 alert-caution = Vorsicht
 alert-other = { $kind }
 
+## DocFX-Blöcke (:::zone, :::moniker, Registerkarten, :::image, [!VIDEO])
+dfm-zone = Gilt für: { $values }
+dfm-moniker = Version: { $range }
+dfm-tabs = Alternativen
+dfm-image-description = Bildbeschreibung
+dfm-video = Video ({ $host })
+dfm-video-unavailable = Video nicht eingebettet: { $url }
+
 ## Startseiten der Sprachen
 home-sections = Abschnitte
 home-all-pages = Alle Seiten

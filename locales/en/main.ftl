@@ -64,6 +64,21 @@ alert-caution = Caution
 # An alert kind the theme does not know; $kind is the word as written.
 alert-other = { $kind }
 
+## DocFX blocks (:::zone, :::moniker, tabs, :::image, [!VIDEO])
+
+# Label of a :::zone block; $values are its pivot or target values ("windows, linux").
+dfm-zone = Applies to: { $values }
+# Label of a :::moniker block; $range is its version range as written.
+dfm-moniker = Version: { $range }
+# Accessible name of a group of tabs (each tab is one alternative).
+dfm-tabs = Alternatives
+# Heads the long description under a complex image.
+dfm-image-description = Image description
+# Title of an embedded video; $host is the site it comes from.
+dfm-video = Video ({ $host })
+# A video that is not embedded (its address is not https); $url follows.
+dfm-video-unavailable = Video not embedded: { $url }
+
 ## Locale home pages
 
 # Heading above the sections (phases) of the playbook.

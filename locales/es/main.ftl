@@ -35,6 +35,14 @@ alert-warning = Advertencia
 alert-caution = Precaución
 alert-other = { $kind }
 
+## Bloques de DocFX (:::zone, :::moniker, pestañas, :::image, [!VIDEO])
+dfm-zone = Se aplica a: { $values }
+dfm-moniker = Versión: { $range }
+dfm-tabs = Alternativas
+dfm-image-description = Descripción de la imagen
+dfm-video = Vídeo ({ $host })
+dfm-video-unavailable = Vídeo no insertado: { $url }
+
 ## Páginas de inicio de cada idioma
 home-sections = Secciones
 home-all-pages = Todas las páginas

@@ -35,6 +35,14 @@ alert-warning = 警告
 alert-caution = 注意
 alert-other = { $kind }
 
+## DocFX のブロック (:::zone、:::moniker、タブ、:::image、[!VIDEO])
+dfm-zone = 対象: { $values }
+dfm-moniker = バージョン: { $range }
+dfm-tabs = 選択肢
+dfm-image-description = 画像の説明
+dfm-video = 動画 ({ $host })
+dfm-video-unavailable = 埋め込まれていない動画: { $url }
+
 ## 各言語のホーム ページ
 home-sections = セクション
 home-all-pages = すべてのページ

@@ -35,6 +35,14 @@ alert-warning = Aviso
 alert-caution = Cuidado
 alert-other = { $kind }
 
+## Blocos do DocFX (:::zone, :::moniker, guias, :::image, [!VIDEO])
+dfm-zone = Aplica-se a: { $values }
+dfm-moniker = Versão: { $range }
+dfm-tabs = Alternativas
+dfm-image-description = Descrição da imagem
+dfm-video = Vídeo ({ $host })
+dfm-video-unavailable = Vídeo não incorporado: { $url }
+
 ## Páginas iniciais de cada idioma
 home-sections = Seções
 home-all-pages = Todas as páginas

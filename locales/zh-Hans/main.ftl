@@ -35,6 +35,14 @@ alert-warning = 警告
 alert-caution = 小心
 alert-other = { $kind }
 
+## DocFX 块 (:::zone、:::moniker、选项卡、:::image、[!VIDEO])
+dfm-zone = 适用于：{ $values }
+dfm-moniker = 版本：{ $range }
+dfm-tabs = 可选项
+dfm-image-description = 图片说明
+dfm-video = 视频 ({ $host })
+dfm-video-unavailable = 未嵌入的视频：{ $url }
+
 ## 各语言的主页
 home-sections = 章节
 home-all-pages = 所有页面

@@ -13,7 +13,7 @@
 //! Must not read anything but the one file.
 
 use super::glob::Globs;
-use super::scope::{ContentRule, Metadata};
+use super::scope::{ContentRule, Metadata, Scope};
 use super::{LocaleConfig, Vocabulary};
 use crate::diag::{Code, Diagnostic};
 use crate::error::{Error, Result};
@@ -39,7 +39,17 @@ pub(super) struct Docfx {
     pub(super) toc_names: Vec<String>,
     /// The `info` finding listing unused keys, if any.
     pub(super) unused: Option<Diagnostic>,
+    /// The site's language as `globalMetadata` names it (`locale`, else
+    /// `ms.locale`): the key, the value as written and its line.
+    pub(super) language: Option<(String, String, usize)>,
+    /// The file as shown in findings.
+    pub(super) shown: String,
 }
+
+/// The `globalMetadata` keys that name a DocFX site's language, in the
+/// order they are looked for (Microsoft Learn repositories set
+/// `ms.locale`, e.g. `es-es`).
+const LANGUAGE_KEYS: &[&str] = &["locale", "ms.locale"];
 
 const CONTENT_KEYS: &[&str] = &["files", "exclude", "src", "dest"];
 
@@ -56,7 +66,7 @@ pub(super) fn read(file: &Path, base: &str, shown: &str) -> Result<Docfx> {
     let bad = |message: String| Error::Config { path: file.to_path_buf(), line: None, column: None, message };
     let Value::Object(top) = &root else { return Err(bad("docfx.json must be an object".into())) };
     let mut unused = Vec::new();
-    let mut out = Docfx::default();
+    let mut out = Docfx { shown: shown.to_string(), ..Docfx::default() };
     for (key, value) in top {
         let Some(build) = value.as_object().filter(|_| key == "build") else {
             unused.push(key.clone());
@@ -71,6 +81,11 @@ pub(super) fn read(file: &Path, base: &str, shown: &str) -> Result<Docfx> {
                 "dest" => out.dest = value.as_str().map(str::to_string),
                 "globalMetadata" => {
                     if let Some(map) = value.as_object() {
+                        out.language = LANGUAGE_KEYS.iter().find_map(|&key| {
+                            let value = map.get(key)?.as_str()?.trim().to_string();
+                            let at = text.find(&format!("\"{key}\"")).unwrap_or(0);
+                            Some((key.to_string(), value, text[..at].matches('\n').count() + 1))
+                        });
                         out.title = map.get("_appTitle").and_then(Value::as_str).map(str::to_string);
                         out.metadata.global = map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                     }
@@ -126,17 +141,66 @@ pub(super) fn read_for(root: &Path, file: &Path) -> Result<DocfxFile> {
     Ok(DocfxFile { docfx: read(file, &base, &shown)?, dir })
 }
 
-/// The one locale of a DocFX repository configured by `docfx.json` alone:
-/// `en`, in the folder all content rules share (the root when they differ).
-pub(super) fn locale(d: &DocfxFile) -> LocaleConfig {
+/// The one locale of a DocFX repository configured by `docfx.json` alone,
+/// in the folder all content rules share (the root when they differ). Its
+/// tag is the language `globalMetadata` names (`locale`, else `ms.locale`),
+/// written as BCP 47 spells it (`es-es` → `es-ES`, `zh-hans` → `zh-Hans`,
+/// `pt_br` → `pt-BR`), else `en`; a value that is no language tag is a
+/// `docfx` warning at its line, and the site is `en`.
+pub(super) fn locale(d: &DocfxFile) -> (LocaleConfig, Option<Diagnostic>) {
     let dir = common_ancestor_of_folders(d.docfx.content.iter().map(|r| r.src.as_str()));
-    LocaleConfig {
-        tag: "en".to_string(),
-        dir,
-        suffix: String::new(),
-        name: None,
-        vocabulary: Vocabulary::builtin("en"),
+    let (tag, note) = match &d.docfx.language {
+        None => ("en".to_string(), None),
+        Some((key, value, line)) => match language_tag(value) {
+            Some(tag) => (tag, None),
+            None => {
+                let message = format!(
+                    "globalMetadata `{key}` = `{value}` is not a BCP 47 language tag: the site's language is `en`"
+                );
+                let note = Diagnostic::new(Code::Docfx, &d.docfx.shown, message)
+                    .at(*line, 1)
+                    .with_help("write a language tag such as `es-es`, `de` or `zh-hans`");
+                (String::from("en"), Some(Diagnostic { severity: crate::diag::Severity::Warning, ..note }))
+            }
+        },
+    };
+    let locale =
+        LocaleConfig { vocabulary: Vocabulary::builtin(&tag), tag, dir, suffix: String::new(), name: None };
+    (locale, note)
+}
+
+/// `value` as a BCP 47 tag in its canonical letter case (language lower,
+/// script title, region upper), `_` read as `-`; `None` when it is none.
+fn language_tag(value: &str) -> Option<String> {
+    let id: unic_langid::LanguageIdentifier = value.replace('_', "-").parse().ok()?;
+    (id.language.as_str() != "und").then(|| id.to_string())
+}
+
+/// One `docfx` info per content rule whose `dest` playbook does not
+/// follow for some language (`Scope::unfollowed`), naming the languages.
+pub(super) fn unfollowed_dest(scope: &Scope, locales: &[LocaleConfig], shown: &str) -> Vec<Diagnostic> {
+    let mut by_rule: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for l in locales {
+        for i in scope.unfollowed(&l.dir) {
+            by_rule.entry(i).or_default().push(&l.tag);
+        }
     }
+    by_rule
+        .into_iter()
+        .map(|(i, tags)| {
+            let rule = &scope.content[i];
+            let message = format!(
+                "build.content[{i}].dest `{}` would publish files of {} outside that language's folder: \
+                 they keep their path in it",
+                rule.dest,
+                tags.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")
+            );
+            Diagnostic::new(Code::Docfx, shown, message).with_help(
+                "playbook publishes each language under its tag; give the rule a dest inside the \
+                 language's output folder, or drop it",
+            )
+        })
+        .collect()
 }
 
 /// The deepest folder containing every one of `dirs` (each a folder itself).
@@ -172,7 +236,8 @@ fn rules(
         let files = Globs::new(&strings(map.get("files"))).map_err(|e| format!("{name}[{i}].files: {e}"))?;
         let exclude =
             Globs::new(&strings(map.get("exclude"))).map_err(|e| format!("{name}[{i}].exclude: {e}"))?;
-        let dest = map.get("dest").and_then(Value::as_str).unwrap_or("").to_string();
+        // Relative to the output folder, as DocFX reads it (`.`, `a/` → `a`).
+        let dest = normalize(map.get("dest").and_then(Value::as_str).unwrap_or(""));
         out.push(ContentRule { src, files, exclude, dest });
     }
     Ok(out)

@@ -260,13 +260,17 @@ impl Config {
             docfx.as_ref().map_or_else(|| vec!["toc.yml".to_string()], |d| d.docfx.toc_names.clone());
         let raw_locales = std::mem::take(&mut raw.locale);
         let mut toc = BTreeMap::new();
+        let mut language_note = None;
+        // docfx.json alone: its one language is the whole DocFX site.
+        let whole_site = raw_locales.is_empty() && docfx.is_some();
         for l in &raw_locales {
             toc.insert(l.tag.clone(), l.toc.clone().unwrap_or_else(|| toc_default.clone()));
         }
         let (mut locales, spans): (Vec<LocaleConfig>, Vec<_>) = if !raw_locales.is_empty() {
             raw_locales.into_iter().map(locale_from_raw).unzip()
         } else if let Some(d) = &docfx {
-            let locale = docfx::locale(d);
+            let (locale, note) = docfx::locale(d);
+            language_note = note;
             toc.insert(locale.tag.clone(), toc_default);
             (vec![locale], vec![None])
         } else {
@@ -303,8 +307,9 @@ impl Config {
         let (scope, metadata, notes) = match docfx {
             Some(d) => {
                 let d = d.docfx;
-                let scope = Scope { exclude, content: d.content, resource: d.resource };
-                (scope, d.metadata, d.unused.into_iter().collect())
+                let scope = Scope { exclude, content: d.content, resource: d.resource, whole_site };
+                let dest_notes = docfx::unfollowed_dest(&scope, &locales, &d.shown);
+                (scope, d.metadata, d.unused.into_iter().chain(language_note).chain(dest_notes).collect())
             }
             None => (Scope { exclude, ..Scope::default() }, Metadata::default(), Vec::new()),
         };
@@ -396,6 +401,21 @@ impl Config {
     /// publishes, no required front-matter key) reads it.
     pub fn from_docfx(&self) -> bool {
         self.docfx.is_some()
+    }
+
+    /// The output path of the content file `source` that is not a page (an
+    /// asset, a resource): where `docfx.json`'s resource rules publish it
+    /// inside its language (`Scope::moved`), else its path in its locale
+    /// folder, moved with the locale (`url::paths::asset`).
+    pub fn asset_output(&self, source: &str) -> String {
+        let locales = || self.locales.iter().map(|l| (l.dir.as_str(), l.tag.as_str()));
+        let home = self.locales.iter().find(|l| crate::url::paths::below(source, &l.dir).is_some());
+        if let Some(moved) = home.and_then(|l| self.scope.moved(source, &l.dir, false)) {
+            let dir = home.map_or("", |l| l.dir.as_str());
+            let source = if dir.is_empty() { moved } else { format!("{dir}/{moved}") };
+            return crate::url::paths::asset(&source, locales());
+        }
+        crate::url::paths::asset(source, locales())
     }
 
     /// The default locale (always the first).

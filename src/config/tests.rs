@@ -323,3 +323,80 @@ fn url_style_is_pretty_unless_the_config_says_html() {
     let err = load("url_style = \"ugly\"\n").unwrap_err().to_string();
     assert!(err.contains("url_style") || err.contains("ugly"), "{err}");
 }
+
+#[test]
+fn docfx_json_alone_takes_its_language_from_global_metadata() {
+    let load = |name: &str, metadata: &str| {
+        let d = temp(name);
+        std::fs::create_dir_all(d.join("docs")).unwrap();
+        let json = format!(
+            "{{\n  \"build\": {{\n    \"content\": [{{\"files\": [\"**/*.md\"], \"src\": \"docs\"}}],\n    \"globalMetadata\": {{{metadata}}}\n  }}\n}}"
+        );
+        std::fs::write(d.join("docfx.json"), json).unwrap();
+        Config::load(&Options { root: Some(d), ..Default::default() }).unwrap()
+    };
+    for (name, metadata, tag) in [
+        ("docfx-lang-ms", r#""ms.locale": "es-es""#, "es-ES"),
+        ("docfx-lang-locale", r#""locale": "zh-hans", "ms.locale": "de-de""#, "zh-Hans"),
+        ("docfx-lang-underscore", r#""ms.locale": "pt_br""#, "pt-BR"),
+        ("docfx-lang-plain", r#""locale": "DE""#, "de"),
+        ("docfx-lang-none", r#""_appTitle": "Guide""#, "en"),
+    ] {
+        let c = load(name, metadata);
+        assert_eq!(c.locales[0].tag, tag, "{metadata}");
+        assert!(c.notes.is_empty(), "{metadata}: {:?}", c.notes);
+    }
+    let es = load("docfx-lang-vocabulary", r#""ms.locale": "es-mx""#);
+    assert!(es.locales[0].vocabulary.task_id.iter().any(|h| h == "Id. de Tarea"), "Spanish words");
+    let bad = load("docfx-lang-bad", r#""ms.locale": "not a language""#);
+    assert_eq!(bad.locales[0].tag, "en");
+    let [note] = &bad.notes[..] else { panic!("{:?}", bad.notes) };
+    assert_eq!(
+        (note.code, note.severity, note.file.as_str(), note.line),
+        (Code::Docfx, Severity::Warning, "docfx.json", Some(4))
+    );
+    assert!(note.message.contains("`not a language`"), "{}", note.message);
+}
+
+#[test]
+fn dest_moves_files_inside_their_language_as_docfx_publishes_them() {
+    let rule = |src: &str, dest: &str| ContentRule {
+        src: src.into(),
+        files: Globs::new(&["**/*.md"]).unwrap(),
+        exclude: Globs::default(),
+        dest: dest.into(),
+    };
+    // docfx.json alone: the language is the whole site, DocFX's paths under it.
+    let whole = Scope {
+        content: vec![rule("docs", "articles"), rule("api", "")],
+        whole_site: true,
+        ..Scope::default()
+    };
+    assert_eq!(whole.language_output(""), Some(String::new()));
+    assert_eq!(whole.moved("docs/a/b.md", "", true).as_deref(), Some("articles/a/b.md"));
+    assert_eq!(whole.moved("api/c.md", "", true).as_deref(), Some("c.md"));
+    assert_eq!(whole.moved("docs/a/b.md", "", false), None, "no resource rule");
+    assert!(whole.unfollowed("").is_empty());
+    // Languages from playbook.toml: the rule holding a language places it
+    // as a whole; a rule inside it moves files within it, if it can.
+    let declared = Scope {
+        content: vec![
+            rule("site/en/api", "out/en/ref"),
+            rule("site/de/api", "elsewhere"),
+            rule("site", "out"),
+        ],
+        ..Scope::default()
+    };
+    assert_eq!(declared.language_output("site/en").as_deref(), Some("out/en"));
+    assert_eq!(declared.moved("site/en/a.md", "site/en", true), None, "its path in the language");
+    assert_eq!(declared.moved("site/en/api/x.md", "site/en", true).as_deref(), Some("ref/x.md"));
+    assert_eq!(declared.moved("site/de/api/x.md", "site/de", true), None, "out of German: kept");
+    assert_eq!((declared.unfollowed("site/en"), declared.unfollowed("site/de")), (vec![], vec![1]));
+    // A language folder that no rule holds: nothing is moved.
+    let inner = Scope { content: vec![rule("docs/en/api", "reference")], ..Scope::default() };
+    assert_eq!(
+        (inner.language_output("docs/en"), inner.moved("docs/en/api/x.md", "docs/en", true)),
+        (None, None)
+    );
+    assert_eq!(inner.unfollowed("docs/en"), vec![0]);
+}

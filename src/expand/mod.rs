@@ -112,7 +112,12 @@ pub fn page(source: &SourceFile, body_start: usize, includes: &Includes) -> Expa
     let page = Arc::new(source.clone());
     let mut b = Builder {
         text: String::with_capacity(source.text.len() * 2),
-        origins: Origins { files: vec![Arc::clone(&page)], pieces: Vec::new(), chains: vec![Vec::new()] },
+        origins: Origins {
+            files: vec![Arc::clone(&page)],
+            pieces: Vec::new(),
+            chains: vec![Vec::new()],
+            snippets: Vec::new(),
+        },
         diags: Vec::new(),
         included: Vec::new(),
         files: HashMap::new(),
@@ -126,6 +131,8 @@ pub fn page(source: &SourceFile, body_start: usize, includes: &Includes) -> Expa
     );
     b.included.sort_unstable();
     b.included.dedup();
+    b.origins.snippets.sort_unstable();
+    b.origins.snippets.dedup();
     Expanded { source: Some(SourceFile::expanded(b.text, b.origins)), diags: b.diags, included: b.included }
 }
 
@@ -360,6 +367,7 @@ impl Builder<'_> {
             let msg = format!("code snippet `{}` not found: no file `{rel}`", d.path);
             return self.finding(f, d, msg, "check the path: it is relative to the file that names it");
         };
+        self.origins.snippets.push(rel.clone());
         let code = match snippet::extract(&source.text, &selector) {
             Ok(code) => code,
             Err(why) => {

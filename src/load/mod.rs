@@ -139,7 +139,7 @@ pub fn content_made<T: Send>(
         read.retain(|_| *keep_read.next().unwrap_or(&true));
         candidates.retain(|_| *keep_candidates.next().unwrap_or(&true));
     }
-    let (pairings, findings) = pairing::pair(&config.locales, config.url_style, &candidates);
+    let (pairings, findings) = pairing::pair(&config.locales, config.url_style, &config.scope, &candidates);
 
     let mut pages = Vec::with_capacity(read.len());
     let mut made = Vec::with_capacity(read.len());

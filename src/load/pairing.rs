@@ -28,7 +28,10 @@
 //!    `<locale tag>/<path in locale folder without extension>`, spelled in
 //!    the site's URL style (`url::paths`: `es/x-es/`, and `index.md` its
 //!    folder, `es/`, `es/sub/`). The file name keeps its suffix (`es/x-es/`)
-//!    so published addresses keep working.
+//!    so published addresses keep working. A page that `docfx.json`'s
+//!    rules publish elsewhere in its language (`src`/`dest`,
+//!    `config::Scope::moved`) takes that path instead; its key stays its
+//!    path in the locale folder, so translations still pair.
 //! 7. **URL collisions**: when two pages would get the same URL, or URLs
 //!    that differ only by letter case (they collide on case-insensitive file
 //!    systems), the later one (pages come in (locale, path) order) gets
@@ -40,7 +43,7 @@
 //!
 //! Must not read files or look at page contents.
 
-use crate::config::LocaleConfig;
+use crate::config::{LocaleConfig, Scope};
 use crate::url::paths::{self, UrlStyle};
 use std::collections::{BTreeMap, HashSet};
 
@@ -96,10 +99,12 @@ struct Classified<'a> {
 }
 
 /// Pairs `pages` (in (locale, path) order) following the module rules,
-/// spelling their URLs in `style`.
+/// spelling their URLs in `style`; `scope` says where `docfx.json` moves
+/// pages.
 pub(super) fn pair(
     locales: &[LocaleConfig],
     style: UrlStyle,
+    scope: &Scope,
     pages: &[Candidate],
 ) -> (Vec<Pairing>, Vec<Finding>) {
     let foreign: Vec<Vec<String>> = (0..locales.len()).map(|i| foreign_suffixes(locales, i)).collect();
@@ -107,7 +112,13 @@ pub(super) fn pair(
         .iter()
         .map(|c| {
             let locale = &locales[c.locale];
-            classify(locale, &foreign[c.locale], c.path)
+            let mut classified = classify(locale, &foreign[c.locale], c.path);
+            if let Some(moved) = scope.moved(c.path, &locale.dir, true) {
+                let (folder, file) = moved.rsplit_once('/').unwrap_or(("", &moved));
+                let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+                classified.location = paths::location(&locale.tag, folder, stem);
+            }
+            classified
         })
         .collect();
     let mut findings = Vec::new();

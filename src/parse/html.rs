@@ -4,8 +4,9 @@
 //! `src` attribute, checked like markdown links). A tolerant linear scanner
 //! (no regex, no HTML parser): comments are skipped, values may be double-,
 //! single- or unquoted, tag and attribute names are case-insensitive,
-//! unterminated tags end at the end of the text. `RawHtml` gathers the text
-//! of an HTML block's events and maps positions in it back to the source.
+//! unterminated tags end at the end of the text. (`source::Gathered`
+//! holds the text of an HTML block's events and maps positions in it back
+//! to the source.)
 //!
 //! Must not sanitise or render HTML.
 
@@ -96,49 +97,6 @@ fn attr_value(s: &str) -> (&str, &str) {
         _ => {
             let end = s.find(char::is_whitespace).unwrap_or(s.len());
             (&s[..end], &s[end..])
-        }
-    }
-}
-
-/// Raw HTML text gathered from one or more events, with where each piece
-/// is in the body, so a position in the text maps back to the source.
-#[derive(Default)]
-pub(crate) struct RawHtml {
-    /// The text of every piece, in order.
-    pub(crate) text: String,
-    /// Where each piece starts: (offset in `text`, body offset, whether
-    /// the piece is the source text itself, so offsets inside it map too).
-    pieces: Vec<(usize, usize, bool)>,
-}
-
-impl RawHtml {
-    /// The text of one event.
-    pub(crate) fn one(body: &str, h: &str, range: Range<usize>) -> RawHtml {
-        let mut raw = RawHtml::default();
-        raw.push(body, h, range);
-        raw
-    }
-
-    /// Appends an event's text. Its source is the end of the event range
-    /// (pulldown-cmark leaves a block's indentation out of the text); a
-    /// text that is not there maps to the range's start.
-    pub(crate) fn push(&mut self, body: &str, h: &str, range: Range<usize>) {
-        let source = body.get(range.clone()).unwrap_or("");
-        let piece = match source.ends_with(h) {
-            true => (self.text.len(), range.end - h.len(), true),
-            false => (self.text.len(), range.start, false),
-        };
-        self.pieces.push(piece);
-        self.text.push_str(h);
-    }
-
-    /// The body offset of byte `at` of `text`.
-    pub(crate) fn body_offset(&self, at: usize) -> usize {
-        let i = self.pieces.partition_point(|&(from, _, _)| from <= at).saturating_sub(1);
-        match self.pieces.get(i) {
-            Some(&(from, body, true)) => body + (at - from),
-            Some(&(_, body, false)) => body,
-            None => 0,
         }
     }
 }

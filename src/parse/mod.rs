@@ -43,7 +43,7 @@ pub use slug::{Slugger, slugify};
 use crate::config::{Vocabulary, markdown_options, matches};
 use crate::diag::Diagnostic;
 use crate::model::{Document, Heading, Link, LinkKind, TableKind};
-use crate::source::{SourceFile, Span};
+use crate::source::{Gathered, SourceFile, Span};
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -134,7 +134,7 @@ struct Pass<'a> {
     /// Raw-HTML links of the open table, with their findings.
     table_html_links: Vec<(Link, Option<Diagnostic>)>,
     quote_depth: usize,
-    html_block: Option<html::RawHtml>,
+    html_block: Option<Gathered>,
     phase: Phase,
     lone_bracket_end: Option<usize>,
     /// The last block closed was a heading (so a table now is captioned by it).
@@ -204,9 +204,9 @@ impl<'a> Pass<'a> {
             Event::HardBreak => self.line_break(),
             Event::Html(h) => match &mut self.html_block {
                 Some(block) => block.push(self.ctx.body, &h, range),
-                None => self.raw_html(&html::RawHtml::one(self.ctx.body, &h, range)),
+                None => self.raw_html(&Gathered::one(self.ctx.body, &h, range)),
             },
-            Event::InlineHtml(h) => self.raw_html(&html::RawHtml::one(self.ctx.body, &h, range)),
+            Event::InlineHtml(h) => self.raw_html(&Gathered::one(self.ctx.body, &h, range)),
             Event::Rule => self.dfm.rule(&self.ctx, range, &mut self.doc),
             _ => {}
         }
@@ -256,7 +256,7 @@ impl<'a> Pass<'a> {
                 self.in_code = true;
                 self.doc.code_langs.push(code_lang(&kind));
             }
-            Tag::HtmlBlock => self.html_block = Some(html::RawHtml::default()),
+            Tag::HtmlBlock => self.html_block = Some(Gathered::default()),
             Tag::Table(_) => {
                 let section = table_section(&self.doc.headings, after_heading);
                 self.table = Some(tasks::TableBuilder::new(range, section));
@@ -417,7 +417,7 @@ impl<'a> Pass<'a> {
     /// Raw HTML in a heading, in link text or in a task table is shown as
     /// text (see `render::markdown`): it makes no link. Links in a table
     /// wait for its end, when its kind is known.
-    fn raw_html(&mut self, raw: &html::RawHtml) {
+    fn raw_html(&mut self, raw: &Gathered) {
         html::anchors(&raw.text, &mut self.doc.html_anchors);
         if self.heading.is_some() || !self.links.is_empty() {
             return;
@@ -426,8 +426,8 @@ impl<'a> Pass<'a> {
             let at = raw.body_offset(l.range.start);
             let end = if l.range.is_empty() { at } else { (raw.body_offset(l.range.end - 1) + 1).max(at) };
             let dest = html_escape::decode_html_entities(&l.value).into_owned();
-            let span = self.ctx.span(at..end);
-            let link = Link { kind: classify(&dest), dest, image: l.image, span, start: span.start };
+            let (span, kind) = (self.ctx.span(at..end), dfm::xref(&dest).unwrap_or_else(|| classify(&dest)));
+            let link = Link { kind, dest, image: l.image, span, start: span.start };
             let finding = links::malformed_diag(&self.ctx, &link);
             if self.table.is_some() {
                 self.table_html_links.push((link, finding));

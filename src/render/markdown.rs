@@ -46,6 +46,7 @@
 use crate::catalog::TaskCatalog;
 use crate::model::{AlertKind, Link, Page, Site};
 use crate::render::engine::escape_html;
+pub use crate::render::engine::i18n::BodyLabel;
 use crate::resolve::{self, Target};
 use crate::url::has_unsafe_scheme;
 use crate::url::paths;
@@ -69,15 +70,16 @@ pub struct Body {
 pub use crate::config::RawHtml;
 
 /// Renders `page`'s markdown body. `catalog` tells which task ids exist
-/// (tasks named in prose are linked only then); `alert_label` gives the
-/// localized title of an alert kind ("Nota", "Hinweis").
+/// (tasks named in prose are linked only then); `labels` gives the UI
+/// texts the body prints in the page's language (an alert's title,
+/// "Nota"; the labels of DocFX blocks).
 pub fn body(
     site: &Site,
     page: &Page,
     catalog: &TaskCatalog,
-    alert_label: &dyn Fn(&AlertKind) -> String,
+    labels: &dyn Fn(&BodyLabel<'_>) -> String,
 ) -> Body {
-    body_with(site, page, catalog, alert_label, site.config.raw_html)
+    body_with(site, page, catalog, labels, site.config.raw_html)
 }
 
 /// [`body`] with an explicit raw-HTML policy.
@@ -85,7 +87,7 @@ pub fn body_with(
     site: &Site,
     page: &Page,
     catalog: &TaskCatalog,
-    alert_label: &dyn Fn(&AlertKind) -> String,
+    labels: &dyn Fn(&BodyLabel<'_>) -> String,
     raw_html: RawHtml,
 ) -> Body {
     let text = page.source.text.as_str();
@@ -97,7 +99,7 @@ pub fn body_with(
         pulldown_cmark::Parser::new_ext(markdown, crate::config::markdown_options()).into_offset_iter();
     let mut events = Events {
         source: parser,
-        pass: Pass::new(site, page, catalog, body_start, alert_label, raw_html),
+        pass: Pass::new(site, page, catalog, (body_start, markdown), labels, raw_html),
         finished: false,
     };
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
@@ -174,9 +176,13 @@ struct Pass<'p, 'a> {
     page: &'p Page,
     catalog: &'p TaskCatalog,
     body_start: usize,
-    alert_label: &'p dyn Fn(&AlertKind) -> String,
+    /// The markdown body (`text[body_start..]`): event ranges index it.
+    body: &'a str,
+    labels: &'p dyn Fn(&BodyLabel<'_>) -> String,
     raw_html: RawHtml,
     out: VecDeque<Event<'a>>,
+    /// The HTML block being gathered (its links are rewritten at its end).
+    raw_block: Option<raw_links::Block>,
     next_heading: usize,
     /// The id of the open heading (for its self link).
     heading: Option<Option<String>>,
@@ -204,8 +210,8 @@ impl<'p, 'a> Pass<'p, 'a> {
         site: &'p Site,
         page: &'p Page,
         catalog: &'p TaskCatalog,
-        body_start: usize,
-        alert_label: &'p dyn Fn(&AlertKind) -> String,
+        (body_start, body): (usize, &'a str),
+        labels: &'p dyn Fn(&BodyLabel<'_>) -> String,
         raw_html: RawHtml,
     ) -> Self {
         Pass {
@@ -213,9 +219,11 @@ impl<'p, 'a> Pass<'p, 'a> {
             page,
             catalog,
             body_start,
-            alert_label,
+            body,
+            labels,
             raw_html,
             out: VecDeque::with_capacity(8),
+            raw_block: None,
             next_heading: 0,
             heading: None,
             links: Vec::new(),
@@ -248,8 +256,8 @@ impl<'p, 'a> Pass<'p, 'a> {
         match event {
             Event::Start(tag) => self.start(tag, range.start),
             Event::End(tag) => self.end(tag),
-            Event::Html(html) => self.raw(html, false),
-            Event::InlineHtml(html) => self.raw(html, true),
+            Event::Html(html) => self.raw(html, false, range),
+            Event::InlineHtml(html) => self.raw(html, true, range),
             Event::Text(text) => self.text(text, range),
             other => self.out.push_back(other),
         }
@@ -289,6 +297,10 @@ impl<'p, 'a> Pass<'p, 'a> {
             Tag::BlockQuote(kind) => self.start_quote(kind, offset),
             Tag::HtmlBlock if self.raw_html == RawHtml::Escape => {
                 self.out.push_back(Event::Start(Tag::Paragraph));
+            }
+            Tag::HtmlBlock => {
+                self.raw_block = Some(raw_links::Block::default());
+                self.out.push_back(Event::Start(Tag::HtmlBlock));
             }
             Tag::Table(alignments) => self.start_table(alignments),
             Tag::TableHead => {
@@ -338,6 +350,7 @@ impl<'p, 'a> Pass<'p, 'a> {
             TagEnd::HtmlBlock if self.raw_html == RawHtml::Escape => {
                 self.out.push_back(Event::End(TagEnd::Paragraph));
             }
+            TagEnd::HtmlBlock => self.raw_block_end(),
             TagEnd::Table => {
                 self.table = None;
                 self.out.push_back(html("</tbody></table>\n</div>\n"));
@@ -358,21 +371,6 @@ impl<'p, 'a> Pass<'p, 'a> {
             }
             other => self.out.push_back(Event::End(other)),
         }
-    }
-
-    /// Raw HTML: escaped in headings, link text and task tables (their
-    /// cells are data: the catalog shows them too), else per the policy.
-    fn raw(&mut self, raw: CowStr<'a>, inline: bool) {
-        let in_task_table = self.table.as_ref().is_some_and(|t| t.tasks.is_some());
-        let escape = self.heading.is_some()
-            || !self.links.is_empty()
-            || in_task_table
-            || self.raw_html == RawHtml::Escape;
-        self.out.push_back(match (escape, inline) {
-            (true, _) => Event::Text(raw),
-            (false, true) => Event::InlineHtml(raw),
-            (false, false) => Event::Html(raw),
-        });
     }
 
     /// The destination to render for the link or image whose event starts
@@ -397,31 +395,41 @@ impl<'p, 'a> Pass<'p, 'a> {
 
     fn href(&mut self, link: &Link, dest: CowStr<'a>) -> Option<CowStr<'a>> {
         match resolve::link(self.site, self.page.id, link) {
+            Target::OtherScheme => is_mail_or_phone(&dest).then_some(dest),
+            // An unknown `xref:` uid has no address a browser can follow.
+            Target::Missing { .. } if matches!(link.kind, crate::model::LinkKind::Xref { .. }) => None,
+            Target::External | Target::Malformed | Target::Missing { .. } => Some(dest),
+            internal => self.internal_href(internal).map(CowStr::from),
+        }
+    }
+
+    /// The href of a target inside the site (a page, a fragment of this
+    /// page, an asset, which is then listed in `assets`); `None` for any
+    /// other target.
+    fn internal_href(&mut self, target: Target) -> Option<String> {
+        match target {
             Target::Page { page, fragment } => {
                 let mut href = paths::href(&self.page.url, &self.site.page(page).url);
                 if let Some(fragment) = fragment {
                     href.push('#');
                     href.push_str(&crate::url::encode_fragment(&fragment));
                 }
-                Some(href.into())
+                Some(href)
             }
-            Target::SamePage(fragment) => Some(format!("#{}", crate::url::encode_fragment(&fragment)).into()),
+            Target::SamePage(fragment) => Some(format!("#{}", crate::url::encode_fragment(&fragment))),
             Target::Asset(path) => {
-                let locales = self.site.locales.iter().map(|l| (l.dir.as_str(), l.tag.as_str()));
-                let href = paths::href(&self.page.url, &paths::asset(&path, locales));
+                let href = paths::href(&self.page.url, &self.site.config.asset_output(&path));
                 self.assets.push(path);
-                Some(href.into())
+                Some(href)
             }
-            Target::OtherScheme => is_mail_or_phone(&dest).then_some(dest),
-            // An unknown `xref:` uid has no address a browser can follow.
-            Target::Missing { .. } if matches!(link.kind, crate::model::LinkKind::Xref { .. }) => None,
-            Target::External | Target::Malformed | Target::Missing { .. } => Some(dest),
+            _ => None,
         }
     }
 }
 
 mod blocks;
 mod dfm;
+mod raw_links;
 mod task_links;
 
 fn html<'a>(s: &'static str) -> Event<'a> {

@@ -95,9 +95,7 @@ impl Output {
             Output::Sitemap => paths::SITEMAP.into(),
             Output::SyntaxCss => paths::SYNTAX_CSS.into(),
             Output::Static(path) => path.clone(),
-            Output::Asset(src) => {
-                paths::asset(src, site.locales.iter().map(|l| (l.dir.as_str(), l.tag.as_str())))
-            }
+            Output::Asset(src) => site.config.asset_output(src),
             Output::SearchIndex(l) => paths::search_index(tag(l)),
         }
     }

@@ -124,6 +124,10 @@ fn watched(site: &Site) -> Watched {
         locale_dirs: site.locales.iter().map(|l| l.dir.clone()).collect(),
         pages: site.pages.iter().map(|p| p.source.path.clone()).collect(),
         files: site.files.iter().cloned().collect(),
+        brought_in: crate::session::depends::includers(site)
+            .into_iter()
+            .map(|(file, pages)| (file, pages.iter().map(|&p| site.page(p).source.path.clone()).collect()))
+            .collect(),
         root,
     }
 }

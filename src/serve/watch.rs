@@ -4,6 +4,10 @@
 //! Rules ([`Watched::classify`], pure: the caller says what each path is on
 //! disk now, after the debounce, so an editor's save-rename dance is judged
 //! by its result):
+//! * a file that pages bring in (what their `[!INCLUDE]`s include, the
+//!   code files of their snippets; `session::depends::includers`), still a
+//!   file → an edit of each of those pages (vanished → `Content`), wherever
+//!   it lies below the root (its folder is watched too);
 //! * the config file (`--config`, else `ROOT/playbook.toml`, even before it
 //!   exists) → `Config`; so is the `docfx.json` the config reads, and,
 //!   with no config file, `ROOT/docfx.json` (even before it exists: it
@@ -31,7 +35,7 @@
 use crate::session::Change;
 use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
@@ -91,6 +95,9 @@ pub(crate) struct Watched {
     pub(crate) pages: HashSet<String>,
     /// Every other content file (asset candidate) relative to the root.
     pub(crate) files: HashSet<String>,
+    /// Files that pages bring in (included markdown, snippet code),
+    /// relative to the root → the paths of the pages that bring each in.
+    pub(crate) brought_in: HashMap<String, Vec<String>>,
 }
 
 /// The effect of one path, strongest last.
@@ -122,6 +129,21 @@ impl Watched {
             }
         }
         let mut out: Vec<(PathBuf, bool)> = roots.into_iter().map(|r| (r, true)).collect();
+        // The folders of brought-in files outside the content folder.
+        let mut folders: Vec<PathBuf> = self
+            .brought_in
+            .keys()
+            .filter(|f| !within(f, &self.content_dir))
+            .filter_map(|f| self.root.join(f).parent().map(Path::to_path_buf))
+            .filter(|d| d.is_dir())
+            .collect();
+        folders.sort();
+        folders.dedup();
+        for dir in folders {
+            if !out.iter().any(|(r, deep)| &dir == r || (*deep && dir.starts_with(r))) {
+                out.push((dir, false));
+            }
+        }
         for file in std::iter::once(&self.config).chain(&self.docfx) {
             if let Some(dir) = file.parent().filter(|d| d.is_dir()) {
                 if !out.iter().any(|(r, deep)| dir == r || (*deep && dir.starts_with(r))) {
@@ -134,7 +156,13 @@ impl Watched {
 
     /// The effect of a batch of changed paths; `on_disk` says what each is now.
     pub(crate) fn classify(&self, paths: &[PathBuf], on_disk: impl Fn(&Path) -> OnDisk) -> Effect {
-        let effects: BTreeSet<One> = paths.iter().map(|p| self.one(p, on_disk(p))).collect();
+        let effects: BTreeSet<One> = paths
+            .iter()
+            .flat_map(|p| {
+                let now = on_disk(p);
+                self.users(p, now).unwrap_or_else(|| vec![self.one(p, now)])
+            })
+            .collect();
         let Some(strongest) = effects.last() else { return Effect::Nothing };
         match strongest {
             One::Config => Effect::Rebuild(Change::Config),
@@ -160,6 +188,20 @@ impl Watched {
             ),
             One::Ignore => Effect::Nothing,
         }
+    }
+
+    /// A file that pages bring in: an edit of each of them while it is a
+    /// file, else a content change; `None` for any other path.
+    fn users(&self, path: &Path, now: OnDisk) -> Option<Vec<One>> {
+        if self.brought_in.is_empty() {
+            return None;
+        }
+        let rel = path.strip_prefix(&self.root).ok().and_then(slash)?;
+        let pages = self.brought_in.get(&rel)?;
+        Some(match now {
+            OnDisk::File => pages.iter().cloned().map(One::Page).collect(),
+            OnDisk::Gone | OnDisk::Folder => vec![One::Content],
+        })
     }
 
     fn one(&self, path: &Path, now: OnDisk) -> One {

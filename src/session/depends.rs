@@ -30,13 +30,37 @@
 //! Syntax CSS and content assets depend on the rendered body; the caller
 //! compares those (`render::make::Made`).
 //!
+//! A page's text may come from other files too: what its `[!INCLUDE]`s
+//! include (any depth) and the code files its `[!code-…]` snippets read
+//! ([`includers`], from each expanded page's `source::Origins`). An edit
+//! to such a file is an edit of every page that brings it in: `serve`
+//! asks for those pages (`Change::Pages`), which are read and expanded
+//! again, and their outputs follow as above.
+//!
 //! Must not render or read anything but the `Site` and its catalog.
 
 use crate::catalog::{TaskCatalog, TaskEntry, TaskRef, entry, numeric_id};
 use crate::model::{Date, LocaleId, PageId, Site};
 use crate::render::plan::Output;
 use crate::render::views::sidebar;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Every file that pages bring in without being a page (included markdown,
+/// snippet code), root-relative, with the pages that bring it in, in page
+/// order.
+pub fn includers(site: &Site) -> BTreeMap<String, Vec<PageId>> {
+    let mut by_file: BTreeMap<String, Vec<PageId>> = BTreeMap::new();
+    for page in &site.pages {
+        let Some(origins) = page.source.origins() else { continue };
+        for file in origins.brought_in() {
+            let pages = by_file.entry(file.to_string()).or_default();
+            if pages.last() != Some(&page.id) {
+                pages.push(page.id);
+            }
+        }
+    }
+    by_file
+}
 
 /// What other outputs can see of one page.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -33,7 +33,11 @@
 //!   other outputs are files at fixed places (`tasks.json`,
 //!   `<tag>/tasks.json`, `<tag>/search/index.json`, `<tag>/toc.js`,
 //!   `sitemap.xml`, `404.html`, `static/<name>`), and a content asset
-//!   moves with its locale folder ([`asset`]).
+//!   moves with its locale folder ([`asset`]);
+//! * a DocFX rule publishes its files at its `dest` folder plus their path
+//!   below its `src` ([`docfx_output`]); `config::Scope` says which rule
+//!   takes a file and where its language's folder is, and a page's
+//!   location inside its locale follows from that.
 //!
 //! Must not know pages, locales or the config (callers pass names and
 //! the style), nor decode link text ([`super::encode`]).
@@ -216,11 +220,40 @@ pub fn public(base_url: &str, url: &str) -> String {
 /// keeps its path under the content root.
 pub fn asset<'a>(source: &str, locales: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
     for (dir, tag) in locales {
-        if let Some(rest) = source.strip_prefix(dir).and_then(|r| r.strip_prefix('/')) {
+        // A locale folder at the root (`dir = "."`) holds every file.
+        if let Some(rest) = below(source, dir).filter(|r| !r.is_empty()) {
             return format!("{tag}/{rest}");
         }
     }
     source.to_string()
+}
+
+/// The part of the root-relative `path` below the folder `folder` (all of
+/// it when `folder` is empty, empty when `path` is `folder`); `None` when
+/// `path` is not inside `folder`.
+pub fn below<'a>(path: &'a str, folder: &str) -> Option<&'a str> {
+    if folder.is_empty() {
+        return Some(path);
+    }
+    match path.strip_prefix(folder)? {
+        "" => Some(""),
+        rest => rest.strip_prefix('/'),
+    }
+}
+
+/// Where DocFX publishes the root-relative `path` (a file or a folder)
+/// taken by a `build.content` or `build.resource` rule whose folder is
+/// `src` and whose output folder is `dest`: `dest`, then the path below
+/// `src` (`docs/a/b.md` under `docs` → `articles` is `articles/a/b.md`);
+/// `None` when `path` is not inside `src`. Both folders are root-relative,
+/// `/`-separated, without a final `/`.
+pub fn docfx_output(path: &str, src: &str, dest: &str) -> Option<String> {
+    let rest = below(path, src)?;
+    Some(match (dest.is_empty(), rest.is_empty()) {
+        (true, _) => rest.to_string(),
+        (false, true) => dest.to_string(),
+        (false, false) => format!("{dest}/{rest}"),
+    })
 }
 
 /// Every locale's task rows: `tasks.json`.

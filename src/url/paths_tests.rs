@@ -107,6 +107,9 @@ fn assets_move_with_their_locale_folder() {
     assert_eq!(asset("spanish-playbook/media/a.png", locales), "es/media/a.png");
     assert_eq!(asset("shared/b.pdf", locales), "shared/b.pdf");
     assert_eq!(asset("spanish-playbook-old/a.png", locales), "spanish-playbook-old/a.png");
+    // A locale folder at the root holds every file.
+    assert_eq!(asset("media/a.png", [("es", "es"), ("", "en")]), "en/media/a.png");
+    assert_eq!(asset("es/a.png", [("es", "es"), ("", "en")]), "es/a.png");
 }
 
 #[test]
@@ -162,4 +165,19 @@ fn relative_hrefs_between_output_paths() {
     assert_eq!(href("es/a.html", "es/b.html"), "b.html");
     assert_eq!(href("es/a.html", "de/index.html"), "../de/index.html");
     assert_eq!(href("index.html", "es/b.html"), "es/b.html");
+}
+
+#[test]
+fn docfx_publishes_a_file_at_dest_plus_its_path_below_src() {
+    assert_eq!(below("docs/a/b.md", "docs"), Some("a/b.md"));
+    assert_eq!(below("docs", "docs"), Some(""));
+    assert_eq!(below("docs/a.md", ""), Some("docs/a.md"));
+    assert_eq!(below("docsx/a.md", "docs"), None, "whole segments only");
+    assert_eq!(below("doc", "docs"), None);
+    assert_eq!(docfx_output("docs/a/b.md", "docs", "articles").as_deref(), Some("articles/a/b.md"));
+    assert_eq!(docfx_output("docs/a/b.md", "docs", "").as_deref(), Some("a/b.md"));
+    assert_eq!(docfx_output("a/b.md", "", "v2/guide").as_deref(), Some("v2/guide/a/b.md"));
+    assert_eq!(docfx_output("guide/en", "guide", "site").as_deref(), Some("site/en"), "a folder");
+    assert_eq!(docfx_output("guide", "guide", "site").as_deref(), Some("site"));
+    assert_eq!(docfx_output("other/a.md", "docs", "articles"), None);
 }

@@ -18,8 +18,17 @@ fn fixture() -> PathBuf {
 type Finding = (String, Option<u64>, Option<u64>, String);
 
 fn findings(root: &Path) -> (Vec<Finding>, Vec<(String, String)>) {
+    findings_exiting(root, 1)
+}
+
+/// [`findings`] of a repository that `check` passes (exit 0).
+fn findings_of(root: &Path) -> (Vec<Finding>, Vec<(String, String)>) {
+    findings_exiting(root, 0)
+}
+
+fn findings_exiting(root: &Path, code: i32) -> (Vec<Finding>, Vec<(String, String)>) {
     let o = playbook(&["check", "--root", root.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(code), "{}", text(&o));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     let diags = json["diagnostics"].as_array().expect("diagnostics");
     let key = |d: &serde_json::Value| {
@@ -183,30 +192,38 @@ fn dfm_blocks_render_accessibly() {
     );
     has("<img src=\"media/anchor-icon.png\" alt=\"\" role=\"presentation\" loading=\"lazy\">");
     has(
-        "<figure class=\"dfm-image\"><img src=\"media/berth-plan.png\" alt=\"Plan of the berths\" aria-describedby=\"dfm-description-1\" loading=\"lazy\">\n<div class=\"dfm-description\" id=\"dfm-description-1\">\n<p>Berths 1 to 4",
+        "<figure class=\"dfm-image\"><img src=\"media/berth-plan.png\" alt=\"Plan of the berths\" aria-describedby=\"dfm-description-1\" loading=\"lazy\">\n\
+         <p class=\"dfm-description-label\">Image description</p>\n<div class=\"dfm-description\" id=\"dfm-description-1\">\n<p>Berths 1 to 4",
     );
     has(
         "<div class=\"dfm-video\"><iframe src=\"https://www.youtube-nocookie.com/embed/harbor-tour\" title=\"Video (www.youtube-nocookie.com)\"",
     );
     assert!(!dock.contains("<iframe src=\"http://"), "plain http is never embedded");
+    has("<p class=\"dfm-video-unavailable\">Video not embedded: http://video.example.com/unsafe</p>");
     // Tabs: every panel in the page, each labelled.
     has(
-        "<div class=\"tabs\" data-tabs>\n<section class=\"tab-panel\" id=\"tabpanel_0_north\" aria-labelledby=\"tab_0_north\" data-tab=\"north\">\n<p class=\"tab-label\" id=\"tab_0_north\">North quay</p>\n<p>Tie up bow first at the north quay.</p>\n</section>",
+        "<div class=\"tabs\" data-tabs role=\"group\" aria-label=\"Alternatives\">\n<section class=\"tab-panel\" id=\"tabpanel_0_north\" aria-labelledby=\"tab_0_north\" data-tab=\"north\">\n<p class=\"tab-label\" id=\"tab_0_north\">North quay</p>\n<p>Tie up bow first at the north quay.</p>\n</section>",
     );
     has(
         "<p class=\"tab-label\" id=\"tab_0_south\">South quay</p>\n<p>Tie up stern first at the south quay, then <a href=\"tutorials/first-shift.html\">start your first shift</a>.</p>\n</section>\n</div>",
     );
     assert!(!dock.contains("<hr"), "the `---` that ends the tabs is syntax");
-    has(
-        "<div class=\"zone\" role=\"region\" aria-label=\"tug, pilot-boat\">\n<p class=\"zone-label\">tug, pilot-boat</p>",
-    );
+    has("<div class=\"zone\" role=\"region\" aria-label=\"Applies to: tug, pilot-boat\">\n\
+         <p class=\"zone-label\">Applies to: tug, pilot-boat</p>");
     has(
         "<div class=\"nextstepaction\">\n<p><a href=\"tutorials/first-shift.html\">Start your first shift</a></p>\n</div>",
     );
     has("<div>\n<p>This class is not on the allow-list.</p>");
     let de = page("de/docking.html");
     assert!(de.contains("<div class=\"checklist\">\n<ul>"), "{de}");
-    assert!(de.contains("<div class=\"zone\" role=\"region\" aria-label=\"docs\">"));
+    // The words the blocks print are the page's language (Fluent).
+    for part in [
+        "<div class=\"zone\" role=\"region\" aria-label=\"Gilt für: docs\">\n<p class=\"zone-label\">Gilt für: docs</p>",
+        "title=\"Video (www.youtube-nocookie.com)\"",
+        "<div class=\"tabs\" data-tabs role=\"group\" aria-label=\"Alternativen\">",
+    ] {
+        assert!(de.contains(part), "no `{part}` in {de}");
+    }
 }
 
 #[test]
@@ -365,6 +382,34 @@ fn docfx_json_alone_is_a_configuration() {
 }
 
 #[test]
+fn docfx_json_alone_builds_in_the_language_its_global_metadata_names() {
+    let root = temp_dir("docfx-spanish");
+    let files = [
+        (
+            "docfx.json",
+            r#"{"build": {"content": [{"files": ["**/*.md"], "src": "articulos"}], "globalMetadata": {"ms.locale": "es-es"}}}"#,
+        ),
+        (
+            "articulos/index.md",
+            "# Guía del puerto\n\n> [!NOTE]\n> Lea esto primero.\n\n\
+             | Id. de Tarea | Nombre | (M)/(O) | Rol | Servicios |\n|---|---|---|---|---|\n| 5010 | Amarrar | M | Práctico | Radio |\n",
+        ),
+    ];
+    crate::harness::write_files(&root, &files);
+    let out = root.join("salida");
+    let o = playbook(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // The one locale is `es-ES` (BCP 47's spelling of `es-es`): its folder,
+    // its `lang`, Spanish UI words and task-table headers.
+    let home = std::fs::read_to_string(out.join("es-ES/index.html")).expect("es-ES/index.html");
+    assert!(home.contains("<html lang=\"es-ES\""), "{home}");
+    assert!(home.contains("<p class=\"alert-title\">Nota</p>"), "{home}");
+    assert!(home.contains("id=\"task-5010\""), "a Spanish task table: {home}");
+    assert!(out.join("es-ES/tasks/5010.html").is_file());
+    assert!(!out.join("en").exists());
+}
+
+#[test]
 fn an_active_resource_is_published_only_when_security_lists_it_and_never_silently_left_out() {
     let toml = std::fs::read_to_string(fixture().join("playbook.toml")).unwrap();
     let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>";
@@ -392,4 +437,94 @@ fn an_active_resource_is_published_only_when_security_lists_it_and_never_silentl
             );
         }
     }
+}
+
+/// `docfx.json` whose content rules publish their files under `dest`
+/// folders (and a resource rule too), optionally with languages from a
+/// `playbook.toml`.
+fn dest_site(name: &str, docfx: &str, toml: Option<&str>, files: &[(&str, &str)]) -> (PathBuf, PathBuf) {
+    let root = temp_dir(name);
+    let mut all = vec![("docfx.json", docfx)];
+    all.extend_from_slice(files);
+    if let Some(toml) = toml {
+        all.push(("playbook.toml", toml));
+    }
+    crate::harness::write_files(&root, &all);
+    crate::harness::write_bytes(&root, &[("docs/images/dock.png", b"\x89PNG")]);
+    // Outside the root: with content rules in two folders, the content
+    // folder is the root itself.
+    let out = root.with_file_name(format!("{name}-out"));
+    let o = playbook(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let found = internal_links(&out);
+    assert_eq!(found.dead, Vec::<(String, String)>::new(), "every link leads to a file of OUT");
+    (root, out)
+}
+
+#[test]
+fn content_dest_publishes_each_rule_s_files_in_its_folder_as_docfx_does() {
+    let docfx = r#"{"build": {
+      "content": [
+        {"files": ["**/*.md", "toc.yml"], "src": "docs", "dest": "articles"},
+        {"files": "**/*.md", "src": "api-guide", "dest": "reference/v2/"}
+      ],
+      "resource": [{"files": "**/*.png", "src": "docs/images", "dest": "articles/media"}]
+    }}"#;
+    let files = [
+        (
+            "docs/index.md",
+            "# Harbor\n\n[Berths](how-to/berths.md), [the API](../api-guide/calls.md#hail) and ![dock](images/dock.png).\n",
+        ),
+        ("docs/how-to/berths.md", "# Berths\n\nBack [home](../index.md).\n"),
+        ("api-guide/calls.md", "# Calls\n\n## Hail\n\nSee [berths](../docs/how-to/berths.md).\n"),
+        ("docs/toc.yml", "- name: Harbor\n  href: index.md\n- name: Berths\n  href: how-to/berths.md\n"),
+    ];
+    let (_, out) = dest_site("docfx-dest", docfx, None, &files);
+    // docfx.json alone: the one language is DocFX's whole site, under its tag.
+    for file in ["en/articles/index.html", "en/articles/how-to/berths.html", "en/reference/v2/calls.html"] {
+        assert!(out.join(file).is_file(), "{file}");
+    }
+    assert!(out.join("en/articles/media/dock.png").is_file(), "the resource rule's dest");
+    assert!(!out.join("en/docs").exists() && !out.join("en/api-guide").exists());
+    let home = std::fs::read_to_string(out.join("en/articles/index.html")).unwrap();
+    for href in
+        ["href=\"how-to/berths.html\"", "href=\"../reference/v2/calls.html#hail\"", "src=\"media/dock.png\""]
+    {
+        assert!(home.contains(href), "{href} in {home}");
+    }
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("/en/reference/v2/calls.html"), "{sitemap}");
+}
+
+#[test]
+fn content_dest_with_languages_from_playbook_toml_moves_files_inside_a_language_only() {
+    let docfx = r#"{"build": {
+      "content": [
+        {"files": "**/*.md", "src": "site/en/api", "dest": "docs/en/reference"},
+        {"files": "**/*.md", "src": "site/de/api", "dest": "elsewhere"},
+        {"files": "**/*.md", "exclude": "*/api/**", "src": "site", "dest": "docs"}
+      ]
+    }}"#;
+    let toml = "docfx = \"docfx.json\"\nurl_style = \"pretty\"\n\
+                [[locale]]\ntag = \"en\"\ndir = \"site/en\"\n[[locale]]\ntag = \"de\"\ndir = \"site/de\"\n";
+    let files = [
+        ("site/en/index.md", "# Harbor\n\n[Calls](api/calls.md)\n"),
+        ("site/en/api/calls.md", "# Calls\n\n[Home](../index.md)\n"),
+        ("site/de/index.md", "# Hafen\n\n[Rufe](api/calls.md)\n"),
+        ("site/de/api/calls.md", "# Rufe\n"),
+    ];
+    let (root, out) = dest_site("docfx-dest-languages", docfx, Some(toml), &files);
+    // `docs` moves both languages as a whole (playbook puts each at its
+    // tag); `docs/en/reference` lies inside English's folder `docs/en`.
+    assert!(out.join("en/index.html").is_file() && out.join("de/index.html").is_file());
+    assert!(out.join("en/reference/calls/index.html").is_file(), "moved inside English");
+    assert!(out.join("de/api/calls/index.html").is_file(), "`elsewhere` is outside German: kept");
+    let en = std::fs::read_to_string(out.join("en/index.html")).unwrap();
+    assert!(en.contains("href=\"reference/calls/\""), "{en}");
+    let (found, messages) = findings_of(&root);
+    assert_eq!(found, [("docfx.json".to_string(), None, None, "docfx".to_string())]);
+    assert!(
+        messages[0].1.contains("build.content[1].dest `elsewhere`") && messages[0].1.contains("`de`"),
+        "{messages:?}"
+    );
 }

@@ -16,6 +16,7 @@ mod harness;
 mod hostile;
 mod html;
 mod layering;
+mod raw_html;
 mod scale;
 mod search;
 mod security;

@@ -226,3 +226,127 @@ fn corpus_searches_find_words_in_every_script_and_task_ids() {
     let de = results(&index("de"), &["Abschluss", "ubersicht"], 50);
     assert!(!de[0].is_empty() && !de[1].is_empty(), "{de:?}");
 }
+
+/// The terms of a built index and, per term, the URLs of its documents.
+fn index_terms(index: &Path) -> (Vec<String>, std::collections::BTreeMap<String, Vec<String>>) {
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(index).expect("index")).expect("json");
+    let docs: Vec<String> =
+        json["docs"].as_array().unwrap().iter().map(|d| d[1].as_str().unwrap().to_string()).collect();
+    let mut by_term = std::collections::BTreeMap::new();
+    for (term, postings) in json["terms"].as_array().unwrap().iter().zip(json["postings"].as_array().unwrap())
+    {
+        let postings: Vec<usize> =
+            postings.as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as usize).collect();
+        let mut at = 0;
+        let urls = postings.chunks(2).map(|gap| {
+            at += gap[0];
+            docs[at].clone()
+        });
+        by_term.insert(term.as_str().unwrap().to_string(), urls.collect());
+    }
+    (docs, by_term)
+}
+
+#[test]
+fn docfx_directives_are_not_words_and_included_text_is_the_including_pages() {
+    let dir = temp_dir("search-docfx");
+    crate::harness::write_files(
+        &dir,
+        &[
+            ("docfx.json", r#"{"build": {"content": [{"files": ["**/*.md"], "src": "docs"}]}}"#),
+            (
+                "docs/index.md",
+                "# Reef guide\n\nThe lagoon page.\n\n\
+                 :::image type=\"content\" source=\"media/wombat.png\" alt-text=\"quokka\" lightbox=\"media/numbat.png\":::\n\n\
+                 :::image type=\"complex\" source=\"media/wombat.png\" alt-text=\"bandicoot\":::\n\
+                 The reef map shows coral.\n\
+                 :::image-end:::\n\n\
+                 > [!VIDEO https://videos.example/embed/dingo]\n\n\
+                 > [!div class=\"nextstepaction\"]\n> [Snorkel](snorkel.md)\n\n\
+                 :::zone pivot=\"platypus\"\n\nShallows: tidepool.\n\n:::zone-end\n\n\
+                 :::moniker range=\"echidna-1.0\"\n\nMeadow: seagrass.\n\n:::moniker-end\n\n\
+                 :::row:::\n:::column span=\"2\":::\nGarden: anemone.\n:::column-end:::\n:::row-end:::\n\n\
+                 # [Kookaburra](#tab/galah)\n\nForest: kelp.\n\n---\n\n\
+                 [!INCLUDE [Cassowary](includes/emu.md)]\n\n\
+                 Inline [!INCLUDE [Lyrebird](includes/bowerbird.md)] ends here.\n\n\
+                 [!code-haskell[Bilby](code/possum.hs#Dugong)]\n\n\
+                 [!INCLUDE [Missing](includes/thylacine.md)]\n",
+            ),
+            ("docs/snorkel.md", "# Snorkel\n\nMasks.\n"),
+            ("docs/includes/emu.md", "---\ntitle: Shared\n---\nShared: wallaby.\n"),
+            ("docs/includes/bowerbird.md", "barramundi"),
+            ("docs/code/possum.hs", "-- #region Dugong\nkoala = 1\n-- #endregion\n"),
+        ],
+    );
+    let out = dir.join("out");
+    let o = playbook(&["build", "--root", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", text(&o));
+    let (docs, terms) = index_terms(&out.join("en/search/index.json"));
+    assert!(docs.iter().all(|d| !d.contains("includes/")), "included files are not documents: {docs:?}");
+    let page = "en/index.html".to_string();
+    // Text the page shows, its includes' and its snippet's too, is the page's.
+    for word in [
+        "lagoon",
+        "coral",
+        "tidepool",
+        "seagrass",
+        "anemone",
+        "kookaburra",
+        "kelp",
+        "wallaby",
+        "barramundi",
+        "koala",
+    ] {
+        assert_eq!(terms.get(word), Some(&vec![page.clone()]), "{word} is a word of the page");
+    }
+    assert_eq!(terms.get("snorkel").map(Vec::len), Some(2), "link text and the linked page");
+    // The directives' own words are not.
+    for word in [
+        "image",
+        "type",
+        "content",
+        "source",
+        "alt",
+        "text",
+        "wombat",
+        "png",
+        "lightbox",
+        "numbat",
+        "quokka",
+        "complex",
+        "bandicoot",
+        "end",
+        "video",
+        "videos",
+        "dingo",
+        "div",
+        "class",
+        "nextstepaction",
+        "zone",
+        "pivot",
+        "platypus",
+        "moniker",
+        "range",
+        "echidna",
+        "row",
+        "column",
+        "span",
+        "tab",
+        "galah",
+        "include",
+        "cassowary",
+        "emu",
+        "lyrebird",
+        "bowerbird",
+        "code",
+        "haskell",
+        "bilby",
+        "possum",
+        "hs",
+        "dugong",
+        "missing",
+        "thylacine",
+    ] {
+        assert_eq!(terms.get(word), None, "`{word}` comes from a directive");
+    }
+}

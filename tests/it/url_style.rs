@@ -12,7 +12,8 @@ const BASE: &str = "https://example.com/pb";
 /// Three locales (`es` with a suffix, `ja` without a home), nested
 /// folders, an index below the locale root, a page and a folder of the
 /// same name (`sub.md`, `sub/index.md`: the same URL in the pretty style
-/// only), tasks, a toc, an image, and links written every way writers do.
+/// only), tasks, a toc, an image, and links written every way writers do
+/// (raw HTML too).
 fn site(name: &str, style: &str) -> std::path::PathBuf {
     let dir = temp_dir(name);
     let config = format!(
@@ -28,7 +29,9 @@ fn site(name: &str, style: &str) -> std::path::PathBuf {
     let guide = format!(
         "---\ntitle: Guide\nms.date: 10/03/2019\n---\n# Guide\n\nPhase: Migrate\n\n## Setup\n\n{table}\n\
          See [the folder](sub/), [deep](sub/deep.md#top), [home](index.md), [a page named like a folder](sub.md),\n\
-         [percent-encoded](sub/%64eep.md) and ![an image](media/a.png). Task 4061 is optional.\n"
+         [percent-encoded](sub/%64eep.md) and ![an image](media/a.png). Task 4061 is optional.\n\n\
+         <p>In raw HTML: <a href=\"sub/deep.md#top\">deep</a>, <a href=\"sub/\">a folder</a>, \
+         <img src=\"media/a.png\" alt=\"raw\"></p>\n"
     );
     let guia = format!(
         "---\ntitle: Guía\n---\n# Guía\n\n## Configuración\n\n{tabla}\nVea la [guía inglesa](../en/guide.md) y la Tarea 4060.\n"

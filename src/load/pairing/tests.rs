@@ -29,7 +29,7 @@ type Row = (String, String, String, bool);
 /// Pairs `(locale index, path)` pages; returns their rows.
 fn run(locales: &[LocaleConfig], pages: &[(usize, &str)]) -> (Vec<Row>, Vec<Finding>) {
     let cands: Vec<Candidate> = pages.iter().map(|&(locale, path)| Candidate { locale, path }).collect();
-    let (pairs, findings) = pair(locales, UrlStyle::Pretty, &cands);
+    let (pairs, findings) = pair(locales, UrlStyle::Pretty, &Scope::default(), &cands);
     let rows =
         pages.iter().zip(pairs).map(|((_, path), p)| (path.to_string(), p.key, p.url, p.primary)).collect();
     (rows, findings)

@@ -39,6 +39,27 @@ pub enum Arg {
     Text(String),
 }
 
+/// A UI text that a page body prints, besides the author's: the title of
+/// an alert, the labels of DocFX blocks (`render::markdown`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyLabel<'a> {
+    /// An alert's title (`alert-note` …, `alert-other` for an unknown kind).
+    Alert(&'a AlertKind),
+    /// A `:::zone` block, by its pivot or target values (`dfm-zone`).
+    Zone(&'a str),
+    /// A `:::moniker` block, by its range as written (`dfm-moniker`).
+    Moniker(&'a str),
+    /// The name of a group of DocFX tabs (`dfm-tabs`).
+    Tabs,
+    /// The heading of a complex image's long description
+    /// (`dfm-image-description`).
+    ImageDescription,
+    /// The title of an embedded video, by the host it comes from (`dfm-video`).
+    Video(&'a str),
+    /// A video that is not embedded, by its URL (`dfm-video-unavailable`).
+    VideoUnavailable(&'a str),
+}
+
 /// `rtl` for Arabic, Hebrew, Persian and Urdu, else `ltr`: the writing
 /// direction of a BCP 47 tag's language.
 pub fn text_dir(tag: &str) -> &'static str {
@@ -198,6 +219,23 @@ impl I18n {
             }
         };
         self.text(lang, id, &[])
+    }
+
+    /// A UI text of a page body in `lang` (see [`BodyLabel`]).
+    pub fn body_label(&self, lang: &str, label: &BodyLabel<'_>) -> String {
+        let (id, arg) = match *label {
+            BodyLabel::Alert(kind) => return self.alert_label(lang, kind),
+            BodyLabel::Zone(values) => ("dfm-zone", Some(("values", values))),
+            BodyLabel::Moniker(range) => ("dfm-moniker", Some(("range", range))),
+            BodyLabel::Tabs => ("dfm-tabs", None),
+            BodyLabel::ImageDescription => ("dfm-image-description", None),
+            BodyLabel::Video(host) => ("dfm-video", Some(("host", host))),
+            BodyLabel::VideoUnavailable(url) => ("dfm-video-unavailable", Some(("url", url))),
+        };
+        match arg {
+            Some((name, value)) => self.text(lang, id, &[(name, Arg::Text(value.to_string()))]),
+            None => self.text(lang, id, &[]),
+        }
     }
 
     /// Every message id the reference (English) files define, sorted.

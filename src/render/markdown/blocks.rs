@@ -28,7 +28,7 @@ impl<'a> Pass<'_, 'a> {
             self.out.push_back(Event::Start(Tag::BlockQuote(kind)));
             return;
         };
-        let label = (self.alert_label)(&kind);
+        let label = (self.labels)(&super::BodyLabel::Alert(&kind));
         let class = match &kind {
             AlertKind::Note | AlertKind::Unknown(_) => "note",
             AlertKind::Tip => "tip",

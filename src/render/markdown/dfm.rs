@@ -4,22 +4,30 @@
 //! - `:::image`: `<p class="dfm-image">` with the `<img>` (linked to its
 //!   `lightbox`; `dfm-border` unless `border="false"`); an icon has empty
 //!   alt text; a `complex` image is a `<figure>` whose `<img>` is described
-//!   (`aria-describedby`) by the long description up to `:::image-end:::`.
+//!   (`aria-describedby`) by the long description up to `:::image-end:::`,
+//!   which a localized label ("Image description") heads.
 //!   A source that must not be live leaves the alt text only.
 //! - `[!VIDEO https://…]`: a responsive `<div class="dfm-video">` holding a
-//!   titled, lazy `<iframe>`; a URL that is not https is shown as text.
+//!   lazy `<iframe>` titled in the page's language by the video's host; a
+//!   URL that is not https is shown as text, after a localized label.
 //! - `[!div class="…"]`: `<div class="…">` around the rest of the quote.
-//! - Tabs: `<div class="tabs" data-tabs>` holding one `<section
+//! - Tabs: `<div class="tabs" data-tabs role="group">` named in the page's
+//!   language ("Alternatives"), holding one `<section
 //!   class="tab-panel">` per tab, each labelled by a visible
 //!   `<p class="tab-label">` (`aria-labelledby`): every panel reads without
 //!   JavaScript; `main.js` turns the labels into an ARIA tab list.
 //! - Zones and monikers: `<div class="zone" role="region" aria-label=…>`
-//!   with a visible `<p class="zone-label">`; rows and columns: `<div>`s.
+//!   with a visible `<p class="zone-label">`, both the localized label of
+//!   the pivot values or the range ("Applies to: tug, pilot-boat"); rows
+//!   and columns: `<div>`s.
+//!
+//! Every word these blocks print besides the author's comes from Fluent
+//! (`BodyLabel`, `dfm-*` messages in every `locales/<tag>/main.ftl`).
 //! - `<xref:uid>`: the link text is the target page's title.
 //!
 //! Must not decide what is an extension (the `Document` did).
 
-use super::{Pass, escape_html, has_unsafe_scheme};
+use super::{BodyLabel, Pass, escape_html, has_unsafe_scheme};
 use crate::model::LinkKind;
 use crate::model::dfm::{Container, DfmKind, Image, ImageType};
 use crate::resolve::{self, Target};
@@ -112,7 +120,7 @@ impl<'a> Pass<'_, 'a> {
                 true
             }
             DfmKind::Video { url, live } => {
-                video(&mut out, url, *live);
+                self.video(&mut out, url, *live);
                 true
             }
             DfmKind::Div { class } if class.is_empty() => {
@@ -131,7 +139,7 @@ impl<'a> Pass<'_, 'a> {
                 return true;
             }
             DfmKind::Open { container, label } => {
-                open(&mut out, *container, label);
+                self.open(&mut out, *container, label);
                 true
             }
             DfmKind::Close(_) => {
@@ -143,7 +151,9 @@ impl<'a> Pass<'_, 'a> {
                     out.push_str("</section>\n");
                 }
                 if *first {
-                    out.push_str("<div class=\"tabs\" data-tabs>\n");
+                    out.push_str("<div class=\"tabs\" data-tabs role=\"group\" aria-label=\"");
+                    escape_html(&mut out, &(self.labels)(&BodyLabel::Tabs));
+                    out.push_str("\">\n");
                 }
                 let anchor: String =
                     id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
@@ -237,7 +247,9 @@ impl<'a> Pass<'_, 'a> {
         }
         out.push_str(close);
         if let Some(id) = described {
-            out.push_str(&format!("<div class=\"dfm-description\" id=\"{id}\">\n"));
+            out.push_str("<p class=\"dfm-description-label\">");
+            escape_html(out, &(self.labels)(&BodyLabel::ImageDescription));
+            out.push_str(&format!("</p>\n<div class=\"dfm-description\" id=\"{id}\">\n"));
         }
     }
 
@@ -251,33 +263,37 @@ impl<'a> Pass<'_, 'a> {
     }
 }
 
-fn video(out: &mut String, url: &str, live: bool) {
-    if !live {
-        out.push_str("<p class=\"dfm-video-unavailable\">");
-        escape_html(out, url);
-        out.push_str("</p>\n");
-        return;
-    }
-    let host = url.split('/').nth(2).unwrap_or(url);
-    out.push_str("<div class=\"dfm-video\"><iframe src=\"");
-    escape_html(out, url);
-    out.push_str("\" title=\"Video (");
-    escape_html(out, host);
-    out.push_str(")\" loading=\"lazy\" allowfullscreen referrerpolicy=\"strict-origin-when-cross-origin\"></iframe></div>\n");
-}
-
-fn open(out: &mut String, container: Container, label: &str) {
-    match container {
-        Container::Zone | Container::Moniker => {
-            out.push_str("<div class=\"");
-            out.push_str(container.name());
-            out.push_str("\" role=\"region\" aria-label=\"");
-            escape_html(out, label);
-            out.push_str("\">\n<p class=\"zone-label\">");
-            escape_html(out, label);
+impl Pass<'_, '_> {
+    fn video(&self, out: &mut String, url: &str, live: bool) {
+        if !live {
+            out.push_str("<p class=\"dfm-video-unavailable\">");
+            escape_html(out, &(self.labels)(&BodyLabel::VideoUnavailable(url)));
             out.push_str("</p>\n");
+            return;
         }
-        Container::Row => out.push_str("<div class=\"dfm-row\">\n"),
-        Container::Column => out.push_str("<div class=\"dfm-column\">\n"),
+        let host = url.split('/').nth(2).unwrap_or(url);
+        out.push_str("<div class=\"dfm-video\"><iframe src=\"");
+        escape_html(out, url);
+        out.push_str("\" title=\"");
+        escape_html(out, &(self.labels)(&BodyLabel::Video(host)));
+        out.push_str("\" loading=\"lazy\" allowfullscreen referrerpolicy=\"strict-origin-when-cross-origin\"></iframe></div>\n");
+    }
+
+    /// A container's opening: a zone or moniker labelled in the page's
+    /// language (`dfm-zone`, `dfm-moniker`), a row or column.
+    fn open(&self, out: &mut String, container: Container, label: &str) {
+        let label = match container {
+            Container::Zone => (self.labels)(&BodyLabel::Zone(label)),
+            Container::Moniker => (self.labels)(&BodyLabel::Moniker(label)),
+            Container::Row => return out.push_str("<div class=\"dfm-row\">\n"),
+            Container::Column => return out.push_str("<div class=\"dfm-column\">\n"),
+        };
+        out.push_str("<div class=\"");
+        out.push_str(container.name());
+        out.push_str("\" role=\"region\" aria-label=\"");
+        escape_html(out, &label);
+        out.push_str("\">\n<p class=\"zone-label\">");
+        escape_html(out, &label);
+        out.push_str("</p>\n");
     }
 }

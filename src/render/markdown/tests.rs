@@ -58,10 +58,10 @@ fn site(markdown: &str, doc: Document) -> Site {
     Site::new(config(), locales, pages, vec!["es/media/x.png".to_string()])
 }
 
-fn label(kind: &AlertKind) -> String {
-    match kind {
-        AlertKind::Note => "Nota".to_string(),
-        AlertKind::Unknown(word) => format!("«{word}»"),
+fn label(label: &BodyLabel<'_>) -> String {
+    match label {
+        BodyLabel::Alert(AlertKind::Note) => "Nota".to_string(),
+        BodyLabel::Alert(AlertKind::Unknown(word)) => format!("«{word}»"),
         other => format!("{other:?}"),
     }
 }

@@ -9,6 +9,15 @@
 //!   the rest [`Field::Body`];
 //! * link and image destinations (`Document::links` spans that hold the
 //!   destination as written) are left out, so URLs do not become words;
+//! * DocFX directives are syntax, not words: the line of each extension
+//!   `Document::dfm` holds (`:::image …:::` with its attributes,
+//!   `:::image-end:::`, `:::zone …`, `:::moniker …`, `:::row:::`,
+//!   `:::column …:::` and their ends, `> [!VIDEO …]`, `> [!div …]`) is left
+//!   out, and a tab heading gives its label only (not `#tab/id`);
+//! * text an include or a code snippet brought in counts as the including
+//!   page's (the page's text is the expanded one, `expand`, which drops a
+//!   directive it could not expand), but the code fences the expansion
+//!   wrote around a snippet (naming its language) are left out;
 //! * HTML tags, comments, declarations (`<…>` within 1 KiB, `<!-- … -->`)
 //!   and character references (`&nbsp;`, `&#39;`) separate words and are
 //!   left out.
@@ -16,7 +25,8 @@
 //! Must not tokenize (that is `tokens`) or know the index format.
 
 use crate::model::Page;
-use crate::source::Span;
+use crate::model::dfm::{Dfm, DfmKind};
+use crate::source::{Origins, Span};
 
 /// Where a piece of text stands on its page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,17 +39,25 @@ pub enum Field {
     Body,
 }
 
-/// Calls `f` with each searchable piece of `page`'s body, in order.
+/// Calls `f` with each searchable piece of `page`'s body, in order (tab
+/// labels last).
 pub fn pieces(page: &Page, mut f: impl FnMut(&str, Field)) {
     let text = page.source.text.as_str();
     let body_start = page.front.body_start.min(text.len());
-    let mut skipped = page
+    let mut skipped: Vec<Span> = page
         .doc
         .links
         .iter()
         .filter(|l| span_text(text, l.span) == Some(l.dest.as_str()))
         .map(|l| l.span)
-        .peekable();
+        .collect();
+    let made = page.source.origins().map(|o| fence_spans(text, o)).unwrap_or_default();
+    if !page.doc.dfm.is_empty() || !made.is_empty() {
+        skipped.extend(page.doc.dfm.iter().filter_map(|d| directive_span(text, d)));
+        skipped.extend(made);
+        skipped.sort_unstable_by_key(|s| (s.start, s.end));
+    }
+    let mut skipped = skipped.into_iter().peekable();
     let mut cursor = body_start;
     for heading in &page.doc.headings {
         let start = heading.span.start.max(cursor);
@@ -49,6 +67,48 @@ pub fn pieces(page: &Page, mut f: impl FnMut(&str, Field)) {
         cursor = end;
     }
     between(text, cursor, text.len(), Field::Body, &mut skipped, &mut f);
+    for d in &page.doc.dfm {
+        if let DfmKind::Tab { label, .. } = &d.kind {
+            f(label, Field::Body);
+        }
+    }
+}
+
+/// The source of a DocFX extension that is syntax: its directive line (a
+/// tab heading whole: its label is indexed on its own).
+fn directive_span(text: &str, dfm: &Dfm) -> Option<Span> {
+    let Span { start, end } = dfm.span;
+    match dfm.kind {
+        DfmKind::Tab { .. } => Some(dfm.span),
+        // A `---` that ends tabs, or nothing: no words.
+        DfmKind::TabsEnd { .. } => None,
+        _ => {
+            let line = text.get(start..end)?;
+            Some(Span::new(start, line.find('\n').map_or(end, |n| start + n)))
+        }
+    }
+}
+
+/// The code fences an expansion wrote (the first and last line of a made
+/// piece that are fence lines, after their quote or list prefix), as spans
+/// of the expanded text.
+fn fence_spans(text: &str, origins: &Origins) -> Vec<Span> {
+    let pieces = &origins.pieces;
+    let ends = pieces.iter().skip(1).map(|p| p.at).chain(std::iter::once(text.len()));
+    let fence = |line: &str| line.trim_start_matches([' ', '\t', '>']).starts_with("```");
+    let mut out = Vec::new();
+    for (piece, end) in pieces.iter().zip(ends).filter(|(p, _)| p.made) {
+        let Some(made) = text.get(piece.at..end.max(piece.at)) else { continue };
+        let first = made.find('\n').map_or(made.len(), |n| n + 1);
+        if fence(&made[..first]) {
+            out.push(Span::new(piece.at, piece.at + first));
+        }
+        let last = made.trim_end_matches(['\n', '\r']).rfind('\n').map_or(0, |n| n + 1);
+        if last >= first && fence(&made[last..]) {
+            out.push(Span::new(piece.at + last, end));
+        }
+    }
+    out
 }
 
 fn span_text(text: &str, span: Span) -> Option<&str> {

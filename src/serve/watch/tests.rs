@@ -16,8 +16,32 @@ fn watched() -> Watched {
         content_dir: "content".into(),
         locale_dirs: vec!["content/en".into(), "content/es".into()],
         pages: ["content/en/a.md", "content/es/a-es.md"].iter().map(|s| s.to_string()).collect(),
-        files: ["content/en/media/x.png", "content/shared/logo.svg"].iter().map(|s| s.to_string()).collect(),
+        files: ["content/en/media/x.png", "content/shared/logo.svg", "content/en/code/tide.py"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        brought_in: [
+            ("content/en/includes/note.md", vec!["content/en/a.md", "content/es/a-es.md"]),
+            ("content/en/code/tide.py", vec!["content/en/a.md"]),
+            ("snippets/Dock.cs", vec!["content/es/a-es.md"]),
+        ]
+        .into_iter()
+        .map(|(file, pages)| (file.to_string(), pages.into_iter().map(str::to_string).collect()))
+        .collect(),
     }
+}
+
+/// [`watched`] rooted in a fresh temporary folder holding `folders`.
+fn on_disk(name: &str, folders: &[&str]) -> (PathBuf, Watched) {
+    let dir = std::env::temp_dir().join(format!("playbook-watch-{name}-{}", std::process::id()));
+    for d in folders {
+        std::fs::create_dir_all(dir.join(d)).expect("mkdir");
+    }
+    let mut w = watched();
+    w.root = dir.clone();
+    w.config = dir.join("playbook.toml");
+    w.theme_dirs = Vec::new();
+    (dir, w)
 }
 
 fn effect(paths: &[&str], now: OnDisk) -> Effect {
@@ -151,10 +175,11 @@ fn any_toc_of_a_locale_rebuilds_the_site() {
 }
 
 #[test]
-fn an_edited_include_file_rebuilds_the_site() {
-    // Markdown that is not a page (an `[!INCLUDE]` target) may reach any page.
+fn markdown_of_a_locale_that_is_no_page_and_no_include_rebuilds_the_site() {
+    // No page includes it yet: a full reload sees what it is (an include
+    // target that was missing, a page the walk excluded …).
     assert_eq!(
-        effect(&["/site/content/en/includes/note.md"], OnDisk::File),
+        effect(&["/site/content/en/includes/unused.md"], OnDisk::File),
         Effect::Rebuild(Change::Content)
     );
 }
@@ -176,14 +201,7 @@ fn the_docfx_json_of_the_configuration_rebuilds_it_all() {
 
 #[test]
 fn the_folder_of_a_docfx_json_outside_the_watched_ones_is_watched() {
-    let dir = std::env::temp_dir().join(format!("playbook-watch-docfx-{}", std::process::id()));
-    for d in ["content/en", "build"] {
-        std::fs::create_dir_all(dir.join(d)).expect("mkdir");
-    }
-    let mut w = watched();
-    w.root = dir.clone();
-    w.config = dir.join("playbook.toml");
-    w.theme_dirs = Vec::new();
+    let (dir, mut w) = on_disk("docfx", &["content/en", "build"]);
     w.docfx = Some(dir.join("build/docfx.json"));
     let roots = w.roots();
     assert_eq!(roots, vec![(dir.join("content"), true), (dir.clone(), false), (dir.join("build"), false)]);
@@ -191,5 +209,38 @@ fn the_folder_of_a_docfx_json_outside_the_watched_ones_is_watched() {
     assert_eq!(w.roots(), vec![(dir.join("content"), true), (dir.clone(), false)], "beside the config");
     w.docfx = Some(dir.join("content/en/docfx.json"));
     assert_eq!(w.roots(), vec![(dir.join("content"), true), (dir.clone(), false)], "in the content");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_file_pages_bring_in_is_an_edit_of_those_pages() {
+    // An included markdown file is no page: its pages are read again.
+    assert_eq!(
+        effect(&["/site/content/en/includes/note.md"], OnDisk::File),
+        pages(&["content/en/a.md", "content/es/a-es.md"])
+    );
+    // A snippet's code file is an asset candidate too, but its page shows it.
+    assert_eq!(effect(&["/site/content/en/code/tide.py"], OnDisk::File), pages(&["content/en/a.md"]));
+    // Outside the content folder as well.
+    assert_eq!(effect(&["/site/snippets/Dock.cs"], OnDisk::File), pages(&["content/es/a-es.md"]));
+    // With a page edit in the same batch, all of them.
+    assert_eq!(
+        effect(&["/site/snippets/Dock.cs", "/site/content/en/a.md"], OnDisk::File),
+        pages(&["content/en/a.md", "content/es/a-es.md"])
+    );
+    // Gone: the pages now miss it, which a full reload reports.
+    assert_eq!(
+        effect(&["/site/content/en/includes/note.md"], OnDisk::Gone),
+        Effect::Rebuild(Change::Content)
+    );
+    // A markdown file nobody includes outside the locales stays ignored.
+    assert_eq!(effect(&["/site/snippets/other.md"], OnDisk::File), Effect::Nothing);
+}
+
+#[test]
+fn the_folder_of_a_brought_in_file_outside_the_content_is_watched() {
+    let (dir, w) = on_disk("snippets", &["content/en", "snippets"]);
+    let roots = w.roots();
+    assert_eq!(roots, vec![(dir.join("content"), true), (dir.join("snippets"), false), (dir.clone(), false)]);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -227,19 +227,24 @@ fn serve_serves_every_file_build_writes_whatever_its_name() {
     assert!(followed >= 2 * names.len(), "the body's and the sidebar's links: {followed}");
 }
 
+/// A copy of the DocFX fixture with its `playbook.toml`.
+fn harbor(name: &str) -> std::path::PathBuf {
+    let toml =
+        std::fs::read_to_string(crate::harness::repo().join("tests/fixtures/docfx-harbor/playbook.toml"))
+            .expect("fixture config");
+    crate::docfx::copy(name, Some(&toml))
+}
+
 #[test]
 fn serve_previews_a_docfx_repository_at_its_addresses_and_rebuilds_when_docfx_json_changes() {
     // The harbor fixture: docfx.json beside playbook.toml, outside the
     // content folder `guide/`.
-    let toml =
-        std::fs::read_to_string(crate::harness::repo().join("tests/fixtures/docfx-harbor/playbook.toml"))
-            .expect("fixture config");
-    let root = crate::docfx::copy("serve-http-docfx", Some(&toml));
+    let root = harbor("serve-http-docfx");
     let server = Server::start(&root, &[]);
     let dock = server.get("/en/docking.html");
     assert_eq!(dock.status, 200, "{}", server.stderr());
     assert!(
-        dock.text().contains("<div class=\"tabs\" data-tabs>")
+        dock.text().contains("<div class=\"tabs\" data-tabs ")
             && dock.text().contains("Harbor Operations Guide")
     );
     let redirect = server.get("/en/docking");
@@ -252,4 +257,27 @@ fn serve_previews_a_docfx_repository_at_its_addresses_and_rebuilds_when_docfx_js
     eventually("the new title", || {
         Some(server.get("/en/docking.html")).filter(|r| r.text().contains("Quay Handbook"))
     });
+}
+
+#[test]
+fn serve_rebuilds_the_pages_that_include_an_edited_file_or_show_its_code() {
+    let root = harbor("serve-http-includes");
+    let server = Server::start(&root, &[]);
+    assert!(server.get("/en/index.html").text().contains("Wear a life vest"), "{}", server.stderr());
+    let mut events = server.events();
+    events.wait_for("status", |d| d.contains("\"version\":1"));
+    // An included file (two deep: index → safety → contacts) is no page:
+    // the page that includes it is read and rendered again, alone.
+    edit(&root, "guide/en/includes/safety.md", |t| t.replace("Wear a life vest", "Wear a bright life vest"));
+    let reload = events.wait_for("reload", |d| d.contains("\"version\":2"));
+    assert!(reload.data.contains("en/index.html"), "{}", reload.data);
+    assert!(server.get("/en/index.html").text().contains("Wear a bright life vest"));
+    server.stderr_until("an incremental rebuild", |s| s.contains("rebuilt (incremental"));
+    // A code file a snippet shows, which is also an asset candidate of the
+    // content folder: the page that shows it, not only a reload.
+    edit(&root, "guide/en/code/Mooring.cs", |t| t.replace("Lines * 1.5", "Lines * 2.5"));
+    events.wait_for("reload", |d| d.contains("\"version\":3") && d.contains("en/samples.html"));
+    assert!(server.get("/en/samples.html").text().contains("2.5"));
+    let stderr = server.stderr_until("two rebuilds", |s| s.matches("rebuilt (").count() >= 2);
+    assert_eq!(stderr.matches("rebuilt (incremental").count(), 2, "{stderr}");
 }

@@ -167,6 +167,48 @@ fn assets_follow_the_links_of_an_edited_page() {
 }
 
 #[test]
+fn an_edited_include_or_snippet_rebuilds_the_pages_that_bring_it_in_exactly() {
+    let toml =
+        std::fs::read_to_string(repo().join("tests/fixtures/docfx-harbor/playbook.toml")).expect("config");
+    let root = crate::docfx::copy("serve-session-includes", Some(&toml));
+    let opts = options(&root);
+    let (mut session, _) = Session::open(&opts).expect("opens");
+    let users = |session: &Session, file: &str| -> BTreeSet<String> {
+        let site = session.site().expect("a site");
+        let includers = playbook::session::depends::includers(site);
+        includers[file].iter().map(|&p| site.page(p).source.path.clone()).collect()
+    };
+    // Included through another include; a snippet's code.
+    assert_eq!(
+        users(&session, "guide/en/includes/deeper/contacts.md"),
+        BTreeSet::from(["guide/en/index.md".into()])
+    );
+    assert_eq!(users(&session, "guide/en/code/Mooring.cs"), BTreeSet::from(["guide/en/samples.md".into()]));
+    for (file, from, to, what) in [
+        (
+            "guide/en/includes/deeper/contacts.md",
+            "",
+            "Call the harbor master first.\n\n",
+            "an include two deep",
+        ),
+        ("guide/en/code/Mooring.cs", "Lines * 1.5", "Lines * 2.5", "a snippet's code"),
+        (
+            "guide/en/includes/shared-tasks.md",
+            "| Radio |",
+            "| Radio |\n| 7009 | Log the tide | O | Deckhand | Radio |",
+            "a row of an included task table",
+        ),
+    ] {
+        let pages = users(&session, file);
+        edit(&root, file, |t| if from.is_empty() { format!("{to}{t}") } else { t.replacen(from, to, 1) });
+        let rebuilt = session.apply(&Change::Pages(pages)).expect(what);
+        assert!(rebuilt.incremental, "{what}: not incremental");
+        assert_same(&session, &opts, what);
+    }
+    assert!(html(&session, "en/index.html").contains("Call the harbor master first."));
+}
+
+#[test]
 fn structural_changes_rebuild_everything_and_equal_a_full_build() {
     let root = sample("serve-session-structure");
     let opts = options(&root);

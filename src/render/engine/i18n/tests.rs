@@ -109,3 +109,40 @@ fn a_configured_locale_name_wins() {
     assert_eq!(i.language_name("es"), "Castellano");
     assert_eq!(i.language_name("en"), "English");
 }
+
+#[test]
+fn docfx_block_labels_are_fluent_messages_of_every_shipped_locale() {
+    let tags = ["en", "es", "pt-BR", "de", "ja", "zh-Hans"];
+    let c = site("dfm-labels", &tags, &[]);
+    let i = I18n::load(&c).unwrap();
+    let labels = [
+        BodyLabel::Zone("tug, pilot"),
+        BodyLabel::Moniker("harbor-2.0"),
+        BodyLabel::Tabs,
+        BodyLabel::ImageDescription,
+        BodyLabel::Video("videos.example.org"),
+        BodyLabel::VideoUnavailable("http://videos.example.org/v"),
+    ];
+    for tag in tags {
+        let texts: Vec<String> = labels.iter().map(|l| i.body_label(tag, l)).collect();
+        for (label, text) in labels.iter().zip(&texts) {
+            assert!(!text.starts_with("dfm-"), "{tag}: {label:?} has no message");
+            let arg = match label {
+                BodyLabel::Zone(v)
+                | BodyLabel::Moniker(v)
+                | BodyLabel::Video(v)
+                | BodyLabel::VideoUnavailable(v) => v,
+                _ => "",
+            };
+            assert!(text.contains(arg), "{tag}: {label:?} shows its value: {text}");
+        }
+        if tag != "en" {
+            let english: Vec<String> = labels.iter().map(|l| i.body_label("en", l)).collect();
+            let translated = texts.iter().zip(&english).filter(|(t, e)| t != e).count();
+            assert!(translated >= 4, "{tag} translates the labels: {texts:?}");
+        }
+    }
+    assert_eq!(i.body_label("de", &BodyLabel::Zone("docs")), "Gilt für: docs");
+    assert_eq!(i.body_label("es", &BodyLabel::Video("www.youtube.com")), "Vídeo (www.youtube.com)");
+    assert_eq!(i.body_label("ja", &BodyLabel::Alert(&AlertKind::Note)), "注記");
+}
