@@ -68,9 +68,11 @@ fn walk<'a>(items: &'a [TocItem], f: &mut impl FnMut(&'a TocItem)) {
 }
 
 /// `orphan-page` findings: pages that are not a locale home, not in their
-/// locale's toc, and not linked from any other page.
+/// locale's toc, and not linked from any other page. A locale without a toc
+/// has none: its sidebar and contents page list every page, so each is
+/// reached.
 pub(crate) fn orphans(site: &Site) -> Vec<Diagnostic> {
-    let mut reached = vec![false; site.pages.len()];
+    let mut reached: Vec<bool> = site.pages.iter().map(|p| site.locale(p.locale).toc.is_none()).collect();
     for toc in site.locales.iter().filter_map(|l| l.toc.as_ref()) {
         walk(&toc.items, &mut |item| {
             if let Some(PageId(i)) = item.page {

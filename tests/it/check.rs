@@ -148,6 +148,29 @@ fn toc_entries_and_orphans() {
     fixture("toc");
 }
 
+/// A locale without a toc lists every page in its sidebar and contents
+/// page: none is an orphan. With a toc, a page it leaves out that no page
+/// links is one.
+#[test]
+fn a_locale_without_a_toc_has_no_orphan_pages() {
+    let dir = crate::harness::temp_dir("orphans-no-toc");
+    let pages = [("content/en/a.md", "# A\n"), ("content/en/b.md", "# B\n"), ("content/en/c.md", "# C\n")];
+    crate::harness::write_files(&dir, &pages);
+    let (_, findings) = crate::harness::check_json(&dir);
+    assert!(findings.iter().all(|f| f["code"] != "orphan-page"), "{findings:#?}");
+    crate::harness::write_files(
+        &dir,
+        &[("content/en/toc.yml", "- name: A\n  href: a.md\n- name: B\n  href: b.md\n")],
+    );
+    let (_, findings) = crate::harness::check_json(&dir);
+    let orphans: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "orphan-page")
+        .map(|f| f["file"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(orphans, ["content/en/c.md"], "{findings:#?}");
+}
+
 #[test]
 fn toc_yaml_errors() {
     fixture("toc-yaml");
