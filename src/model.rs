@@ -123,9 +123,13 @@ pub struct Page {
 }
 
 impl Page {
-    /// The title: front matter `title`, else the first H1, else the key.
+    /// The page's one name: its first H1 (the text readers see, in their
+    /// language), else its front-matter `title`, else its key. It names
+    /// the page everywhere (`<title>`, breadcrumbs, pager, catalog, task
+    /// pages, search, `tasks.json`) but in the sidebar, which shows the
+    /// toc's names.
     pub fn title(&self) -> &str {
-        self.front.title.as_deref().or(self.doc.h1.as_deref()).unwrap_or(&self.key)
+        self.doc.h1.as_deref().or(self.front.title.as_deref()).unwrap_or(&self.key)
     }
 
     /// The output file, relative to OUT (`es/x-es/index.html`).

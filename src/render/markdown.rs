@@ -398,7 +398,7 @@ impl<'p, 'a> Pass<'p, 'a> {
     fn href(&mut self, link: &Link, dest: CowStr<'a>) -> Option<CowStr<'a>> {
         match resolve::link(self.site, self.page.id, link) {
             Target::Page { page, fragment } => {
-                let mut href = paths::href(&self.page.url, &self.site.page(page).url);
+                let mut href = self.site.config.links.href(&self.page.url, &self.site.page(page).url);
                 if let Some(fragment) = fragment {
                     href.push('#');
                     href.push_str(&crate::url::encode_fragment(&fragment));
@@ -408,7 +408,7 @@ impl<'p, 'a> Pass<'p, 'a> {
             Target::SamePage(fragment) => Some(format!("#{}", crate::url::encode_fragment(&fragment)).into()),
             Target::Asset(path) => {
                 let locales = self.site.locales.iter().map(|l| (l.dir.as_str(), l.tag.as_str()));
-                let href = paths::href(&self.page.url, &paths::asset(&path, locales));
+                let href = self.site.config.links.href(&self.page.url, &paths::asset(&path, locales));
                 self.assets.push(path);
                 Some(href.into())
             }

@@ -64,7 +64,7 @@ pub enum Output {
     Static(String),
     /// A content file a page links to, by its source path (relative to the root).
     Asset(String),
-    /// A locale's search index (`es/search/index.json`).
+    /// A locale's search index (`es/search/index.js`).
     SearchIndex(LocaleId),
 }
 

@@ -16,9 +16,12 @@
 //!   `index.html`: every URL is its file, so links name files (a site
 //!   published by DocFX keeps its addresses).
 //!
-//! A third style would be one more arm of [`UrlStyle::page`] (say files
-//! as `pretty` with links that end in `index.html`, for a site opened
-//! from disk); nothing else spells a URL.
+//! Links between outputs are spelled by [`Links`] (`portable` in
+//! `playbook.toml`): by default a link to a folder URL names its file
+//! (`../b/index.html`), so the site also works opened from disk
+//! (`file://`, where no server turns a folder into its `index.html`);
+//! `portable = false` spells it as the folder (`../b/`) for a site that is
+//! only ever served. Nothing else spells a URL.
 //!
 //! Rules, whatever the style:
 //! * a URL that ends in `/` (or is empty: the root) is a folder whose file
@@ -30,7 +33,7 @@
 //! * generated pages have locations too: a locale's home `<tag>/index`,
 //!   its task catalog `<tag>/tasks/index`, its matrix `<tag>/tasks/matrix`,
 //!   a task `<tag>/tasks/<id>`; the other outputs are files at fixed
-//!   places (`tasks.json`, `<tag>/tasks.json`, `<tag>/search/index.json`,
+//!   places (`tasks.json`, `<tag>/tasks.json`, `<tag>/search/index.js`,
 //!   `sitemap.xml`, `404.html`, `static/<name>`), and a content asset
 //!   moves with its locale folder ([`asset`]).
 //!
@@ -139,6 +142,33 @@ impl UrlStyle {
     }
 }
 
+/// How a link to a folder URL is spelled (`portable = true | false`).
+/// The `html` style has no folder URLs: its links name files either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Links {
+    /// `../b/index.html`: the file, which a browser opens from disk too
+    /// (the default: a site sent as a zip or put on a share just works).
+    #[default]
+    Files,
+    /// `../b/`: the folder, for a site only ever served over HTTP.
+    Folders,
+}
+
+impl Links {
+    /// The href from the output at URL `from` to the output at URL or path
+    /// `to` ([`href`]), a folder URL spelled as this rule says.
+    pub fn href(self, from: &str, to: &str) -> String {
+        let mut out = href(from, to);
+        if self == Links::Files && (to.is_empty() || to.ends_with('/')) {
+            if out == "./" {
+                out.clear();
+            }
+            out.push_str("index.html");
+        }
+        out
+    }
+}
+
 /// The location of a page file: its locale's tag, its folder inside the
 /// locale folder (`` or `sub`) and its file stem (`x-es`, `index`).
 pub fn location(tag: &str, folder: &str, stem: &str) -> String {
@@ -230,9 +260,9 @@ pub fn locale_tasks_json(tag: &str) -> String {
     format!("{tag}/tasks.json")
 }
 
-/// A locale's search index (`es/search/index.json`).
+/// A locale's search index, a script (`es/search/index.js`).
 pub fn search_index(tag: &str) -> String {
-    format!("{tag}/search/index.json")
+    format!("{tag}/search/index.js")
 }
 
 /// A theme's static file, by its name below `static/` (`static/style.css`).

@@ -163,3 +163,19 @@ fn relative_hrefs_between_output_paths() {
     assert_eq!(href("es/a.html", "de/index.html"), "../de/index.html");
     assert_eq!(href("index.html", "es/b.html"), "es/b.html");
 }
+
+#[test]
+fn portable_links_name_the_file_of_a_folder_url() {
+    let files = Links::Files;
+    assert_eq!(files.href("es/a/", "es/b/"), "../b/index.html");
+    assert_eq!(files.href("es/a/", "es/a/"), "index.html", "the page itself");
+    assert_eq!(files.href("es/a/", ""), "../../index.html", "the root chooser");
+    assert_eq!(files.href("", "es/"), "es/index.html");
+    assert_eq!(files.href("es/a/", "es/media/x y.png"), "../media/x%20y.png", "a file stays a file");
+    assert_eq!(files.href("es/a.html", "es/b.html"), "b.html", "html URLs are files already");
+    assert_eq!(files.href("es/a.html", "es/index.html"), "index.html");
+    let folders = Links::Folders;
+    assert_eq!(folders.href("es/a/", "es/b/"), "../b/");
+    assert_eq!(folders.href("es/a/", "es/a/"), "./");
+    assert_eq!(Links::default(), Links::Files, "portable unless the config says otherwise");
+}

@@ -240,7 +240,7 @@ fn task_mentions_per_locale_are_exact() {
     assert_eq!(unknown_ids.into_iter().collect::<Vec<_>>(), [1910, 4022, 4089]);
     let html = std::fs::read_to_string(built().join("ja/approach-get-modern-ftc-jp/index.html")).unwrap();
     assert!(
-        html.contains("<a class=\"task-ref\" href=\"../tasks/4021/\">タスク 4021</a>"),
+        html.contains("<a class=\"task-ref\" href=\"../tasks/4021/index.html\">タスク 4021</a>"),
         "linked in prose"
     );
 }

@@ -130,7 +130,7 @@ fn link_to_another_page_is_relative_with_fragment() {
         ..Document::default()
     };
     let html = render(md, doc).html;
-    assert!(html.contains("<a href=\"../b/#secci%C3%B3n%202\">B</a>"), "{html}");
+    assert!(html.contains("<a href=\"../b/index.html#secci%C3%B3n%202\">B</a>"), "{html}");
 }
 
 #[test]

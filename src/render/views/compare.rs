@@ -23,7 +23,6 @@ use crate::render::views::page::{self as view, Alternate, LangLink};
 use crate::render::views::tasks::{
     Chrome, Kind, RowLink, TaskRow, alternates, chrome, requirement, row_link, task_row,
 };
-use crate::url::paths;
 use serde::Serialize;
 
 /// One row of a task page's comparison table.
@@ -248,7 +247,7 @@ pub fn task_page(
     for (link, l) in languages.iter_mut().zip(&site.locales) {
         let has = l.id == locale.id || catalog.has(site, id, l.id);
         link.translated = has;
-        link.href = paths::href(
+        link.href = site.config.links.href(
             &url,
             &if has { site.config.url_style.task(&l.tag, id) } else { site.config.url_style.catalog(&l.tag) },
         );
@@ -334,7 +333,7 @@ fn matrix_row(
         cells.push(MatrixCell {
             state,
             requirement_label: Some(requirement(i18n, &locale.tag, req).0),
-            href: Some(paths::href(&url, &site.config.url_style.task(&l.tag, id))),
+            href: Some(site.config.links.href(&url, &site.config.url_style.task(&l.tag, id))),
         });
     }
     let own = site.locales.iter().zip(&firsts).find(|(l, _)| l.id == locale.id).and_then(|(_, f)| *f);
@@ -344,7 +343,7 @@ fn matrix_row(
         name_dir: text_dir(&named.locale),
         name: named.name,
         name_lang: named.locale,
-        href: own.map(|_| paths::href(&url, &site.config.url_style.task(&locale.tag, id))),
+        href: own.map(|_| site.config.links.href(&url, &site.config.url_style.task(&locale.tag, id))),
         cells,
     })
 }

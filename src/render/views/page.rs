@@ -205,8 +205,8 @@ pub(crate) fn shell(site: &Site, locale: &Locale, url: &str, title: String) -> S
         description: None,
         site_title: site.config.title.clone(),
         root: paths::root_prefix(url),
-        home_href: paths::href(url, &home_url(site, locale)),
-        root_href: paths::href(url, &site.config.url_style.root()),
+        home_href: site.config.links.href(url, &home_url(site, locale)),
+        root_href: site.config.links.href(url, &site.config.url_style.root()),
         has_code: false,
         canonical: None,
         alternates: Vec::new(),
@@ -263,7 +263,7 @@ pub fn page<'a>(site: &'a Site, i18n: &I18n, page: &'a Page, body: String, has_c
             .map(|h| HeadingLink { level: h.level, text: h.text.clone(), id: h.id.clone() })
             .collect(),
         h1_in_body: page.doc.h1.is_some(),
-        main_version: main.map(|m| paths::href(&page.url, &site.page(m).url)),
+        main_version: main.map(|m| site.config.links.href(&page.url, &site.page(m).url)),
         home: is_home.then(|| home_view(site, locale, &nav::tree(site, locale, &page.url, &this))),
     }
 }
@@ -317,7 +317,7 @@ pub fn site_page(site: &Site, i18n: &I18n, at_root: bool) -> SiteView {
             name: language_name(site, i18n, &l.tag),
             dir: text_dir(&l.tag),
             href: if at_root {
-                paths::href(&root, &home_url(site, l))
+                site.config.links.href(&root, &home_url(site, l))
             } else {
                 public_url(site, &home_url(site, l))
             },
@@ -379,8 +379,8 @@ pub(crate) fn languages(
             // No translation: the locale's home, which then says why
             // (its `#untranslated` notice).
             let href = match &translation {
-                Some(url) => paths::href(from_url, url),
-                None => format!("{}#{UNTRANSLATED}", paths::href(from_url, &home_url(site, l))),
+                Some(url) => site.config.links.href(from_url, url),
+                None => format!("{}#{UNTRANSLATED}", site.config.links.href(from_url, &home_url(site, l))),
             };
             LangLink {
                 tag: l.tag.clone(),

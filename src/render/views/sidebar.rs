@@ -94,7 +94,7 @@ fn build(site: &Site, locale: &Locale, from: &str) -> Vec<Node> {
         None => nav::flat_pages(site, locale)
             .map(|p| Node {
                 name: escaped(p.title()),
-                href: Some(escaped(&crate::url::paths::href(from, &p.url))),
+                href: Some(escaped(&site.config.links.href(from, &p.url))),
                 external: false,
                 page: Some(p.id),
                 children: Vec::new(),

@@ -214,13 +214,13 @@ pub(super) fn chrome(
     let mut languages = view::languages(site, i18n, locale.id, &url, url_of);
     for (link, l) in languages.iter_mut().zip(&site.locales) {
         if !link.translated {
-            link.href = paths::href(&url, &site.config.url_style.catalog(&l.tag));
+            link.href = site.config.links.href(&url, &site.config.url_style.catalog(&l.tag));
         }
     }
     let links = CatalogHrefs {
-        catalog: paths::href(&url, &site.config.url_style.catalog(&locale.tag)),
-        matrix: paths::href(&url, &site.config.url_style.matrix(&locale.tag)),
-        json: paths::href(&url, &paths::locale_tasks_json(&locale.tag)),
+        catalog: site.config.links.href(&url, &site.config.url_style.catalog(&locale.tag)),
+        matrix: site.config.links.href(&url, &site.config.url_style.matrix(&locale.tag)),
+        json: site.config.links.href(&url, &paths::locale_tasks_json(&locale.tag)),
     };
     let mut breadcrumbs =
         vec![Crumb { name: i18n.text(lang, "home", &[]), href: Some(shell.home_href.clone()) }];
@@ -240,7 +240,7 @@ pub(super) fn task_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_ur
     let page = site.page(r.page);
     let Some(task) = page.doc.tasks.get(r.index) else { return empty_row(site, i18n, lang, r, from_url) };
     let id = numeric_id(task).unwrap_or(0);
-    let page_href = paths::href(from_url, &page.url);
+    let page_href = site.config.links.href(from_url, &page.url);
     let requirement_value = task.requirement.as_str().to_string();
     let (requirement_label, requirement_class) = requirement(i18n, lang, &requirement_value);
     let heading = task.section.and_then(|i| page.doc.headings.get(i));
@@ -253,7 +253,10 @@ pub(super) fn task_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_ur
             href.push_str(&encode_fragment(&h.id));
             href
         }),
-        task_href: paths::href(from_url, &site.config.url_style.task(&site.locale(page.locale).tag, id)),
+        task_href: site
+            .config
+            .links
+            .href(from_url, &site.config.url_style.task(&site.locale(page.locale).tag, id)),
         name: task.name.clone(),
         requirement: requirement_value,
         requirement_label,
@@ -295,8 +298,11 @@ pub(super) fn row_link(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_ur
         name: task.name.clone(),
         requirement_label: requirement(i18n, lang, requirement_value).0,
         requirement: requirement_value.to_string(),
-        row_href: row_href(&paths::href(from_url, &page.url), &task.id),
-        task_href: paths::href(from_url, &site.config.url_style.task(&site.locale(page.locale).tag, id)),
+        row_href: row_href(&site.config.links.href(from_url, &page.url), &task.id),
+        task_href: site
+            .config
+            .links
+            .href(from_url, &site.config.url_style.task(&site.locale(page.locale).tag, id)),
     }
 }
 
@@ -318,12 +324,12 @@ fn empty_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_url: &str) -
     let (requirement_label, requirement_class) = requirement(i18n, lang, &e.requirement);
     TaskRow {
         id: e.id,
-        row_href: paths::href(from_url, &site.page(r.page).url),
+        row_href: site.config.links.href(from_url, &site.page(r.page).url),
         section_href: None,
-        task_href: paths::href(
-            from_url,
-            &site.config.url_style.task(&site.locale(site.page(r.page).locale).tag, e.id),
-        ),
+        task_href: site
+            .config
+            .links
+            .href(from_url, &site.config.url_style.task(&site.locale(site.page(r.page).locale).tag, e.id)),
         name: e.name,
         requirement: e.requirement,
         requirement_label,
@@ -412,8 +418,8 @@ pub fn sidebar_link(
     catalog.ids().next()?;
     let urls = site.config.url_style;
     Some(CatalogLink {
-        href: paths::href(from_url, &urls.catalog(&locale.tag)),
-        matrix: paths::href(from_url, &urls.matrix(&locale.tag)),
+        href: site.config.links.href(from_url, &urls.catalog(&locale.tag)),
+        matrix: site.config.links.href(from_url, &urls.matrix(&locale.tag)),
         current,
     })
 }

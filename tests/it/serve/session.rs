@@ -111,7 +111,7 @@ fn every_kind_of_page_edit_equals_a_full_build() {
     let body = page_edit(&mut session, &opts, CUTOVER, "a word of the body");
     assert_eq!(
         body.changed,
-        vec!["es/migrate-complete-cutover/index.html".to_string(), "es/search/index.json".to_string()],
+        vec!["es/migrate-complete-cutover/index.html".to_string(), "es/search/index.js".to_string()],
         "only the page and its locale's search index changed"
     );
     assert_eq!(body.rendered, 2);

@@ -1,7 +1,10 @@
-/* playbook default theme: site search. Loads OUT/<lang>/search/index.json
-   the first time the search box is used; the snippets of the results shown
-   come from their pages, fetched then (and cached by the browser for the
-   visit that usually follows). No server logic, no dependencies; every
+/* playbook default theme: site search. Loads OUT/<lang>/search/index.js
+   (a script that hands the index to playbookSearchIndex: scripts load from
+   disk too, where fetch is refused) the first time the search box is used;
+   the snippets of the results shown come from their pages, fetched then
+   over HTTP (and cached by the browser for the visit that usually
+   follows; from disk a result shows its title and section). No server
+   logic, no dependencies; every
    URL is made from the output root, which is where this script's own
    static/ folder is (the search box is the same on every page of a
    locale, so it does not say; a data-root on #search still wins).
@@ -272,7 +275,7 @@
   /* ---------- the search box ---------- */
 
   var box = document.getElementById("search");
-  if (!box || !window.fetch || !window.DOMParser) return;
+  if (!box) return;
   var input = box.querySelector("input");
   var list = box.querySelector("[role='listbox']");
   var panel = box.querySelector(".search-panel");
@@ -288,16 +291,24 @@
   var active = -1;
   var generation = 0;
 
+  /* The index, from a script (never fetch: a page opened from disk may
+     not fetch files). */
   function load() {
     if (!loading) {
-      loading = fetch(base + "index.json").then(function (r) {
-        if (!r.ok) throw new Error("search index: HTTP " + r.status);
-        return r.json();
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        global.playbookSearchIndex = function (index) { resolve(index); };
+        script.onerror = function () { reject(new Error("search index: not loaded")); };
+        script.onload = function () { reject(new Error("search index: no index in the script")); };
+        script.src = base + "index.js";
+        document.head.appendChild(script);
       });
       loading.catch(function () { /* shown by run() */ });
     }
     return loading;
   }
+  /* Snippets read the result pages, which only HTTP can fetch. */
+  var canFetch = !!(window.fetch && window.DOMParser) && location.protocol !== "file:";
 
   var INLINE = /^(a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|tt|u|var|wbr)$/;
   var SKIP = "script, style, template, svg, noscript, nav, .page-toc-mobile, .pager, .catalog-filters, [aria-hidden='true']";
@@ -411,6 +422,7 @@
   }
 
   function snippets(index, query, shown, mine) {
+    if (!canFetch) return;
     shown.forEach(function (hit, n) {
       var doc = index.docs[hit.doc];
       page(root + doc[1]).then(function (sections) {
