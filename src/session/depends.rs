@@ -6,10 +6,12 @@
 //! A page's URL, key, locale, primary flag and translations come from file
 //! paths alone, so an edit never changes them; what other outputs read of a
 //! page is its [`Facts`]:
-//! * the title: the flat sidebar of a locale without `toc.yml` (every page
-//!   and catalog page of that locale, and its home) and the task rows;
+//! * the title (`Page::title`, the H1): the pager and breadcrumbs of the
+//!   locale's pages, `<xref:uid>` links of any page, the flat sidebar of
+//!   a locale without `toc.yml` (every page and catalog page of that
+//!   locale, and its home) and the task rows;
 //! * the phase: the phase order of the locale's catalog page;
-//! * the date: the sitemap's `lastmod`;
+//! * the date (`Page::updated`): the sitemap's `lastmod`;
 //! * the task rows (catalogued rows of a primary page, as `TaskEntry`s):
 //!   `tasks.json` and the locale's `tasks.json` (which also show lines),
 //!   and, when more than lines changed, the locale's catalog page (a
@@ -45,7 +47,7 @@ pub struct Facts {
     pub title: String,
     /// The phase under the H1.
     pub phase: Option<String>,
-    /// The front-matter date.
+    /// When the page was last updated (`Page::updated`).
     pub date: Option<Date>,
     /// Every task id as written (a primary page's rows count on its home).
     pub ids_as_written: BTreeSet<String>,
@@ -67,7 +69,7 @@ impl Facts {
             primary: page.primary,
             title: page.title().to_string(),
             phase: page.doc.phase.clone(),
-            date: page.front.date,
+            date: page.updated(),
             ids_as_written: page.doc.tasks.iter().map(|t| t.id.clone()).collect(),
             entries,
         }
@@ -108,9 +110,14 @@ pub fn affected(
     if after.primary {
         out.insert(Output::SearchIndex(locale.id));
     }
+    if before.title != after.title {
+        // A page's name (its H1) shows in its neighbours' pager and its
+        // toc descendants' breadcrumbs, and `<xref:uid>` links name it.
+        out.extend(locale.pages.iter().map(|&p| Output::Page(p)));
+        out.extend(site.pages.iter().filter(|p| has_xref(p)).map(|p| Output::Page(p.id)));
+    }
     if before.title != after.title && locale.toc.is_none() && after.primary && locale.home != Some(id) {
         // The flat sidebar lists titles: the whole locale shows this one.
-        out.extend(locale.pages.iter().map(|&p| Output::Page(p)));
         out.extend([Output::Home(locale.id), Output::Catalog(locale.id), Output::Matrix(locale.id)]);
         out.extend(
             catalog.ids().filter(|&t| catalog.has(site, t, locale.id)).map(|t| Output::Task(locale.id, t)),
@@ -169,6 +176,11 @@ fn matrices(
     let lacks = |l: LocaleId| ids.iter().any(|&id| !catalog.has(site, id, l));
     let shown = site.locales.iter().filter(|l| l.id == locale || lacks(l.id));
     shown.map(|l| Output::Matrix(l.id)).collect()
+}
+
+/// Whether a page links some page by its uid (an autolink shows the title).
+fn has_xref(page: &crate::model::Page) -> bool {
+    page.doc.links.iter().any(|l| matches!(l.kind, crate::model::LinkKind::Xref { .. }))
 }
 
 /// Whether two lists of rows differ at most in their line numbers.

@@ -8,6 +8,7 @@ mod check;
 mod ci_paths;
 mod cli;
 mod corpus;
+mod dates;
 mod digest;
 mod docfx;
 mod external;

@@ -26,6 +26,7 @@ fn page(id: u32, locale: u16, tag: &str, path: &str, markdown: &str) -> Page {
         url: format!("{tag}/{key}/"),
         key,
         primary: true,
+        committed: None,
         doc,
     }
 }

@@ -37,6 +37,7 @@ fn page(id: u32, path: &str, markdown: &str, doc: Document) -> Page {
         url: format!("es/{key}/"),
         key,
         primary: true,
+        committed: None,
         doc,
     }
 }

@@ -41,6 +41,7 @@ fn page(id: u32, locale: u16, file: &str, key: &str, url: &str, title: &str) -> 
         key: key.into(),
         url: url.into(),
         primary: true,
+        committed: None,
         doc: Document::default(),
     }
 }

@@ -130,9 +130,9 @@ pub struct PageView<'a> {
     pub body: String,
     /// The phase named under the H1.
     pub phase: Option<String>,
-    /// Localized `ms.date`.
+    /// When the page was last updated (`Page::updated`), localized.
     pub date: Option<String>,
-    /// `ms.date` as `YYYY-MM-DD`.
+    /// The same date as `YYYY-MM-DD`.
     pub date_iso: Option<String>,
     /// Language switcher entries, in locale order.
     pub languages: Vec<LangLink>,
@@ -247,8 +247,8 @@ pub fn page<'a>(site: &'a Site, i18n: &I18n, page: &'a Page, body: String, has_c
         meta: &page.front.fields,
         body,
         phase: page.doc.phase.clone(),
-        date: page.front.date.map(|d| i18n.date(&locale.tag, d)),
-        date_iso: page.front.date.map(|d| d.iso()),
+        date: page.updated().map(|d| i18n.date(&locale.tag, d)),
+        date_iso: page.updated().map(|d| d.iso()),
         languages: languages(site, i18n, locale.id, &page.url, |l| {
             site.translation(page.id, l.id).map(|p| site.page(p).url.clone())
         }),
