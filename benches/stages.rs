@@ -85,7 +85,7 @@ fn check_rules() {
 fn render_all_bodies(bencher: divan::Bencher) {
     let site = site();
     let catalog = playbook::catalog::TaskCatalog::of(site);
-    let label = |_: &playbook::model::AlertKind| String::from("Note");
+    let label = |_: playbook::render::markdown::Word<'_>| String::from("Note");
     bencher.bench(|| {
         for page in &site.pages {
             divan::black_box(playbook::render::markdown::body(site, page, &catalog, &label));

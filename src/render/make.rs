@@ -202,8 +202,8 @@ impl Maker<'_, '_> {
         let Inputs { site, catalog, theme, i18n, sidebars, .. } = self.inputs;
         let page: &Page = site.page(id);
         let locale = site.locale(page.locale);
-        let label = |kind: &_| i18n.alert_label(&locale.tag, kind);
-        let body = markdown::body(site, page, catalog, &label);
+        let words = markdown::words(i18n, &locale.tag);
+        let body = markdown::body(site, page, catalog, &words);
         let mut view: PageView = view::page(site, i18n, page, body.html, body.has_code);
         view.shell.catalog_link = catalog_view::sidebar_link(site, catalog, locale, &page.url, None);
         view.shell.sidebar = sidebars.html(locale, &page.url, &view::this_page(site, page));

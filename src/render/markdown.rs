@@ -46,6 +46,7 @@
 use crate::catalog::TaskCatalog;
 use crate::model::{AlertKind, Link, Page, Site};
 use crate::render::engine::escape_html;
+use crate::render::engine::i18n::I18n;
 use crate::resolve::{self, Target};
 use crate::url::has_unsafe_scheme;
 use crate::url::paths;
@@ -68,16 +69,31 @@ pub struct Body {
 
 pub use crate::config::RawHtml;
 
+/// A word of the theme that a body prints, in the page's language.
+#[derive(Debug, Clone, Copy)]
+pub enum Word<'k> {
+    /// The title of an alert kind ("Nota", "Hinweis").
+    Alert(&'k AlertKind),
+    /// The copy button of a code block ("Copy").
+    CopyCode,
+    /// What the copy button says once it copied ("Copied").
+    Copied,
+}
+
+/// The theme's words in the language `tag`, from the UI strings.
+pub fn words<'i>(i18n: &'i I18n, tag: &'i str) -> impl Fn(Word<'_>) -> String + 'i {
+    move |word| match word {
+        Word::Alert(kind) => i18n.alert_label(tag, kind),
+        Word::CopyCode => i18n.text(tag, "code-copy", &[]),
+        Word::Copied => i18n.text(tag, "code-copied", &[]),
+    }
+}
+
 /// Renders `page`'s markdown body. `catalog` tells which task ids exist
-/// (tasks named in prose are linked only then); `alert_label` gives the
-/// localized title of an alert kind ("Nota", "Hinweis").
-pub fn body(
-    site: &Site,
-    page: &Page,
-    catalog: &TaskCatalog,
-    alert_label: &dyn Fn(&AlertKind) -> String,
-) -> Body {
-    body_with(site, page, catalog, alert_label, site.config.raw_html)
+/// (tasks named in prose are linked only then); `words` gives the theme's
+/// words in the page's language ([`Word`]).
+pub fn body(site: &Site, page: &Page, catalog: &TaskCatalog, words: &dyn Fn(Word<'_>) -> String) -> Body {
+    body_with(site, page, catalog, words, site.config.raw_html)
 }
 
 /// [`body`] with an explicit raw-HTML policy.
@@ -85,7 +101,7 @@ pub fn body_with(
     site: &Site,
     page: &Page,
     catalog: &TaskCatalog,
-    alert_label: &dyn Fn(&AlertKind) -> String,
+    words: &dyn Fn(Word<'_>) -> String,
     raw_html: RawHtml,
 ) -> Body {
     let text = page.source.text.as_str();
@@ -97,7 +113,7 @@ pub fn body_with(
         pulldown_cmark::Parser::new_ext(markdown, crate::config::markdown_options()).into_offset_iter();
     let mut events = Events {
         source: parser,
-        pass: Pass::new(site, page, catalog, body_start, alert_label, raw_html),
+        pass: Pass::new(site, page, catalog, body_start, words, raw_html),
         finished: false,
     };
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
@@ -174,7 +190,7 @@ struct Pass<'p, 'a> {
     page: &'p Page,
     catalog: &'p TaskCatalog,
     body_start: usize,
-    alert_label: &'p dyn Fn(&AlertKind) -> String,
+    words: &'p dyn Fn(Word<'_>) -> String,
     raw_html: RawHtml,
     out: VecDeque<Event<'a>>,
     next_heading: usize,
@@ -205,7 +221,7 @@ impl<'p, 'a> Pass<'p, 'a> {
         page: &'p Page,
         catalog: &'p TaskCatalog,
         body_start: usize,
-        alert_label: &'p dyn Fn(&AlertKind) -> String,
+        words: &'p dyn Fn(Word<'_>) -> String,
         raw_html: RawHtml,
     ) -> Self {
         Pass {
@@ -213,7 +229,7 @@ impl<'p, 'a> Pass<'p, 'a> {
             page,
             catalog,
             body_start,
-            alert_label,
+            words,
             raw_html,
             out: VecDeque::with_capacity(8),
             next_heading: 0,

@@ -6,9 +6,15 @@
 //! foreground and background) applies to highlighted `<pre>`s, which carry
 //! that class.
 //!
-//! The syntax set is loaded lazily, on the first block that asks for a
+//! The syntax set is syntect's default set plus our PowerShell grammar
+//! (`powershell.rs`), loaded lazily, on the first block that asks for a
 //! language, and shared by every page and thread (`OnceLock`): a site without
-//! code never pays for it. Must not know about pages, markdown or files.
+//! code never pays for it. Fence tokens are read as writers and DocFX write
+//! them ([`ALIASES`]: `powershell`, `azurepowershell`, `csharp`, `console`,
+//! `yml`, `tsql` …), and every token keeps a label ([`label`]): the
+//! language's name, else the token as written.
+//!
+//! Must not know about pages, markdown or files.
 
 use std::sync::OnceLock;
 use syntect::highlighting::ThemeSet;
@@ -56,17 +62,84 @@ pub(crate) fn syntaxes_asked_on_this_thread() -> bool {
 fn syntaxes() -> &'static SyntaxSet {
     #[cfg(test)]
     ASKED_HERE.with(|a| a.set(true));
-    SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines)
+    SYNTAXES.get_or_init(|| {
+        let mut builder = SyntaxSet::load_defaults_newlines().into_builder();
+        builder.add(super::powershell::syntax());
+        builder.build()
+    })
+}
+
+/// Fence tokens (lowercase) that name a language by another name than
+/// syntect's: the token syntect knows it by, and the language's label.
+pub const ALIASES: &[(&[&str], &str, &str)] = &[
+    (
+        &[
+            "powershell",
+            "pwsh",
+            "ps",
+            "ps1",
+            "psm1",
+            "psd1",
+            "posh",
+            "azurepowershell",
+            "azurepowershell-interactive",
+        ],
+        "ps1",
+        "PowerShell",
+    ),
+    (&["cs", "csharp", "c#", "csx"], "cs", "C#"),
+    (&["bash", "sh", "shell", "zsh"], "bash", "Bash"),
+    (&["console", "terminal"], "bash", "Console"),
+    (&["azurecli", "azurecli-interactive", "azure-cli"], "bash", "Azure CLI"),
+    (&["yaml", "yml"], "yaml", "YAML"),
+    (&["json", "jsonc"], "json", "JSON"),
+    (&["xml", "xaml", "xsd", "csproj", "config"], "xml", "XML"),
+    (&["sql", "tsql", "t-sql", "mysql", "postgresql", "pgsql"], "sql", "SQL"),
+    (&["cmd", "bat", "batch"], "bat", "Batch"),
+    (&["js", "javascript"], "js", "JavaScript"),
+    (&["html", "htm"], "html", "HTML"),
+    (&["css"], "css", "CSS"),
+    (&["py", "python"], "py", "Python"),
+    (&["rs", "rust"], "rs", "Rust"),
+    (&["md", "markdown"], "md", "Markdown"),
+    (&["diff", "patch"], "diff", "Diff"),
+    // Plain text: labelled, never highlighted.
+    (&["text", "txt", "plaintext", "plain", "output"], "", "Text"),
+];
+
+/// The alias entry of a fence token, any letter case.
+fn alias(lang: &str) -> Option<&'static (&'static [&'static str], &'static str, &'static str)> {
+    let lower = lang.to_lowercase();
+    ALIASES.iter().find(|(tokens, _, _)| tokens.contains(&lower.as_str()))
+}
+
+/// The label of a fence token: its language's name (`PowerShell`, `C#`,
+/// syntect's name for one it knows otherwise), else the token as written.
+/// Never loads the syntax set for a token [`ALIASES`] lists.
+pub fn label(lang: &str) -> String {
+    if let Some((_, _, label)) = alias(lang) {
+        return (*label).to_string();
+    }
+    let set = syntaxes();
+    match set.find_syntax_by_token(lang).or_else(|| set.find_syntax_by_token(&lang.to_lowercase())) {
+        Some(syntax) => syntax.name.clone(),
+        None => lang.to_string(),
+    }
 }
 
 /// The highlighted HTML (`<span class="hl-…">` runs, no `<pre>`) of `code`
-/// in the language named by the fence token `lang` (`rust`, `sh`, `JSON`:
-/// file extension or syntax name, any case). `None` when syntect does not
-/// know the language (or fails on the input): the caller renders plain text.
-/// The first call loads the syntax set.
+/// in the language named by the fence token `lang` (`rust`, `sh`, `JSON`,
+/// `powershell`: an alias, a file extension or a syntax name, any case).
+/// `None` when syntect does not know the language (or fails on the input):
+/// the caller renders plain text. The first call loads the syntax set.
 pub fn code_block(lang: &str, code: &str) -> Option<String> {
     let set = syntaxes();
-    let syntax = set.find_syntax_by_token(lang).or_else(|| set.find_syntax_by_token(&lang.to_lowercase()))?;
+    let token = alias(lang).map_or(lang, |(_, token, _)| token);
+    if token.is_empty() {
+        return None;
+    }
+    let syntax =
+        set.find_syntax_by_token(token).or_else(|| set.find_syntax_by_token(&token.to_lowercase()))?;
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, STYLE);
     for line in LinesWithEndings::from(code) {
         generator.parse_html_for_line_which_includes_newline(line).ok()?;
@@ -250,5 +323,68 @@ mod tests {
     #[test]
     fn unknown_language_is_none() {
         assert_eq!(code_block("no-such-language", "x\n"), None);
+    }
+
+    /// The scopes (`hl-…` class runs) of the text `piece` in `html`.
+    fn classes_of<'h>(html: &'h str, piece: &str) -> &'h str {
+        let at = html.find(&format!(">{piece}<")).unwrap_or_else(|| panic!("no `{piece}` in {html}"));
+        let open = html[..at].rfind("class=\"").expect("a span");
+        &html[open + 7..at - 1]
+    }
+
+    #[test]
+    fn the_languages_of_docfx_playbooks_are_highlighted() {
+        let samples = [
+            ("yaml", "name: value\n", "name", "hl-entity"),
+            ("json", "{\"a\": 1}\n", "1", "hl-constant"),
+            ("bash", "echo \"hi\"\n", "echo", "hl-support"),
+            ("csharp", "public class A {}\n", "class", "hl-storage"),
+            ("sql", "SELECT * FROM t;\n", "SELECT", "hl-keyword"),
+            ("xml", "<a b=\"c\"/>\n", "a", "hl-entity"),
+            ("PowerShell", "Get-Item $env:PATH\n", "Get-Item", "hl-support"),
+        ];
+        for (lang, code, piece, class) in samples {
+            let html = code_block(lang, code).unwrap_or_else(|| panic!("{lang} is known"));
+            assert!(classes_of(&html, piece).contains(class), "{lang}: {piece} in {html}");
+        }
+    }
+
+    #[test]
+    fn powershell_scopes() {
+        let code = "<#\n.SYNOPSIS\n  Sets it.\n#>\nparam([string]$Name = 'x')\n# note\nif ($Name -eq \"a $($Name.Length) `n\") { Set-MsolUser -UserPrincipalName $env:USER -Count 10MB }\n$text = @\"\nHi $Name\n\"@\n$null\n";
+        let html = code_block("azurepowershell-interactive", code).expect("PowerShell");
+        assert!(html.contains("class=\"hl-source hl-powershell\""), "{html}");
+        for (piece, class) in [
+            (".SYNOPSIS", "hl-keyword hl-other hl-documentation"),
+            ("param", "hl-keyword hl-control"),
+            ("[string]", "hl-storage hl-type"),
+            ("$Name", "hl-variable hl-other hl-readwrite"),
+            ("# note\n", "hl-comment hl-line"),
+            ("-eq", "hl-keyword hl-operator"),
+            ("`n", "hl-constant hl-character hl-escape"),
+            ("Set-MsolUser", "hl-support hl-function"),
+            ("-UserPrincipalName", "hl-variable hl-parameter"),
+            ("$env:USER", "hl-variable hl-other hl-readwrite"),
+            ("10MB", "hl-constant hl-numeric"),
+            ("$null", "hl-constant hl-language"),
+        ] {
+            assert!(classes_of(&html, piece).contains(class), "{piece}: {}", classes_of(&html, piece));
+        }
+        // Inside the double-quoted string, and inside the here-string.
+        assert!(html.contains("hl-string hl-quoted hl-double hl-powershell"), "{html}");
+        assert!(html.contains("hl-string hl-quoted hl-double hl-heredoc"), "{html}");
+    }
+
+    #[test]
+    fn every_token_keeps_a_label() {
+        assert_eq!(label("powershell"), "PowerShell");
+        assert_eq!(label("PS1"), "PowerShell");
+        assert_eq!(label("csharp"), "C#");
+        assert_eq!(label("yml"), "YAML");
+        assert_eq!(label("console"), "Console");
+        assert_eq!(label("text"), "Text");
+        assert_eq!(code_block("text", "plain\n"), None, "plain text is not highlighted");
+        assert_eq!(label("go"), "Go", "syntect's own name");
+        assert_eq!(label("kusto"), "kusto", "an unknown token as written");
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! Must not decide anything the `Document` already decided.
 
-use super::{CodeState, Marker, Pass, TableState, alert_kind, escape_html, html};
+use super::{CodeState, Marker, Pass, TableState, Word, alert_kind, escape_html, html};
 use crate::model::{AlertKind, TableKind};
 use crate::render::engine::highlight;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CowStr, Event, Tag, TagEnd};
@@ -28,7 +28,7 @@ impl<'a> Pass<'_, 'a> {
             self.out.push_back(Event::Start(Tag::BlockQuote(kind)));
             return;
         };
-        let label = (self.alert_label)(&kind);
+        let label = (self.words)(Word::Alert(&kind));
         let class = match &kind {
             AlertKind::Note | AlertKind::Unknown(_) => "note",
             AlertKind::Tip => "tip",
@@ -186,10 +186,34 @@ impl<'a> Pass<'_, 'a> {
         }
     }
 
+    /// A code block: in a `code-block` box, under a bar naming its
+    /// language when it has one (the token as written when it is not one
+    /// syntect knows), with a copy button that `main.js` shows (`hidden`
+    /// until then, in the bar or over the block's corner: showing it
+    /// moves nothing).
     fn code_html(&mut self, code: &CodeState) -> String {
         let highlighted =
             if code.lang.is_empty() { None } else { highlight::code_block(&code.lang, &code.text) };
-        let mut out = String::with_capacity(code.text.len() * 2 + 64);
+        let mut out = String::with_capacity(code.text.len() * 2 + 256);
+        out.push_str("<div class=\"code-block\">");
+        let labelled = !code.lang.is_empty();
+        if labelled {
+            out.push_str("<div class=\"code-bar\"><span class=\"code-lang\">");
+            escape_html(&mut out, &highlight::label(&code.lang));
+            out.push_str("</span>");
+        }
+        out.push_str("<button type=\"button\" class=\"copy-button");
+        if !labelled {
+            out.push_str(" copy-float");
+        }
+        out.push_str("\" data-copied=\"");
+        escape_html(&mut out, &(self.words)(Word::Copied));
+        out.push_str("\" hidden>");
+        escape_html(&mut out, &(self.words)(Word::CopyCode));
+        out.push_str("</button>");
+        if labelled {
+            out.push_str("</div>");
+        }
         match highlighted {
             Some(spans) => {
                 self.has_code = true;
@@ -198,12 +222,18 @@ impl<'a> Pass<'_, 'a> {
                 out.push_str("\"><code>");
                 out.push_str(&spans);
             }
+            None if labelled => {
+                out.push_str("<pre class=\"code\" data-lang=\"");
+                escape_html(&mut out, &code.lang);
+                out.push_str("\"><code>");
+                escape_html(&mut out, &code.text);
+            }
             None => {
                 out.push_str("<pre class=\"code\"><code>");
                 escape_html(&mut out, &code.text);
             }
         }
-        out.push_str("</code></pre>\n");
+        out.push_str("</code></pre></div>\n");
         out
     }
 }

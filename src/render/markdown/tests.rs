@@ -59,11 +59,13 @@ fn site(markdown: &str, doc: Document) -> Site {
     Site::new(config(), locales, pages, vec!["es/media/x.png".to_string()])
 }
 
-fn label(kind: &AlertKind) -> String {
-    match kind {
-        AlertKind::Note => "Nota".to_string(),
-        AlertKind::Unknown(word) => format!("«{word}»"),
-        other => format!("{other:?}"),
+fn label(word: Word<'_>) -> String {
+    match word {
+        Word::Alert(AlertKind::Note) => "Nota".to_string(),
+        Word::Alert(AlertKind::Unknown(word)) => format!("«{word}»"),
+        Word::Alert(other) => format!("{other:?}"),
+        Word::CopyCode => "Copiar".to_string(),
+        Word::Copied => "Copiado".to_string(),
     }
 }
 
@@ -349,23 +351,47 @@ fn code_block_is_highlighted_with_prefixed_classes() {
     assert!(out.has_code);
     assert!(
         out.html.starts_with(
-            "<pre class=\"code hl-code\" data-lang=\"rust\"><code><span class=\"hl-source hl-rust\">"
+            "<div class=\"code-block\"><div class=\"code-bar\"><span class=\"code-lang\">Rust</span>\
+             <button type=\"button\" class=\"copy-button\" data-copied=\"Copiado\" hidden>Copiar</button></div>\
+             <pre class=\"code hl-code\" data-lang=\"rust\"><code><span class=\"hl-source hl-rust\">"
         ),
         "{}",
         out.html
     );
     assert!(out.html.contains("&lt;b&gt;"), "{}", out.html);
-    assert!(out.html.ends_with("</code></pre>\n"), "{}", out.html);
+    assert!(out.html.ends_with("</code></pre></div>\n"), "{}", out.html);
 }
 
 #[test]
 fn unknown_or_missing_language_is_plain_escaped() {
     let out = render("```klingon\n<x>\n```\n\n```\n<y>\n```\n\n    <z>\n", Document::default());
     assert!(!out.has_code);
+    let copy = |float: &str| {
+        format!(
+            "<button type=\"button\" class=\"copy-button{float}\" data-copied=\"Copiado\" hidden>Copiar</button>"
+        )
+    };
     assert_eq!(
         out.html,
-        "<pre class=\"code\"><code>&lt;x&gt;\n</code></pre>\n<pre class=\"code\"><code>&lt;y&gt;\n</code></pre>\n<pre class=\"code\"><code>&lt;z&gt;\n</code></pre>\n"
+        format!(
+            // An unknown language keeps its label, as written.
+            "<div class=\"code-block\"><div class=\"code-bar\"><span class=\"code-lang\">klingon</span>{}</div>\
+             <pre class=\"code\" data-lang=\"klingon\"><code>&lt;x&gt;\n</code></pre></div>\n\
+             <div class=\"code-block\">{}<pre class=\"code\"><code>&lt;y&gt;\n</code></pre></div>\n\
+             <div class=\"code-block\">{}<pre class=\"code\"><code>&lt;z&gt;\n</code></pre></div>\n",
+            copy(""),
+            copy(" copy-float"),
+            copy(" copy-float")
+        )
     );
+}
+
+#[test]
+fn a_label_is_escaped_and_the_copy_words_come_from_the_locale() {
+    let out = render("```<b>x\n1\n```\n", Document::default());
+    assert!(out.html.contains("<span class=\"code-lang\">&lt;b&gt;x</span>"), "{}", out.html);
+    assert!(out.html.contains("data-lang=\"&lt;b&gt;x\""), "{}", out.html);
+    assert!(out.html.contains("data-copied=\"Copiado\" hidden>Copiar</button>"), "{}", out.html);
 }
 
 #[test]

@@ -311,7 +311,7 @@
   var canFetch = !!(window.fetch && window.DOMParser) && location.protocol !== "file:";
 
   var INLINE = /^(a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|tt|u|var|wbr)$/;
-  var SKIP = "script, style, template, svg, noscript, nav, .page-toc-mobile, .pager, .catalog-filters, [aria-hidden='true']";
+  var SKIP = "script, style, template, svg, noscript, nav, button, .page-toc-mobile, .pager, .catalog-filters, [aria-hidden='true']";
 
   /* The readable text of a page's content, cut at headings and task rows:
      [[anchor, label, text]] (the rules of the old build-time cutter, now
