@@ -220,6 +220,7 @@ fn page_view<'m>(c: &mut Choices, lang: &str, meta: &'m BTreeMap<String, serde_j
         on_this_page: headings(c),
         h1_in_body: c.one_in(2),
         main_version: c.maybe(),
+        edit_url: c.maybe(),
         // A locale home is declined (tera renders `locale_home.html`).
         home: c.one_in(16).then(|| HomeView {
             page_count: 1,

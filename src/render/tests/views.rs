@@ -217,3 +217,25 @@ fn sitemap_lists_primary_pages_with_alternates_escaped() {
     assert!(xml.contains("<loc>https://example.com/de/</loc>"), "generated home");
     assert_eq!(xml.matches("<url>").count(), xml.matches("</url>").count());
 }
+
+#[test]
+fn the_edit_link_names_the_page_file_encoded() {
+    let mut site = fixture(temp("edit"));
+    let (theme, i18n) = load(&site);
+    let v = view::page(&site, &i18n, site.page(PageId(1)), String::new(), false);
+    assert_eq!(v.edit_url, None, "no edit_url, no link");
+    assert!(!html(&theme, "page.html", &v).contains("doc-edit"));
+    site.config.edit_url = Some("https://github.com/o/r/edit/main/docs/{path}".into());
+    site.pages[1].source = crate::source::SourceFile::new("en/guía de inicio.md", String::new());
+    let v = view::page(&site, &i18n, site.page(PageId(1)), String::new(), false);
+    // Spaces and URL syntax are escaped; letters stay (an IRI, as every link).
+    let href = "https://github.com/o/r/edit/main/docs/en/guía%20de%20inicio.md";
+    assert_eq!(v.edit_url.as_deref(), Some(href));
+    let page = html(&theme, "page.html", &v);
+    assert!(
+        page.contains(&format!(
+            "<p class=\"doc-edit\"><a href=\"{href}\" rel=\"nofollow\">Edit this page</a></p>"
+        )),
+        "{page}"
+    );
+}

@@ -148,6 +148,9 @@ pub struct PageView<'a> {
     pub h1_in_body: bool,
     /// For an extra copy of a page: relative link to the main version.
     pub main_version: Option<String>,
+    /// The page's edit link (`edit_url` with the page's file), when the
+    /// config has one.
+    pub edit_url: Option<String>,
     /// Set on locale homes only.
     pub home: Option<HomeView>,
 }
@@ -215,6 +218,21 @@ pub(crate) fn shell(site: &Site, locale: &Locale, url: &str, title: String) -> S
     }
 }
 
+/// The edit link of `page`: the config's `edit_url` with `{path}` replaced
+/// by the page's file (relative to the content root, each segment
+/// percent-encoded as needed).
+pub fn edit_url(site: &Site, page: &Page) -> Option<String> {
+    let pattern = site.config.edit_url.as_deref()?;
+    let mut path = String::with_capacity(page.source.path.len() + 8);
+    for (i, segment) in page.source.path.split('/').enumerate() {
+        if i > 0 {
+            path.push('/');
+        }
+        crate::url::push_segment(&mut path, segment);
+    }
+    Some(pattern.replace(crate::config::EDIT_PATH, &path))
+}
+
 /// The primary page of a non-primary copy (`None` for a primary page).
 pub fn main_version(site: &Site, page: &Page) -> Option<PageId> {
     if page.primary { None } else { site.translation(page.id, page.locale) }
@@ -264,6 +282,7 @@ pub fn page<'a>(site: &'a Site, i18n: &I18n, page: &'a Page, body: String, has_c
             .collect(),
         h1_in_body: page.doc.h1.is_some(),
         main_version: main.map(|m| site.config.links.href(&page.url, &site.page(m).url)),
+        edit_url: edit_url(site, page),
         home: is_home.then(|| home_view(site, locale, &nav::tree(site, locale, &page.url, &this))),
     }
 }
@@ -292,6 +311,7 @@ pub fn generated_home(site: &Site, i18n: &I18n, locale: &Locale) -> PageView<'st
         on_this_page: Vec::new(),
         h1_in_body: false,
         main_version: None,
+        edit_url: None,
         home: Some(home_view(site, locale, &navigation.tree)),
     }
 }
