@@ -227,6 +227,7 @@ fn page_view<'m>(c: &mut Choices, lang: &str, meta: &'m BTreeMap<String, serde_j
             task_count: 0,
             from_toc: false,
             sections: Vec::new(),
+            print_href: String::new(),
         }),
     }
 }
@@ -238,7 +239,7 @@ fn chrome(c: &mut Choices, lang: &str) -> Chrome {
         on_this_page: if c.one_in(8) { headings(c) } else { Vec::new() },
         breadcrumbs: c.list(2, |c| Crumb { name: c.text(), href: c.mostly() }),
         crumb: c.text(),
-        links: CatalogHrefs { catalog: c.text(), matrix: c.text(), json: c.text() },
+        links: CatalogHrefs { catalog: c.text(), matrix: c.text(), json: c.text(), csv: c.text() },
     }
 }
 

@@ -44,12 +44,10 @@
 //! Must not decide link validity, compute slugs, create findings or do I/O.
 
 use crate::catalog::TaskCatalog;
-use crate::model::{AlertKind, Link, Page, Site};
+use crate::model::{AlertKind, Page, Site};
 use crate::render::engine::escape_html;
 use crate::render::engine::i18n::I18n;
-use crate::resolve::{self, Target};
 use crate::url::has_unsafe_scheme;
-use crate::url::paths;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 use std::collections::{BTreeSet, VecDeque};
 use std::ops::Range;
@@ -104,6 +102,19 @@ pub fn body_with(
     words: &dyn Fn(Word<'_>) -> String,
     raw_html: RawHtml,
 ) -> Body {
+    body_at(site, page, catalog, words, raw_html, Place::default())
+}
+
+/// [`body_with`] placed elsewhere than on the page itself (`place`: the
+/// print version).
+pub fn body_at(
+    site: &Site,
+    page: &Page,
+    catalog: &TaskCatalog,
+    words: &dyn Fn(Word<'_>) -> String,
+    raw_html: RawHtml,
+    place: Place<'_>,
+) -> Body {
     let text = page.source.text.as_str();
     let (body_start, markdown) = match text.get(page.front.body_start..) {
         Some(rest) => (page.front.body_start, rest),
@@ -113,7 +124,7 @@ pub fn body_with(
         pulldown_cmark::Parser::new_ext(markdown, crate::config::markdown_options()).into_offset_iter();
     let mut events = Events {
         source: parser,
-        pass: Pass::new(site, page, catalog, body_start, words, raw_html),
+        pass: Pass::new(site, page, catalog, body_start, words, raw_html, place),
         finished: false,
     };
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
@@ -176,6 +187,9 @@ struct TableState {
     row: usize,
     /// Index into `doc.tables` when it is a task table.
     tasks: Option<usize>,
+    /// The text of each header cell so far (a task table's body cells carry
+    /// it as `data-label`, which phones show beside each field).
+    heads: Vec<String>,
 }
 
 /// A code block being collected.
@@ -192,6 +206,8 @@ struct Pass<'p, 'a> {
     body_start: usize,
     words: &'p dyn Fn(Word<'_>) -> String,
     raw_html: RawHtml,
+    /// Where the HTML goes (`links.rs`).
+    place: Place<'p>,
     out: VecDeque<Event<'a>>,
     next_heading: usize,
     /// The id of the open heading (for its self link).
@@ -223,6 +239,7 @@ impl<'p, 'a> Pass<'p, 'a> {
         body_start: usize,
         words: &'p dyn Fn(Word<'_>) -> String,
         raw_html: RawHtml,
+        place: Place<'p>,
     ) -> Self {
         Pass {
             site,
@@ -231,6 +248,7 @@ impl<'p, 'a> Pass<'p, 'a> {
             body_start,
             words,
             raw_html,
+            place,
             out: VecDeque::with_capacity(8),
             next_heading: 0,
             heading: None,
@@ -261,6 +279,13 @@ impl<'p, 'a> Pass<'p, 'a> {
             self.code_event(event);
             return;
         }
+        if let (Some(table), Event::Text(text) | Event::Code(text)) = (&mut self.table, &event) {
+            if table.in_head && table.tasks.is_some() {
+                if let Some(head) = table.heads.last_mut() {
+                    head.push_str(text);
+                }
+            }
+        }
         match event {
             Event::Start(tag) => self.start(tag, range.start),
             Event::End(tag) => self.end(tag),
@@ -275,7 +300,7 @@ impl<'p, 'a> Pass<'p, 'a> {
         match tag {
             Tag::Heading { level, id, classes, attrs } => {
                 let id = match self.page.doc.headings.get(self.next_heading) {
-                    Some(heading) => Some(heading.id.clone()),
+                    Some(heading) => Some(self.own_id(&heading.id)),
                     None => id.map(|i| i.to_string()),
                 };
                 self.next_heading += 1;
@@ -390,55 +415,14 @@ impl<'p, 'a> Pass<'p, 'a> {
             (false, false) => Event::Html(raw),
         });
     }
-
-    /// The destination to render for the link or image whose event starts
-    /// at `offset` in the body, or `None` when it must not be live.
-    fn destination(&mut self, dest: CowStr<'a>, offset: usize, email: bool) -> Option<CowStr<'a>> {
-        // An autolink `<a@b.c>` is always mailto: (push_html adds it); a
-        // link the Document does not know is kept as written.
-        let rewritten = match self.link_at(offset) {
-            Some(link) if !email => self.href(link, dest),
-            _ => Some(dest),
-        };
-        rewritten.filter(|d| !has_unsafe_scheme(d))
-    }
-
-    /// The `Document`'s link whose event starts at `offset` (links are in
-    /// source order).
-    fn link_at(&self, offset: usize) -> Option<&'p Link> {
-        let links = &self.page.doc.links;
-        let start = self.body_start + offset;
-        links.binary_search_by_key(&start, |l| l.start).ok().and_then(|i| links.get(i))
-    }
-
-    fn href(&mut self, link: &Link, dest: CowStr<'a>) -> Option<CowStr<'a>> {
-        match resolve::link(self.site, self.page.id, link) {
-            Target::Page { page, fragment } => {
-                let mut href = self.site.config.links.href(&self.page.url, &self.site.page(page).url);
-                if let Some(fragment) = fragment {
-                    href.push('#');
-                    href.push_str(&crate::url::encode_fragment(&fragment));
-                }
-                Some(href.into())
-            }
-            Target::SamePage(fragment) => Some(format!("#{}", crate::url::encode_fragment(&fragment)).into()),
-            Target::Asset(path) => {
-                let locales = self.site.locales.iter().map(|l| (l.dir.as_str(), l.tag.as_str()));
-                let href = self.site.config.links.href(&self.page.url, &paths::asset(&path, locales));
-                self.assets.push(path);
-                Some(href.into())
-            }
-            Target::OtherScheme => is_mail_or_phone(&dest).then_some(dest),
-            // An unknown `xref:` uid has no address a browser can follow.
-            Target::Missing { .. } if matches!(link.kind, crate::model::LinkKind::Xref { .. }) => None,
-            Target::External | Target::Malformed | Target::Missing { .. } => Some(dest),
-        }
-    }
 }
 
 mod blocks;
 mod dfm;
+mod links;
 mod task_links;
+
+pub use links::{Place, Printed};
 
 fn html<'a>(s: &'static str) -> Event<'a> {
     Event::Html(CowStr::Borrowed(s))

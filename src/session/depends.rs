@@ -25,7 +25,12 @@
 //!   its first task or loses its last changes every page (the catalog link);
 //! * the ids as written of every row: the task count of the locale's home;
 //! * the whole text of a primary page (its words, headings, H1 and task
-//!   rows): its locale's search index, after any edit.
+//!   rows): its locale's search index and print version, after any edit;
+//!   its title also shows in every print version (`<xref:uid>` links) and
+//!   in the redirects that lead to it; its rows in the locale's
+//!   `tasks.csv` (as in its `tasks.json`);
+//! * the `redirect_from` values: which redirect files exist, so a change
+//!   of them rebuilds everything.
 //!
 //! Syntax CSS and content assets depend on the rendered body; the caller
 //! compares those (`render::make::Made`).
@@ -53,6 +58,8 @@ pub struct Facts {
     pub ids_as_written: BTreeSet<String>,
     /// The catalogued rows, in source order (empty unless primary).
     pub entries: Vec<TaskEntry>,
+    /// The front matter's `redirect_from`, as written.
+    pub redirect_from: Option<serde_json::Value>,
 }
 
 impl Facts {
@@ -72,6 +79,7 @@ impl Facts {
             date: page.updated(),
             ids_as_written: page.doc.tasks.iter().map(|t| t.id.clone()).collect(),
             entries,
+            redirect_from: page.front.fields.get("redirect_from").cloned(),
         }
     }
 
@@ -101,20 +109,23 @@ pub fn affected(
     after: &Facts,
 ) -> Affected {
     let has_tasks = catalog.ids().next().is_some();
-    if has_tasks != had_tasks {
+    if has_tasks != had_tasks || before.redirect_from != after.redirect_from {
         return Affected::Everything;
     }
     let page = site.page(id);
     let locale = site.locale(page.locale);
     let mut out = BTreeSet::from([Output::Page(id)]);
-    if after.primary {
-        out.insert(Output::SearchIndex(locale.id));
+    if after.primary || before.primary {
+        out.extend([Output::SearchIndex(locale.id), Output::Print(locale.id)]);
     }
     if before.title != after.title {
         // A page's name (its H1) shows in its neighbours' pager and its
         // toc descendants' breadcrumbs, and `<xref:uid>` links name it.
         out.extend(locale.pages.iter().map(|&p| Output::Page(p)));
         out.extend(site.pages.iter().filter(|p| has_xref(p)).map(|p| Output::Page(p.id)));
+        out.extend(site.locales.iter().map(|l| Output::Print(l.id)));
+        let redirects = crate::redirects::of(site).list.into_iter();
+        out.extend(redirects.filter(|r| leads_to(r, id)).map(|r| Output::Redirect(r.file)));
     }
     if before.title != after.title && locale.toc.is_none() && after.primary && locale.home != Some(id) {
         // The flat sidebar lists titles: the whole locale shows this one.
@@ -131,6 +142,9 @@ pub fn affected(
     }
     if before.entries != after.entries {
         out.extend([Output::TasksJson, Output::LocaleTasksJson(locale.id)]);
+        if has_tasks {
+            out.insert(Output::LocaleTasksCsv(locale.id));
+        }
     }
     if !same_but_lines(&before.entries, &after.entries) {
         out.insert(Output::Catalog(locale.id));
@@ -176,6 +190,11 @@ fn matrices(
     let lacks = |l: LocaleId| ids.iter().any(|&id| !catalog.has(site, id, l));
     let shown = site.locales.iter().filter(|l| l.id == locale || lacks(l.id));
     shown.map(|l| Output::Matrix(l.id)).collect()
+}
+
+/// Whether a redirect leads to page `id`.
+fn leads_to(redirect: &crate::redirects::Redirect, id: PageId) -> bool {
+    matches!(redirect.to, crate::redirects::Destination::Page { page, .. } if page == id)
 }
 
 /// Whether a page links some page by its uid (an autolink shows the title).

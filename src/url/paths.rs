@@ -32,9 +32,11 @@
 //!   the URL, percent-encoded ([`public`]);
 //! * generated pages have locations too: a locale's home `<tag>/index`,
 //!   its task catalog `<tag>/tasks/index`, its matrix `<tag>/tasks/matrix`,
-//!   a task `<tag>/tasks/<id>`; the other outputs are files at fixed
-//!   places (`tasks.json`, `<tag>/tasks.json`, `<tag>/search/index.js`,
-//!   `sitemap.xml`, `404.html`, `static/<name>`), and a content asset
+//!   a task `<tag>/tasks/<id>`, its print version `<tag>/print/index`;
+//!   the other outputs are files at fixed places (`tasks.json`,
+//!   `<tag>/tasks.json`, `<tag>/tasks.csv`, `<tag>/search/index.js`,
+//!   `sitemap.xml`, `404.html`, `<tag>/404.html`, `static/<name>`), a
+//!   redirect is written at its old address's file, and a content asset
 //!   moves with its locale folder ([`asset`]).
 //!
 //! Must not know pages, locales or the config (callers pass names and
@@ -122,6 +124,11 @@ impl UrlStyle {
         // Writing into a String cannot fail.
         let _ = std::fmt::Write::write_fmt(&mut location, format_args!("{id}"));
         self.spell(location)
+    }
+
+    /// The URL of a locale's print version: every page on one page.
+    pub fn print(self, tag: &str) -> String {
+        self.in_locale(tag, "print/index")
     }
 
     /// The URL of the root language chooser.
@@ -254,6 +261,16 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const NOT_FOUND: &str = "404.html";
 /// The highlighting stylesheet.
 pub const SYNTAX_CSS: &str = "static/syntax.css";
+
+/// A locale's own page for any missing path below it (`es/404.html`).
+pub fn not_found_in(tag: &str) -> String {
+    format!("{tag}/{NOT_FOUND}")
+}
+
+/// A locale's task rows as CSV (`es/tasks.csv`).
+pub fn locale_tasks_csv(tag: &str) -> String {
+    format!("{tag}/tasks.csv")
+}
 
 /// A locale's task rows (`es/tasks.json`).
 pub fn locale_tasks_json(tag: &str) -> String {

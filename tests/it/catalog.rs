@@ -146,7 +146,7 @@ fn the_sample_matrix_shows_tasks_missing_in_de() {
         row.split("<td class=\"mx-cell ").skip(1).map(|c| c.split('"').next().unwrap()).collect();
     assert_eq!(cells, ["mx-present", "mx-missing", "mx-present"], "en, de, es: {row}");
     assert!(row.contains("<span class=\"visually-hidden\">missing</span>"));
-    assert!(html.contains("<tr class=\"total-missing\">"), "per-locale totals");
+    assert!(html.contains("<tr class=\"mx-total total-missing\">"), "per-locale totals");
 }
 
 #[test]

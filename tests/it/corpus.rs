@@ -49,7 +49,12 @@ fn seed_page_has_lang_alternates_and_task_4060() {
     }
     assert!(html.contains("id=\"task-4060\""), "task row anchor");
     assert!(html.contains("El proceso de desconexión finalizado"));
-    assert!(html.contains("3 de octubre de 2019"), "localized ms.date");
+    // "Last updated" is the newest of ms.date (3 October 2019) and the
+    // page's update table (27 March 2020), localized.
+    assert!(
+        html.contains("<time datetime=\"2020-03-27\">Última actualización: 27 de marzo de 2020</time>"),
+        "{html}"
+    );
 }
 
 #[test]

@@ -17,6 +17,7 @@ mod harness;
 mod hostile;
 mod html;
 mod layering;
+mod partners;
 mod search;
 mod security;
 mod serve;

@@ -120,7 +120,8 @@ impl<'a> Pass<'_, 'a> {
         } else {
             "<div class=\"table-wrap\"><table>\n"
         }));
-        self.table = Some(TableState { alignments, in_head: false, cell: 0, row: 0, tasks });
+        self.table =
+            Some(TableState { alignments, in_head: false, cell: 0, row: 0, tasks, heads: Vec::new() });
     }
 
     pub(super) fn start_row(&mut self) {
@@ -141,7 +142,8 @@ impl<'a> Pass<'_, 'a> {
             .filter(|id| !id.is_empty() && !self.task_ids.contains(id));
         match id {
             Some(id) => {
-                self.out.push_back(Event::Html(format!("<tr id=\"task-{id}\">").into()));
+                let own = self.own_id(&format!("task-{id}"));
+                self.out.push_back(Event::Html(format!("<tr id=\"{own}\">").into()));
                 self.task_ids.insert(id);
             }
             None => self.out.push_back(html("<tr>")),
@@ -153,6 +155,25 @@ impl<'a> Pass<'_, 'a> {
             Some(t) => (t.in_head, t.alignments.get(t.cell).copied().unwrap_or(Alignment::None)),
             None => (false, Alignment::None),
         };
+        if let Some(t) = self.table.as_mut().filter(|t| t.tasks.is_some()) {
+            if head {
+                t.heads.push(String::new());
+            } else if let Some(label) = t.heads.get(t.cell).map(|h| h.trim()).filter(|h| !h.is_empty()) {
+                // A task table's cell: its header's words beside it on phones.
+                let mut tag = String::with_capacity(label.len() + 48);
+                tag.push_str("<td data-label=\"");
+                escape_html(&mut tag, label);
+                tag.push('"');
+                tag.push_str(match align {
+                    Alignment::None => ">",
+                    Alignment::Left => " style=\"text-align: left\">",
+                    Alignment::Center => " style=\"text-align: center\">",
+                    Alignment::Right => " style=\"text-align: right\">",
+                });
+                self.out.push_back(Event::Html(tag.into()));
+                return;
+            }
+        }
         let tag = match (head, align) {
             (true, Alignment::None) => "<th scope=\"col\">",
             (true, Alignment::Left) => "<th scope=\"col\" style=\"text-align: left\">",

@@ -243,7 +243,7 @@ fn the_matrix_page_labels_every_state_in_text_not_only_colour() {
     let out = all(&site);
     let html = text(&out, "en/tasks/matrix/index.html");
     let missing = concat!(
-        r#"class="mx-cell mx-missing"><span class="mx" aria-hidden="true">✗</span>"#,
+        r#"class="mx-cell mx-missing" data-label="Deutsch"><span class="mx" aria-hidden="true">✗</span>"#,
         r#"<span class="visually-hidden">missing</span>"#
     );
     assert!(html.contains(missing), "{html}");
@@ -253,7 +253,11 @@ fn the_matrix_page_labels_every_state_in_text_not_only_colour() {
     );
     assert!(html.contains(differs), "{html}");
     assert!(html.contains("class=\"matrix-legend\""));
-    assert!(html.contains("<tr class=\"total-missing\">"));
+    // Totals first, in the head; "gaps only" marks the rows it keeps.
+    let totals = html.find("<tr class=\"mx-total total-missing\">").expect("totals");
+    assert!(totals < html.find("<tbody>").expect("body"), "totals at the top");
+    assert!(html.contains("<tr data-gap>"), "{html}");
+    assert!(html.contains("data-gaps-only"), "{html}");
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::render::views::nav::{NavItem, navigation};
+use crate::render::views::not_found;
 use crate::render::views::page::{Alternate, LangLink};
 
 fn alt(hreflang: &str, href: &str) -> Alternate {
@@ -182,16 +183,16 @@ fn home_view_counts_pages_and_distinct_tasks_and_lists_sections() {
 fn root_and_404_link_every_locale_home() {
     let mut site = fixture(temp("root"));
     let (theme, i18n) = load(&site);
-    let root = html(&theme, "root.html", &view::site_page(&site, &i18n, true));
+    let root = html(&theme, "root.html", &view::root_page(&site, &i18n));
     for href in ["href=\"en/index.html\"", "href=\"es/index.html\"", "href=\"de/index.html\""] {
         assert!(root.contains(href), "{href} in {root}");
     }
     assert!(root.contains("navigator.languages") && root.contains("localStorage"));
     assert!(!root.contains("http-equiv"), "no meta refresh");
-    let not_found = html(&theme, "404.html", &view::site_page(&site, &i18n, false));
+    let not_found = html(&theme, "404.html", &not_found::view(&site, &i18n, &site.locales[0], Vec::new()));
     assert!(not_found.contains("href=\"/es/\"") && not_found.contains("href=\"/static/style.css\""));
     site.config.base_url = "https://x.org/d".into();
-    let not_found = html(&theme, "404.html", &view::site_page(&site, &i18n, false));
+    let not_found = html(&theme, "404.html", &not_found::view(&site, &i18n, &site.locales[0], Vec::new()));
     assert!(not_found.contains("href=\"https://x.org/d/de/\""), "{not_found}");
     assert!(
         not_found.contains("href=\"https://x.org/d/static/main.js\"")

@@ -105,6 +105,9 @@ pub struct MatrixRow {
     pub href: Option<String>,
     /// One cell per locale, in locale order.
     pub cells: Vec<MatrixCell>,
+    /// Some locale lacks the id or has another requirement ("gaps only"
+    /// keeps it).
+    pub gap: bool,
 }
 
 /// `matrix.html`: task ids × locales.
@@ -119,6 +122,8 @@ pub struct MatrixView {
     pub columns: Vec<MatrixColumn>,
     /// One row per task id, ascending.
     pub rows: Vec<MatrixRow>,
+    /// How many rows are gaps.
+    pub gaps: usize,
 }
 
 /// The view of task `id` in `locale`; `None` when the locale has no row of it.
@@ -288,6 +293,7 @@ pub fn matrix(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) 
         chrome: chrome(site, catalog, i18n, locale, Kind::Matrix, title.clone(), title),
         reference,
         columns,
+        gaps: rows.iter().filter(|r| r.gap).count(),
         rows,
     }
 }
@@ -344,6 +350,7 @@ fn matrix_row(
         name: named.name,
         name_lang: named.locale,
         href: own.map(|_| site.config.links.href(&url, &site.config.url_style.task(&locale.tag, id))),
+        gap: cells.iter().any(|c| c.state != "present"),
         cells,
     })
 }

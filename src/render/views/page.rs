@@ -1,5 +1,5 @@
-//! Typed views given to the templates: what a page, a locale home, the
-//! root language chooser and the 404 page may show. Every field is always
+//! Typed views given to the templates: what a page, a locale home and the
+//! root language chooser may show. Every field is always
 //! present (absent values are `none`), because tera 2 treats an undefined
 //! variable as an error.
 //!
@@ -9,8 +9,9 @@
 //!   path;
 //! * `alternates` and `canonical` are absolute (`base_url` + `/` + url) when
 //!   `config.base_url` is set, else root-absolute (`/es/x/`);
-//! * the 404 page is served at any depth, so its `root` is `base_url + "/"`
-//!   when set, else `/`, and all its links start with it.
+//! * the 404 pages (`not_found`) are served at any depth, so their `root`
+//!   is `base_url + "/"` when set, else `/`, and all their links start
+//!   with it.
 //!
 //! Must not render HTML (only `body`, rendered by `markdown`, is HTML) or
 //! read anything but the `Site`.
@@ -116,6 +117,8 @@ pub struct HomeView {
     /// The toc's top sections (the children of the top entry when the toc
     /// has only one, as DocFX tocs do), or the flat page list without a toc.
     pub sections: Vec<NavItem>,
+    /// Relative link to the locale's print version.
+    pub print_href: String,
 }
 
 /// A content page or a locale home (`page.html`, `locale_home.html`).
@@ -170,7 +173,7 @@ pub struct LocaleLink {
     pub page_count: usize,
 }
 
-/// The root language chooser (`root.html`) and the 404 page (`404.html`).
+/// The root language chooser (`root.html`).
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
     /// Common fields (in the default locale).
@@ -283,7 +286,7 @@ pub fn page<'a>(site: &'a Site, i18n: &I18n, page: &'a Page, body: String, has_c
         h1_in_body: page.doc.h1.is_some(),
         main_version: main.map(|m| site.config.links.href(&page.url, &site.page(m).url)),
         edit_url: edit_url(site, page),
-        home: is_home.then(|| home_view(site, locale, &nav::tree(site, locale, &page.url, &this))),
+        home: is_home.then(|| home_view(site, locale, &page.url, &nav::tree(site, locale, &page.url, &this))),
     }
 }
 
@@ -312,39 +315,34 @@ pub fn generated_home(site: &Site, i18n: &I18n, locale: &Locale) -> PageView<'st
         h1_in_body: false,
         main_version: None,
         edit_url: None,
-        home: Some(home_view(site, locale, &navigation.tree)),
+        home: Some(home_view(site, locale, &url, &navigation.tree)),
     }
 }
 
-/// The root chooser (`at_root`) or the 404 page, in the default locale.
-pub fn site_page(site: &Site, i18n: &I18n, at_root: bool) -> SiteView {
+/// The root language chooser, in the default locale.
+pub fn root_page(site: &Site, i18n: &I18n) -> SiteView {
     let default = site.locales.first().expect("invariant: a config has at least one locale");
     let root = site.config.url_style.root();
     let mut shell = shell(site, default, &root, site.config.title.clone());
-    if !at_root {
-        // Served at any path: links start at the public root.
-        shell.root = public_url(site, "");
-        shell.home_href = public_url(site, &home_url(site, default));
-        shell.root_href = public_url(site, &root);
-    } else if !site.config.base_url.is_empty() {
+    if !site.config.base_url.is_empty() {
         shell.canonical = Some(public_url(site, &root));
     }
-    let locales = site
-        .locales
+    let locales = locale_links(site, i18n, |l| site.config.links.href(&root, &home_url(site, l)));
+    SiteView { shell, locales }
+}
+
+/// Every locale, in config order, linking its home by `href`.
+pub fn locale_links(site: &Site, i18n: &I18n, href: impl Fn(&Locale) -> String) -> Vec<LocaleLink> {
+    site.locales
         .iter()
         .map(|l| LocaleLink {
             tag: l.tag.clone(),
             name: language_name(site, i18n, &l.tag),
             dir: text_dir(&l.tag),
-            href: if at_root {
-                site.config.links.href(&root, &home_url(site, l))
-            } else {
-                public_url(site, &home_url(site, l))
-            },
+            href: href(l),
             page_count: primary_pages(site, l).count(),
         })
-        .collect();
-    SiteView { shell, locales }
+        .collect()
 }
 
 /// The alternates of a page: every primary translation of its key (itself
@@ -418,7 +416,7 @@ fn primary_pages<'s>(site: &'s Site, locale: &'s Locale) -> impl Iterator<Item =
     locale.pages.iter().map(|&p| site.page(p)).filter(|p| p.primary)
 }
 
-fn home_view(site: &Site, locale: &Locale, tree: &[NavItem]) -> HomeView {
+fn home_view(site: &Site, locale: &Locale, url: &str, tree: &[NavItem]) -> HomeView {
     let tasks: BTreeSet<&str> =
         primary_pages(site, locale).flat_map(|p| p.doc.tasks.iter().map(|t| t.id.as_str())).collect();
     let sections = match tree {
@@ -430,5 +428,6 @@ fn home_view(site: &Site, locale: &Locale, tree: &[NavItem]) -> HomeView {
         task_count: tasks.len(),
         from_toc: locale.toc.is_some(),
         sections,
+        print_href: site.config.links.href(url, &site.config.url_style.print(&locale.tag)),
     }
 }

@@ -4,10 +4,12 @@
 //! live in [`compare`](super::compare).
 //!
 //! Rules:
-//! * catalog rows are grouped by phase; phases come in the order they first
-//!   appear along the locale's toc (depth first), then along its other
-//!   pages (source order); rows without a phase come last. Within a group,
-//!   rows are in id order (then page order);
+//! * catalog rows are grouped by phase (the page shows them as one table
+//!   in this order, each row naming its phase, which `catalog.js` filters
+//!   by and sorts across); phases come in the order they first appear
+//!   along the locale's toc (depth first), then along its other pages
+//!   (source order); rows without a phase come last. Within a group, rows
+//!   are in id order (then page order);
 //! * every href is relative to the page that shows it; a row's link is its
 //!   page's URL plus `#task-<id>`, the anchor `markdown` gives the row;
 //! * the language switcher links the same kind of page in every locale; on a
@@ -46,6 +48,8 @@ pub struct CatalogHrefs {
     pub matrix: String,
     /// The locale's `tasks.json`.
     pub json: String,
+    /// The locale's `tasks.csv`.
+    pub csv: String,
 }
 
 /// What `doc.html` needs, plus the catalog links.
@@ -102,6 +106,8 @@ pub struct TaskRow {
 pub struct PhaseGroup {
     /// Anchor id of the group's header (`phase-1`, …, `phase-none`).
     pub anchor: String,
+    /// Its place in the phase order, from 1 (the phase column sorts by it).
+    pub order: usize,
     /// The phase; `None` for rows of pages without one.
     pub name: Option<String>,
     /// Its rows.
@@ -221,6 +227,7 @@ pub(super) fn chrome(
         catalog: site.config.links.href(&url, &site.config.url_style.catalog(&locale.tag)),
         matrix: site.config.links.href(&url, &site.config.url_style.matrix(&locale.tag)),
         json: site.config.links.href(&url, &paths::locale_tasks_json(&locale.tag)),
+        csv: site.config.links.href(&url, &paths::locale_tasks_csv(&locale.tag)),
     };
     let mut breadcrumbs =
         vec![Crumb { name: i18n.text(lang, "home", &[]), href: Some(shell.home_href.clone()) }];
@@ -359,11 +366,13 @@ fn group_by_phase(site: &Site, locale: &Locale, rows: Vec<TaskRow>) -> Vec<Phase
         .enumerate()
         .map(|(i, p)| PhaseGroup {
             anchor: format!("phase-{}", i + 1),
+            order: i + 1,
             name: Some(p.clone()),
             rows: Vec::new(),
         })
         .collect();
-    let mut without = PhaseGroup { anchor: "phase-none".into(), name: None, rows: Vec::new() };
+    let mut without =
+        PhaseGroup { anchor: "phase-none".into(), order: order.len() + 1, name: None, rows: Vec::new() };
     for row in rows {
         let group = row.phase.as_ref().and_then(|p| order.iter().position(|o| o == p));
         match group.and_then(|i| groups.get_mut(i)) {

@@ -268,7 +268,27 @@
     return { anchor: section[0], label: section[1], parts: parts };
   }
 
-  var api = { fold: fold, terms: terms, search: search, snippet: snippet };
+  /* Documents that match the words of an address (a 404's): each word of
+     three characters or more (or a number) alone, ranked by how many words
+     a document matches, then by weight; the best `count`. */
+  function suggestions(index, address, count) {
+    var text = address.replace(/\.(html?|md)$/i, "").replace(/[-_.\/]+/g, " ");
+    var found = new Map();
+    terms(text).forEach(function (t) {
+      if (!(/^[0-9]+$/.test(t.text) || Array.from(t.text).length >= 3)) return;
+      search(index, t.text).forEach(function (hit) {
+        var f = found.get(hit.doc) || { doc: hit.doc, words: 0, score: 0 };
+        f.words += 1;
+        f.score += hit.score;
+        found.set(hit.doc, f);
+      });
+    });
+    var out = Array.from(found.values());
+    out.sort(function (a, b) { return b.words - a.words || b.score - a.score || a.doc - b.doc; });
+    return out.slice(0, count || 5);
+  }
+
+  var api = { fold: fold, terms: terms, search: search, snippet: snippet, suggestions: suggestions };
   if (typeof module === "object" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
 
@@ -497,4 +517,28 @@
     }
   });
   box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
+
+  /* A 404 page: the pages of this locale whose words match the address
+     asked for (below the locale's folder). */
+  var suggest = document.querySelector("[data-not-found-suggest]");
+  if (suggest) {
+    var asked = location.pathname;
+    try { asked = decodeURIComponent(asked); } catch (e) { /* as it is */ }
+    var lang = box.getAttribute("data-lang");
+    var at = asked.toLowerCase().indexOf("/" + lang.toLowerCase() + "/");
+    if (at >= 0) asked = asked.slice(at + lang.length + 2);
+    load().then(function (index) {
+      var list = suggest.querySelector("ul");
+      suggestions(index, asked, 5).forEach(function (hit) {
+        var doc = index.docs[hit.doc];
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = root + doc[1];
+        a.textContent = doc[0];
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      suggest.hidden = !list.children.length;
+    }, function () { /* the homes below still lead on */ });
+  }
 })(this);
