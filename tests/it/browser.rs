@@ -1,8 +1,12 @@
-//! The built sites in a real browser: builds the sample site and the real
-//! corpus, then runs `tests/browser/run.mjs` (Playwright driving the system
+//! The built sites in a real browser: builds the sample site, the real
+//! corpus, the DocFX fixture and the partners fixture (`partners.rs`:
+//! redirects, edit links), then runs `tests/browser/run.mjs` (Playwright driving the system
 //! Chromium, axe-core), which serves them on 127.0.0.1. The tests themselves
 //! (language switcher, search, catalog filters, task links, layout at 375
-//! and 1280 px, screenshots, accessibility) are in `tests/browser/*.mjs`.
+//! and 1280 px, screenshots, accessibility; `partners.mjs`: every kind of
+//! page over http:// and file://, light and dark, the catalog's height,
+//! chips, sort and CSV, the matrix, 404s, code copy, the print PDF,
+//! redirects) are in `tests/browser/*.mjs`.
 //!
 //! Needs Node.js, Chromium (`/usr/bin/chromium`, or `PLAYBOOK_CHROMIUM`) and
 //! `npm ci --prefix tests/browser`. Without them the test fails, unless
@@ -53,6 +57,8 @@ fn sample_and_corpus_work_in_chromium() {
             &site("corpus", real),
             "--site",
             &site("docfx", docfx),
+            "--site",
+            &site("partners", crate::partners::built_site()),
         ])
         .arg("--shots")
         .arg(shots())

@@ -7,7 +7,7 @@
 use crate::harness::{check_json, playbook, temp_dir, text, write_files};
 use std::path::{Path, PathBuf};
 
-const CONFIG: &str = "title = \"Field guide\"\n\
+const CONFIG: &str = "title = \"Field guide\"\nedit_url = \"https://example.org/edit/main/{path}\"\n\
 [[locale]]\ntag = \"en\"\ndir = \"docs/en\"\n\
 [[locale]]\ntag = \"es\"\ndir = \"docs/es\"\n\
 [redirects]\n\
@@ -41,6 +41,12 @@ fn site(dir: &Path) {
             ("docs/es/intro.md", "---\ntitle: Intro\n---\n# Introducción\n\nTexto.\n"),
         ],
     );
+}
+
+/// The site, built once for the browser tests (`tests/browser/partners.mjs`).
+pub fn built_site() -> &'static PathBuf {
+    static OUT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    OUT.get_or_init(|| built("partners-browser").0)
 }
 
 fn built(name: &str) -> (PathBuf, String) {
@@ -81,6 +87,10 @@ fn redirects_are_written_with_canonical_and_refresh_and_the_bad_ones_are_finding
         assert!(!out.join(file).exists(), "{file}");
     }
     assert!(read(&out, "en/setup/index.html").contains("<h1"), "the page keeps its address");
+    assert!(
+        read(&out, "en/setup/index.html").contains("href=\"https://example.org/edit/main/docs/en/setup.md\""),
+        "the edit link names the page's file"
+    );
 
     let (_, findings) = check_json(out.parent().unwrap());
     let redirects: Vec<String> = findings
@@ -94,8 +104,8 @@ fn redirects_are_written_with_canonical_and_refresh_and_the_bad_ones_are_finding
         has("docs/en/setup.md:3 ") && has("en/intro/"),
         "a page's address, at its redirect_from: {redirects:?}"
     );
-    assert!(has("playbook.toml:14 ") && has("`en/setup/` is an address of the site"), "{redirects:?}");
-    assert!(has("playbook.toml:15 ") && has("docs/en/missing.md"), "{redirects:?}");
+    assert!(has("playbook.toml:15 ") && has("`en/setup/` is an address of the site"), "{redirects:?}");
+    assert!(has("playbook.toml:16 ") && has("docs/en/missing.md"), "{redirects:?}");
     assert_eq!(redirects.len(), 5, "two loop ends, two collisions, one missing: {redirects:?}");
 }
 
