@@ -7,15 +7,20 @@ import assert from "node:assert/strict";
 import zlib from "node:zlib";
 import { SEED } from "./switcher.mjs";
 
-/** One page of each kind (corpus, Spanish). */
+/** One page of each kind (corpus, Spanish; code from the sample, DocFX
+ * blocks from its fixture, a redirect's target from the partners site). */
 const KINDS = [
-  ["page", `${SEED}index.html`],
-  ["home", "es/index.html"],
-  ["catalog", "es/tasks/index.html"],
-  ["matrix", "es/tasks/matrix/index.html"],
-  ["task", "es/tasks/4060/index.html"],
-  ["print", "es/print/index.html"],
-  ["not-found", "es/404.html"],
+  ["page", "corpus", `${SEED}index.html`],
+  ["home", "corpus", "es/index.html"],
+  ["catalog", "corpus", "es/tasks/index.html"],
+  ["matrix", "corpus", "es/tasks/matrix/index.html"],
+  ["task", "corpus", "es/tasks/4060/index.html"],
+  ["print", "corpus", "es/print/index.html"],
+  ["not-found", "corpus", "es/404.html"],
+  ["chooser", "corpus", "index.html"],
+  ["code", "sample", "en/initiate-secure-admin-access/index.html"],
+  ["docfx", "docfx", "en/samples.html"],
+  ["redirect", "partners", "en/old-intro/index.html"],
 ];
 
 function overflow(page) {
@@ -29,6 +34,22 @@ function shown(page) {
       .filter((r) => r.getClientRects().length > 0)
       .map((r) => ({ id: Number(r.querySelector(".col-id").textContent), phase: r.getAttribute("data-phase") })),
   );
+}
+
+/** A phase chip shows its phase only and says how many; a second click
+ * shows every row again. Returns every row. */
+async function chips(page) {
+  const all = await shown(page);
+  const chip = page.locator("[data-phases] button[data-phase]").nth(2);
+  const key = await chip.getAttribute("data-phase");
+  await chip.click();
+  assert.equal(await chip.getAttribute("aria-pressed"), "true");
+  const one = await shown(page);
+  assert.ok(one.length > 0 && one.length < all.length && one.every((r) => r.phase === key), key);
+  assert.equal(Number(await chip.locator("[data-phase-count]").innerText()), one.length, "the chip's count");
+  await chip.click();
+  assert.equal((await shown(page)).length, all.length, "a second click shows every phase");
+  return all;
 }
 
 /** The pages of a PDF Chromium wrote: for each, whether it draws text or
@@ -59,11 +80,12 @@ export const partnerTests = [
       for (const colorScheme of ["light", "dark"]) {
         for (const width of [375, 1280]) {
           const page = await h.page({ width, height: 900, colorScheme });
-          for (const [scheme, url] of [["http", (r) => h.url("corpus", r)], ["file", (r) => h.file("corpus", r)]]) {
-            for (const [kind, rel] of KINDS) {
+          for (const [scheme, url] of [["http", (n, r) => h.url(n, r)], ["file", (n, r) => h.file(n, r)]]) {
+            for (const [kind, site, rel] of KINDS) {
               // From disk nothing serves a 404: a 404 page is for servers.
               if (scheme === "file" && kind === "not-found") continue;
-              await page.goto(url(rel));
+              await page.goto(url(site, rel));
+              await page.waitForLoadState("load");
               const o = await overflow(page);
               assert.ok(o.scroll <= o.width, `${kind} at ${width}px (${scheme}, ${colorScheme}) scrolls sideways: ${JSON.stringify(o)}`);
               assert.equal(await page.locator("h1:visible").count() >= 1, true, `${kind}: a title`);
@@ -76,6 +98,25 @@ export const partnerTests = [
           }
         }
       }
+    },
+  },
+  {
+    name: "partners: one name per page: the H1 names it in <title>, breadcrumb, catalog and search",
+    async run(h) {
+      const page = await h.page();
+      await page.goto(h.url("corpus", `${SEED}index.html`));
+      const h1 = (await page.locator("main h1").first().textContent()).replace(/#$/, "").trim();
+      assert.ok((await page.title()).startsWith(`${h1} · `), `${await page.title()} vs ${h1}`);
+      const crumb = (await page.locator("nav.breadcrumbs li").last().textContent()).trim();
+      assert.equal(crumb, h1, "the breadcrumb");
+      await page.goto(h.url("corpus", "es/tasks/"));
+      const where = page.locator("tr[data-task]", { has: page.locator('.col-id a[href="4060/index.html"]') });
+      assert.equal((await where.locator(".col-where > a").first().textContent()).trim(), h1, "the catalog row");
+      await page.click("#search-input");
+      await page.fill("#search-input", "4060");
+      await page.waitForSelector("#search-results [role='option']");
+      const names = await page.$$eval("#search-results [role='option']", (a) => a.map((x) => x.innerText));
+      assert.ok(names.some((n) => n.startsWith(h1)), `search names it by its H1: ${JSON.stringify(names)}`);
     },
   },
   {
@@ -126,17 +167,7 @@ export const partnerTests = [
         assert.ok(heights[heights.length >> 1] <= 44, `${tag}: a row is ${heights[heights.length >> 1]} px`);
       }
       await page.goto(h.url("corpus", "en/tasks/"));
-      const all = await shown(page);
-      // A chip shows its phase only, and says how many.
-      const chip = page.locator("[data-phases] button[data-phase]").nth(2);
-      const key = await chip.getAttribute("data-phase");
-      await chip.click();
-      assert.equal(await chip.getAttribute("aria-pressed"), "true");
-      const one = await shown(page);
-      assert.ok(one.length > 0 && one.length < all.length && one.every((r) => r.phase === key), key);
-      assert.equal(Number(await chip.locator("[data-phase-count]").innerText()), one.length, "the chip's count");
-      await chip.click();
-      assert.equal((await shown(page)).length, all.length, "a second click shows every phase");
+      const all = await chips(page);
       // Sorting by id sorts every row, across phases.
       await page.click("thead th.col-id button");
       const sorted = await shown(page);
@@ -155,6 +186,28 @@ export const partnerTests = [
       assert.equal(response.status(), 200);
       assert.match(await response.text(), /^id,locale,name,requirement,role,services,phase,section,file,line,url\r\n\d+,en,/);
       await h.screenshot(page, "catalog-en-desktop-scrolled");
+    },
+  },
+  {
+    name: "partners: on a phone, from disk, dark: catalog cards filter by chip, matrix gaps only, print PDF",
+    async run(h) {
+      const page = await h.page({ width: 375, height: 800, colorScheme: "dark" });
+      await page.goto(h.file("corpus", "es/tasks/index.html"));
+      await chips(page);
+      const card = await page.locator("tr[data-task]").first().evaluate((tr) => getComputedStyle(tr).display);
+      assert.equal(card, "grid", "a row is a card");
+      await h.screenshot(page, "catalog-es-mobile-dark-file");
+      await page.goto(h.file("corpus", "es/tasks/matrix/index.html"));
+      const visible = () => page.$$eval("tbody tr", (r) => r.filter((tr) => tr.getClientRects().length).length);
+      const all = await visible();
+      await page.check("[data-gaps-only]");
+      assert.ok((await visible()) < all, "gaps only");
+      await h.screenshot(page, "matrix-es-mobile-dark-file");
+      await page.goto(h.file("corpus", "es/print/index.html"));
+      h.errors = h.errors.filter((e) => !e.includes("media/office-proplus-complete-processv3.PNG") && !/Failed to load resource/.test(e));
+      const pdf = pdfPages(await page.pdf({ format: "A5" }));
+      assert.deepEqual(pdf.pages.map((p, i) => (p.draws ? null : i + 1)).filter(Boolean), [], "no blank pages");
+      assert.ok(pdf.dests.includes("p1"));
     },
   },
   {
