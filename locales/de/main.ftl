@@ -86,6 +86,8 @@ filter-text-hint = ID, Name, Rolle oder Dienst
 filter-service = Dienst
 filter-all = Alle
 filter-reset = Filter zurücksetzen
+filter-sort = Sortieren nach
+filter-sort-page = Reihenfolge der Phasen
 filter-no-match = Keine Aufgabe entspricht diesen Filtern.
 
 ## Seite einer Aufgabe

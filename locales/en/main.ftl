@@ -129,6 +129,8 @@ filter-text-hint = ID, name, role or service
 filter-service = Service
 filter-all = All
 filter-reset = Clear filters
+filter-sort = Sort by
+filter-sort-page = Phase order
 filter-no-match = No task matches these filters.
 
 ## Task page (OUT/<locale>/tasks/<id>/)

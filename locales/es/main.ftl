@@ -86,6 +86,8 @@ filter-text-hint = Id., nombre, rol o servicio
 filter-service = Servicio
 filter-all = Todos
 filter-reset = Borrar filtros
+filter-sort = Ordenar por
+filter-sort-page = Orden de las fases
 filter-no-match = Ninguna tarea coincide con estos filtros.
 
 ## Página de una tarea

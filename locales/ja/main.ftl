@@ -74,6 +74,8 @@ filter-text-hint = ID、名前、ロール、サービス
 filter-service = サービス
 filter-all = すべて
 filter-reset = 絞り込みを解除
+filter-sort = 並べ替え
+filter-sort-page = フェーズ順
 filter-no-match = 条件に一致するタスクはありません。
 
 ## タスクのページ

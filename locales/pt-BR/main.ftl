@@ -86,6 +86,8 @@ filter-text-hint = ID, nome, função ou serviço
 filter-service = Serviço
 filter-all = Todos
 filter-reset = Limpar filtros
+filter-sort = Ordenar por
+filter-sort-page = Ordem das fases
 filter-no-match = Nenhuma tarefa corresponde a estes filtros.
 
 ## Página de uma tarefa

@@ -74,6 +74,8 @@ filter-text-hint = ID、名称、角色或服务
 filter-service = 服务
 filter-all = 全部
 filter-reset = 清除筛选
+filter-sort = 排序方式
+filter-sort-page = 按阶段顺序
 filter-no-match = 没有符合这些筛选条件的任务。
 
 ## 任务页面

@@ -196,6 +196,12 @@ export const partnerTests = [
       await chips(page);
       const card = await page.locator("tr[data-task]").first().evaluate((tr) => getComputedStyle(tr).display);
       assert.equal(card, "grid", "a row is a card");
+      // No header row to click on a phone: "sort by" sorts every card.
+      await page.selectOption("#sort-by", { index: 1 });
+      const ids = (await shown(page)).map((r) => r.id);
+      assert.deepEqual(ids, [...ids].sort((x, y) => x - y), "cards by id, across phases");
+      await page.selectOption("#sort-by", "");
+      assert.notDeepEqual((await shown(page)).map((r) => r.id), ids, "the page's order again");
       await h.screenshot(page, "catalog-es-mobile-dark-file");
       await page.goto(h.file("corpus", "es/tasks/matrix/index.html"));
       const visible = () => page.$$eval("tbody tr", (r) => r.filter((tr) => tr.getClientRects().length).length);

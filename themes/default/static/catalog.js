@@ -190,6 +190,28 @@
     });
   });
 
+  /* Phones hide the header row: a "sort by" list does what its buttons do
+     (ascending), or puts back the page's order. */
+  var sortBy = form.querySelector("[data-sort-by]");
+  if (sortBy) {
+    headers.forEach(function (th, i) {
+      var option = document.createElement("option");
+      option.value = String(i);
+      option.textContent = th.textContent.trim();
+      sortBy.appendChild(option);
+    });
+    sortBy.addEventListener("change", function () {
+      var th = headers[Number(sortBy.value)];
+      if (sortBy.value !== "" && th) {
+        th.removeAttribute("aria-sort");
+        th.querySelector("button").click();
+        return;
+      }
+      headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+      rows.slice().sort(function (a, b) { return a.order - b.order; }).forEach(function (row) { body.appendChild(row.tr); });
+    });
+  }
+
   var state = loadState();
   Object.keys(controls).forEach(function (name) {
     var v = state[name];
