@@ -69,6 +69,19 @@ impl<'p, 'a> Pass<'p, 'a> {
         }
     }
 
+    /// A relative destination that leads nowhere, as written on the page
+    /// (kept as written there): placed elsewhere (the print version), it
+    /// is rewritten to the same address seen from there, so it fails as
+    /// it fails on the page rather than somewhere else.
+    fn moved(&self, dest: CowStr<'a>) -> CowStr<'a> {
+        let Some(from) = self.place.url else { return dest };
+        let relative = !dest.is_empty() && !dest.starts_with(['/', '#', '?']) && !dest.contains(':');
+        match relative.then(|| crate::url::join(&paths::file(&self.page.url), &dest)).flatten() {
+            Some(target) => self.site.config.links.href(from, &target).into(),
+            None => dest,
+        }
+    }
+
     /// The destination to render for the link or image whose event starts
     /// at `offset` in the body, or `None` when it must not be live.
     pub(super) fn destination(&mut self, dest: CowStr<'a>, offset: usize, email: bool) -> Option<CowStr<'a>> {
@@ -117,7 +130,8 @@ impl<'p, 'a> Pass<'p, 'a> {
             Target::OtherScheme => is_mail_or_phone(&dest).then_some(dest),
             // An unknown `xref:` uid has no address a browser can follow.
             Target::Missing { .. } if matches!(link.kind, crate::model::LinkKind::Xref { .. }) => None,
-            Target::External | Target::Malformed | Target::Missing { .. } => Some(dest),
+            Target::Missing { .. } => Some(self.moved(dest)),
+            Target::External | Target::Malformed => Some(dest),
         }
     }
 }
