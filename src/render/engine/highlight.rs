@@ -17,7 +17,7 @@
 //! Must not know about pages, markdown or files.
 
 use std::sync::OnceLock;
-use syntect::highlighting::ThemeSet;
+use syntect::highlighting::{Color, Theme, ThemeSet};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
@@ -162,7 +162,7 @@ pub fn css() -> String {
         themes
             .themes
             .get(name)
-            .and_then(|t| css_for_theme_with_class_style(t, STYLE).ok())
+            .and_then(|t| css_for_theme_with_class_style(&readable(t), STYLE).ok())
             .unwrap_or_default()
     };
     let (light, dark) = (generate(LIGHT_THEME), generate(DARK_THEME));
@@ -178,6 +178,61 @@ pub fn css() -> String {
     push_block(&mut out, &dark_rules, DARK_EXPLICIT, None);
     push_block(&mut out, &dark_rules, DARK_SYSTEM, Some("(prefers-color-scheme: dark)"));
     out
+}
+
+/// The smallest contrast of a token's colour with the code background:
+/// WCAG's 4.5:1 for normal text.
+const MIN_CONTRAST: f64 = 4.5;
+
+/// `theme` with every foreground colour that is too faint on the theme's
+/// background (InspiredGitHub's grey comments, 2.9:1) moved towards black
+/// (on a light background) or white (on a dark one), step by step, until
+/// it reaches [`MIN_CONTRAST`]; colours that pass stay as they are.
+fn readable(theme: &Theme) -> Theme {
+    let mut theme = theme.clone();
+    let white = Color { r: 255, g: 255, b: 255, a: 255 };
+    let background = theme.settings.background.unwrap_or(white);
+    let fix = |c: &mut Color| *c = with_contrast(*c, background);
+    if let Some(c) = theme.settings.foreground.as_mut() {
+        fix(c);
+    }
+    for item in &mut theme.scopes {
+        if let Some(c) = item.style.foreground.as_mut() {
+            fix(c);
+        }
+    }
+    theme
+}
+
+/// `color`, moved in 5% steps towards black or white (the farther from
+/// `background`) until its contrast with `background` is enough.
+fn with_contrast(color: Color, background: Color) -> Color {
+    let target = if luminance(background) > 0.18 { 0.0 } else { 255.0 };
+    let mut c = color;
+    for step in 1..=20 {
+        if contrast(c, background) >= MIN_CONTRAST {
+            break;
+        }
+        let t = f64::from(step) / 20.0;
+        let mix = |v: u8| (f64::from(v) + (target - f64::from(v)) * t).round() as u8;
+        c = Color { r: mix(color.r), g: mix(color.g), b: mix(color.b), a: color.a };
+    }
+    c
+}
+
+/// WCAG relative luminance.
+fn luminance(c: Color) -> f64 {
+    let channel = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+}
+
+/// WCAG contrast ratio of two colours.
+fn contrast(a: Color, b: Color) -> f64 {
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
 }
 
 /// Appends `rules` with every selector under `scope`, inside `@media
@@ -294,6 +349,26 @@ mod tests {
             }
         }
         assert!(selectors > 200, "{selectors}");
+    }
+
+    #[test]
+    fn every_token_colour_is_readable_on_its_background() {
+        let themes = ThemeSet::load_defaults();
+        for name in [LIGHT_THEME, DARK_THEME] {
+            let theme = readable(&themes.themes[name]);
+            let background = theme.settings.background.expect("a background");
+            for item in &theme.scopes {
+                if let Some(c) = item.style.foreground {
+                    assert!(contrast(c, background) >= MIN_CONTRAST, "{name}: {c:?} on {background:?}");
+                }
+            }
+        }
+        // InspiredGitHub's comments were 2.9:1 on white; readable ones pass as they were.
+        let white = Color { r: 255, g: 255, b: 255, a: 255 };
+        let grey = Color { r: 0x96, g: 0x98, b: 0x96, a: 255 };
+        assert!(contrast(grey, white) < 3.0 && contrast(with_contrast(grey, white), white) >= MIN_CONTRAST);
+        let dark = Color { r: 0x32, g: 0x32, b: 0x32, a: 255 };
+        assert_eq!(with_contrast(dark, white), dark);
     }
 
     #[test]
