@@ -7,6 +7,8 @@ import assert from "node:assert/strict";
 import zlib from "node:zlib";
 import { SEED } from "./switcher.mjs";
 
+const CODE = "en/initiate-secure-admin-access/index.html";
+
 /** One page of each kind (corpus, Spanish; code from the sample, DocFX
  * blocks from its fixture, a redirect's target from the partners site). */
 const KINDS = [
@@ -50,6 +52,30 @@ async function chips(page) {
   await chip.click();
   assert.equal((await shown(page)).length, all.length, "a second click shows every phase");
   return all;
+}
+
+/** The code page at `url`: block heights with and without JavaScript, the
+ * labels and highlighting, and a copy into the clipboard. */
+async function copies(h, width, colorScheme, url) {
+  const still = await h.page({ width, colorScheme, javaScriptEnabled: false });
+  await still.goto(url);
+  const before = await still.$$eval(".code-block", (b) => b.map((x) => x.getBoundingClientRect().height));
+  const page = await h.page({ width, colorScheme, permissions: ["clipboard-read", "clipboard-write"] });
+  await page.goto(url);
+  const after = await page.$$eval(".code-block", (b) => b.map((x) => x.getBoundingClientRect().height));
+  assert.ok(after.length > 0);
+  assert.deepEqual(after, before, "the copy button moves nothing");
+  const labels = await page.$$eval(".code-block .code-lang", (l) => l.map((x) => x.textContent));
+  assert.ok(labels.includes("PowerShell"), JSON.stringify(labels));
+  assert.ok(await page.locator(".code-block pre .hl-powershell .hl-comment").count(), "PowerShell highlighted");
+  const button = page.getByRole("button", { name: "Copy" }).first();
+  const wide = (await button.boundingBox()).width;
+  await button.click();
+  await page.waitForSelector(".copy-button.is-copied");
+  assert.equal((await button.boundingBox()).width, wide, "the button keeps its width");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const code = await page.locator(".code-block pre code").first().textContent();
+  assert.equal(copied, code);
 }
 
 /** The pages of a PDF Chromium wrote: for each, whether it draws text or
@@ -248,10 +274,10 @@ export const partnerTests = [
     },
   },
   {
-    name: "partners: a missing page answers in its locale's language and suggests that locale's pages",
+    name: "partners: a missing page answers in its locale's language and suggests that locale's pages (1280 light, 375 dark)",
     async run(h) {
-      const page = await h.page();
-      for (const [tag, title] of [["es", "Página no encontrada"], ["de", null]]) {
+      for (const [tag, title, width, colorScheme] of [["es", "Página no encontrada", 1280, "light"], ["de", null, 375, "dark"]]) {
+        const page = await h.page({ width, colorScheme });
         const asked = `${tag}/conduct-engagement-completion/`;
         const response = await page.goto(h.url("corpus", asked));
         assert.equal(response.status(), 404);
@@ -263,33 +289,16 @@ export const partnerTests = [
         const hrefs = await page.$$eval("[data-not-found-suggest] li a", (a) => a.map((x) => new URL(x.href).pathname));
         assert.ok(hrefs.length > 0 && hrefs.every((p) => p.startsWith(`/${tag}/`)), JSON.stringify(hrefs));
         assert.equal(await page.locator("#search").getAttribute("data-lang"), tag, "the search box searches this locale");
-        await h.screenshot(page, `not-found-${tag}`);
+        await h.screenshot(page, `not-found-${tag}-${width}-${colorScheme}`);
       }
     },
   },
   {
-    name: "partners: code blocks keep their language, are highlighted, and copy without moving anything",
+    name: "partners: code blocks keep their language, are highlighted, and copy without moving anything (1280 light http, 375 dark file)",
     async run(h) {
-      const rel = "en/initiate-secure-admin-access/index.html";
-      const still = await h.page({ javaScriptEnabled: false });
-      await still.goto(h.url("sample", rel));
-      const before = await still.$$eval(".code-block", (b) => b.map((x) => x.getBoundingClientRect().height));
-      const page = await h.page({ permissions: ["clipboard-read", "clipboard-write"] });
-      await page.goto(h.url("sample", rel));
-      const after = await page.$$eval(".code-block", (b) => b.map((x) => x.getBoundingClientRect().height));
-      assert.ok(after.length > 0);
-      assert.deepEqual(after, before, "the copy button moves nothing");
-      const labels = await page.$$eval(".code-block .code-lang", (l) => l.map((x) => x.textContent));
-      assert.ok(labels.includes("PowerShell"), JSON.stringify(labels));
-      assert.ok(await page.locator(".code-block pre .hl-powershell .hl-comment").count(), "PowerShell highlighted");
-      const button = page.getByRole("button", { name: "Copy" }).first();
-      const width = (await button.boundingBox()).width;
-      await button.click();
-      await page.waitForSelector(".copy-button.is-copied");
-      assert.equal((await button.boundingBox()).width, width, "the button keeps its width");
-      const copied = await page.evaluate(() => navigator.clipboard.readText());
-      const code = await page.locator(".code-block pre code").first().textContent();
-      assert.equal(copied, code);
+      for (const [width, colorScheme, scheme] of [[1280, "light", "http"], [375, "dark", "file"]]) {
+        await copies(h, width, colorScheme, scheme === "http" ? h.url("sample", CODE) : h.file("sample", CODE));
+      }
     },
   },
   {
