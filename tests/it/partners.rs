@@ -168,3 +168,24 @@ fn the_catalog_is_offered_as_csv_and_links_name_files() {
     assert!(intro.contains("href=\"../setup/index.html#first-steps\""), "{intro}");
     assert!(out.join("en/search/index.js").is_file());
 }
+
+/// The corpus and the sample as built by default work from disk: every
+/// relative link of every file (pages, generated pages, print versions,
+/// redirects, search indexes) names a file, never a folder, which `file://`
+/// would show as a listing. Public URLs (sitemap, hreflang, canonical,
+/// `tasks.json`) and the 404 pages' root-absolute links are for servers.
+#[test]
+fn the_corpus_and_the_sample_link_files_not_folders() {
+    for out in [crate::harness::built_corpus(), crate::harness::built_sample()] {
+        let found = crate::url_style::internal_links(out);
+        let folders: Vec<&String> = found
+            .links
+            .iter()
+            .filter(|l| !l.starts_with('/') && !l.contains("://"))
+            .filter(|l| l.split(['#', '?']).next().is_some_and(|p| p.is_empty() || p.ends_with('/')))
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        assert_eq!(folders, Vec::<&String>::new(), "folder links in {}", out.display());
+        assert!(found.checked > 1000, "links checked: {}", found.checked);
+    }
+}
