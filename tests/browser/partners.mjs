@@ -78,6 +78,26 @@ async function copies(h, width, colorScheme, url) {
   assert.equal(copied, code);
 }
 
+/** The seed page's one name (its H1) where a reader meets it; `at` makes
+ * an address (http or file). */
+async function oneName(h, page, at) {
+    await page.goto(at(`${SEED}index.html`));
+    const h1 = (await page.locator("main h1").first().textContent()).replace(/#$/, "").trim();
+    assert.ok((await page.title()).startsWith(`${h1} · `), `${await page.title()} vs ${h1}`);
+    const crumb = (await page.locator("nav.breadcrumbs li").last().textContent()).trim();
+    assert.equal(crumb, h1, "the breadcrumb");
+    // One date: the newest of ms.date (3 October 2019) and the update table.
+    assert.equal(await page.locator("time[datetime='2020-03-27']").first().textContent(), "Última actualización: 27 de marzo de 2020");
+    await page.goto(at("es/tasks/index.html"));
+    const where = page.locator("tr[data-task]", { has: page.locator('.col-id a[href="4060/index.html"]') });
+    assert.equal((await where.locator(".col-where > a").first().textContent()).trim(), h1, "the catalog row");
+    await page.click("#search-input");
+    await page.fill("#search-input", "4060");
+    await page.waitForSelector("#search-results [role='option']");
+    const names = await page.$$eval("#search-results [role='option']", (a) => a.map((x) => x.innerText));
+    assert.ok(names.some((n) => n.startsWith(h1)), `search names it by its H1: ${JSON.stringify(names)}`);
+}
+
 /** The pages of a PDF Chromium wrote: for each, whether it draws text or
  * an image; and the named destinations its links lead to. */
 function pdfPages(buffer) {
@@ -127,22 +147,11 @@ export const partnerTests = [
     },
   },
   {
-    name: "partners: one name per page: the H1 names it in <title>, breadcrumb, catalog and search",
+    name: "partners: one name per page (the H1 in <title>, breadcrumb, catalog, search) and one date (1280 light http, 375 dark file)",
     async run(h) {
-      const page = await h.page();
-      await page.goto(h.url("corpus", `${SEED}index.html`));
-      const h1 = (await page.locator("main h1").first().textContent()).replace(/#$/, "").trim();
-      assert.ok((await page.title()).startsWith(`${h1} · `), `${await page.title()} vs ${h1}`);
-      const crumb = (await page.locator("nav.breadcrumbs li").last().textContent()).trim();
-      assert.equal(crumb, h1, "the breadcrumb");
-      await page.goto(h.url("corpus", "es/tasks/"));
-      const where = page.locator("tr[data-task]", { has: page.locator('.col-id a[href="4060/index.html"]') });
-      assert.equal((await where.locator(".col-where > a").first().textContent()).trim(), h1, "the catalog row");
-      await page.click("#search-input");
-      await page.fill("#search-input", "4060");
-      await page.waitForSelector("#search-results [role='option']");
-      const names = await page.$$eval("#search-results [role='option']", (a) => a.map((x) => x.innerText));
-      assert.ok(names.some((n) => n.startsWith(h1)), `search names it by its H1: ${JSON.stringify(names)}`);
+      for (const [width, colorScheme, at] of [[1280, "light", (r) => h.url("corpus", r)], [375, "dark", (r) => h.file("corpus", r)]]) {
+        await oneName(h, await h.page({ width, colorScheme }), at);
+      }
     },
   },
   {
