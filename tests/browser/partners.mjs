@@ -348,20 +348,20 @@ export const partnerTests = [
     },
   },
   {
-    name: "partners: old addresses lead to the new page (http and file), which has its edit link",
+    name: "partners: old addresses lead to the new page, which has its edit link (1280 light http, 375 dark file)",
     async run(h) {
-      const page = await h.page();
-      for (const url of [h.url("partners", "en/old-intro/"), h.file("partners", "en/old-intro/index.html")]) {
-        await page.goto(url);
+      for (const [width, colorScheme, at] of [[1280, "light", (r) => h.url("partners", r)], [375, "dark", (r) => h.file("partners", r)]]) {
+        const page = await h.page({ width, colorScheme });
+        await page.goto(at("en/old-intro/index.html"));
         await page.waitForURL(/\/en\/intro\/index\.html$/);
         assert.match(await page.locator("h1").first().innerText(), /^Introduction/);
+        // A config redirect to a fragment keeps it.
+        await page.goto(at("en/old-setup.html"));
+        await page.waitForURL(/\/en\/setup\/index\.html#first-steps$/);
+        const edit = page.locator('a[href="https://example.org/edit/main/docs/en/setup.md"]');
+        assert.ok(await edit.isVisible(), "edit this page");
+        assert.match(await page.title(), /^Setup/);
       }
-      await page.goto(h.url("partners", "en/old-setup.html"));
-      await page.waitForURL(/\/en\/setup\/index\.html#first-steps$/);
-      const edit = page.locator('a[href="https://example.org/edit/main/docs/en/setup.md"]');
-      assert.ok(await edit.isVisible(), "edit this page");
-      // One name per page: the H1 names the page in its title and breadcrumb.
-      assert.match(await page.title(), /^Setup/);
     },
   },
 ];
