@@ -23,6 +23,7 @@ pub fn site(config: crate::config::Config, loaded: Loaded, docs: Vec<Document>) 
             key: p.key,
             url: p.url,
             primary: p.primary,
+            committed: p.committed,
             doc,
         })
         .collect();

@@ -134,3 +134,39 @@ pub fn entry(site: &Site, r: TaskRef) -> TaskEntry {
         url: format!("{base}/{}#task-{}", page.url, task.id.trim()),
     }
 }
+
+/// Entries as CSV (RFC 4180, CRLF line ends), header
+/// `id,locale,name,requirement,role,services,phase,section,file,line,url`
+/// and services joined with ` / `: what `playbook tasks --format csv`
+/// prints and the build writes as `<tag>/tasks.csv`.
+pub fn csv(entries: &[TaskEntry]) -> String {
+    let mut out = String::from("id,locale,name,requirement,role,services,phase,section,file,line,url\r\n");
+    for e in entries {
+        let fields = [
+            e.id.to_string(),
+            e.locale.clone(),
+            e.name.clone(),
+            e.requirement.clone(),
+            e.role.clone(),
+            e.services.join(" / "),
+            e.phase.clone().unwrap_or_default(),
+            e.section.clone().unwrap_or_default(),
+            e.file.clone(),
+            e.line.to_string(),
+            e.url.clone(),
+        ];
+        let quoted: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&quoted.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// RFC 4180: quote fields with commas, quotes or line breaks; double quotes.
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}

@@ -113,6 +113,10 @@ codes! {
     Dfm = "dfm", Warning, "A DocFX markdown extension that cannot be rendered as written";
     /// A `docfx.json` key playbook does not use (config/docfx).
     Docfx = "docfx", Info, "A `docfx.json` key playbook does not use";
+    /// A translation's front-matter title, H1 or toc name that is the default locale's, word for word (check/titles).
+    UntranslatedTitle = "untranslated-title", Info, "A translation's title or toc name that is the default locale's, word for word";
+    /// A redirect that loops, collides with a page or another redirect, or leads nowhere (check/redirects).
+    Redirect = "redirect", Error, "A redirect that loops, collides with a page or another redirect, or leads nowhere";
 }
 
 impl std::fmt::Display for Code {

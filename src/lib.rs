@@ -32,6 +32,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod redirects;
 pub mod render;
 pub mod repo;
 pub mod report;

@@ -118,14 +118,30 @@ pub struct Page {
     /// Whether this page represents its key in its locale (false for an
     /// extra file that pairs to the same key, e.g. an untranslated copy).
     pub primary: bool,
+    /// With `last_updated = "git"`: the date of the last commit that
+    /// changed the file, when git has one (see [`Page::updated`]).
+    pub committed: Option<Date>,
     /// Parsed markdown facts.
     pub doc: Document,
 }
 
 impl Page {
-    /// The title: front matter `title`, else the first H1, else the key.
+    /// The page's one name: its first H1 (the text readers see, in their
+    /// language), else its front-matter `title`, else its key. It names
+    /// the page everywhere (`<title>`, breadcrumbs, pager, catalog, task
+    /// pages, search, `tasks.json`) but in the sidebar, which shows the
+    /// toc's names.
     pub fn title(&self) -> &str {
-        self.front.title.as_deref().or(self.doc.h1.as_deref()).unwrap_or(&self.key)
+        self.doc.h1.as_deref().or(self.front.title.as_deref()).unwrap_or(&self.key)
+    }
+
+    /// When the page was last updated: THE rule behind the page footer,
+    /// the sitemap's `lastmod` and `stale-translation`. With
+    /// `last_updated = "git"` the last commit of the file (`committed`);
+    /// otherwise (or for a file git does not know) the newest of `ms.date`
+    /// (or `date`) and the dates of the page's update-summary table.
+    pub fn updated(&self) -> Option<Date> {
+        self.committed.or_else(|| self.doc.update_dates.iter().copied().chain(self.front.date).max())
     }
 
     /// The output file, relative to OUT (`es/x-es/index.html`).

@@ -80,7 +80,7 @@ nav-more =
 ## Aufgabenkatalog
 nav-tasks = Aufgaben
 catalog-title = Aufgabenkatalog
-catalog-intro = Alle Aufgaben dieses Playbooks in dieser Sprache, nach Phase gruppiert. Jede ID öffnet die Seite der Aufgabe; der Seitenlink führt zu ihrer Zeile.
+catalog-intro = Alle Aufgaben dieses Playbooks in dieser Sprache. Jede Spalte lässt sich sortieren; die Phasen-Chips grenzen die Liste ein. Jede ID öffnet die Seite der Aufgabe; der Seitenlink führt zu ihrer Zeile.
 catalog-no-phase = Ohne Phase
 catalog-empty = In dieser Sprache gibt es noch keine Aufgaben.
 catalog-phases = Phasen
@@ -105,6 +105,8 @@ filter-text-hint = ID, Name, Rolle oder Dienst
 filter-service = Dienst
 filter-all = Alle
 filter-reset = Filter zurücksetzen
+filter-sort = Sortieren nach
+filter-sort-page = Reihenfolge der Phasen
 filter-no-match = Keine Aufgabe entspricht diesen Filtern.
 
 ## Seite einer Aufgabe
@@ -144,3 +146,32 @@ search-loading = Suchindex wird geladen …
 search-no-results = Keine Treffer für diese Wörter.
 search-error = Die Suche konnte nicht geladen werden.
 search-results = Treffer: { $count }
+
+## Codeblöcke
+code-copy = Kopieren
+code-copied = Kopiert
+
+## Fußzeile
+edit-page = Diese Seite bearbeiten
+
+## Katalog und Matrix
+catalog-csv = Als CSV herunterladen
+catalog-all-phases = Alle Phasen
+matrix-gaps-only = Nur Lücken
+matrix-gaps-hint = Nur Aufgaben zeigen, die in einer Sprache fehlen oder abweichen.
+matrix-totals = Summen
+
+## 404-Seite
+not-found-suggestions = Seiten, die Sie vielleicht gesucht haben:
+not-found-search = Dieses Playbook durchsuchen
+
+## Druckversion
+print-link = Drucken oder als PDF speichern
+print-title = { $title }: das ganze Playbook
+print-contents = Inhalt
+print-updated = Aktualisiert am { $date }
+print-hint = Verwenden Sie den Druckbefehl des Browsers (Strg+P) und wählen Sie „Als PDF speichern“.
+
+## Weiterleitungen
+redirect-title = Diese Seite wurde verschoben
+redirect-text = Sie ist jetzt hier:

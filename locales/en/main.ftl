@@ -129,7 +129,7 @@ nav-more =
 nav-tasks = Tasks
 # Title of the catalog page, and its breadcrumb.
 catalog-title = Task catalog
-catalog-intro = Every task of this playbook in this language, grouped by phase. Each id opens the task's page; the page link goes to its row.
+catalog-intro = Every task of this playbook in this language. Sort by any column; the phase chips narrow the list. Each id opens the task's page; the page link goes to its row.
 # Group of tasks on pages that name no phase.
 catalog-no-phase = Without a phase
 catalog-empty = This language has no tasks yet.
@@ -160,6 +160,8 @@ filter-text-hint = ID, name, role or service
 filter-service = Service
 filter-all = All
 filter-reset = Clear filters
+filter-sort = Sort by
+filter-sort-page = Phase order
 filter-no-match = No task matches these filters.
 
 ## Task page (OUT/<locale>/tasks/<id>/)
@@ -211,3 +213,46 @@ search-error = The search could not be loaded.
 # Announced when results are shown; $count is the number of matches.
 # Phrase it so that it reads well for any number (the browser fills it in).
 search-results = Results: { $count }
+
+## Code blocks
+
+# The button that copies a code block, and what it says once it copied.
+code-copy = Copy
+code-copied = Copied
+
+## Page footer
+
+# The link to the page's source, when the site has edit_url.
+edit-page = Edit this page
+
+## Catalog and matrix, more
+
+catalog-csv = Download as CSV
+# The chip that shows every phase again.
+catalog-all-phases = All phases
+# The switch that hides the tasks present with the same requirement everywhere.
+matrix-gaps-only = Gaps only
+matrix-gaps-hint = Show only the tasks that are missing or differ in some language.
+matrix-totals = Totals
+
+## 404 page, more
+
+# Above the pages whose words match the address asked for.
+not-found-suggestions = Pages that may be what you were looking for:
+not-found-search = Search this playbook
+
+## Print version (OUT/<locale>/print/)
+
+# Link to the whole playbook on one page.
+print-link = Print or save as PDF
+# Title of the print version; $title is the site title.
+print-title = { $title }: the whole playbook
+print-contents = Contents
+# On the cover; $date is the newest "last updated" of its pages.
+print-updated = Updated { $date }
+print-hint = Use your browser's Print command (Ctrl+P) and choose "Save as PDF".
+
+## Redirect pages (an old address of a moved page)
+
+redirect-title = This page has moved
+redirect-text = It is now here:

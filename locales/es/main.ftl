@@ -80,7 +80,7 @@ nav-more =
 ## Catálogo de tareas
 nav-tasks = Tareas
 catalog-title = Catálogo de tareas
-catalog-intro = Todas las tareas de este cuaderno en este idioma, agrupadas por fase. Cada id abre la página de la tarea; el enlace a la página lleva a su fila.
+catalog-intro = Todas las tareas de este cuaderno en este idioma. Ordene por cualquier columna; las fichas de fase acotan la lista. Cada id abre la página de la tarea; el enlace a la página lleva a su fila.
 catalog-no-phase = Sin fase
 catalog-empty = Este idioma aún no tiene tareas.
 catalog-phases = Fases
@@ -105,6 +105,8 @@ filter-text-hint = Id., nombre, rol o servicio
 filter-service = Servicio
 filter-all = Todos
 filter-reset = Borrar filtros
+filter-sort = Ordenar por
+filter-sort-page = Orden de las fases
 filter-no-match = Ninguna tarea coincide con estos filtros.
 
 ## Página de una tarea
@@ -144,3 +146,32 @@ search-loading = Cargando el índice de búsqueda…
 search-no-results = Nada coincide con estas palabras.
 search-error = No se pudo cargar la búsqueda.
 search-results = Resultados: { $count }
+
+## Bloques de código
+code-copy = Copiar
+code-copied = Copiado
+
+## Pie de página
+edit-page = Editar esta página
+
+## Catálogo y matriz
+catalog-csv = Descargar en CSV
+catalog-all-phases = Todas las fases
+matrix-gaps-only = Solo diferencias
+matrix-gaps-hint = Mostrar solo las tareas que faltan o difieren en algún idioma.
+matrix-totals = Totales
+
+## Página 404
+not-found-suggestions = Páginas que quizá buscaba:
+not-found-search = Buscar en este cuaderno
+
+## Versión para imprimir
+print-link = Imprimir o guardar como PDF
+print-title = { $title }: el cuaderno completo
+print-contents = Contenido
+print-updated = Actualizado el { $date }
+print-hint = Use el comando Imprimir del navegador (Ctrl+P) y elija «Guardar como PDF».
+
+## Redirecciones
+redirect-title = Esta página se ha movido
+redirect-text = Ahora está aquí:

@@ -68,7 +68,7 @@ nav-more = 他 { $count } 件
 ## タスク カタログ
 nav-tasks = タスク
 catalog-title = タスク カタログ
-catalog-intro = この言語のプレイブックに含まれるすべてのタスクを、フェーズ別に示します。ID をクリックするとタスクのページが開き、ページのリンクからはその行へ移動します。
+catalog-intro = この言語のプレイブックに含まれるすべてのタスクです。列ごとに並べ替えでき、フェーズのチップで絞り込めます。ID をクリックするとタスクのページが開き、ページのリンクからはその行へ移動します。
 catalog-no-phase = フェーズなし
 catalog-empty = この言語にはまだタスクがありません。
 catalog-phases = フェーズ
@@ -89,6 +89,8 @@ filter-text-hint = ID、名前、ロール、サービス
 filter-service = サービス
 filter-all = すべて
 filter-reset = 絞り込みを解除
+filter-sort = 並べ替え
+filter-sort-page = フェーズ順
 filter-no-match = 条件に一致するタスクはありません。
 
 ## タスクのページ
@@ -124,3 +126,32 @@ search-loading = 検索インデックスを読み込んでいます…
 search-no-results = 一致する結果はありません。
 search-error = 検索を読み込めませんでした。
 search-results = 検索結果: { $count } 件
+
+## コード ブロック
+code-copy = コピー
+code-copied = コピーしました
+
+## フッター
+edit-page = このページを編集
+
+## カタログとマトリックス
+catalog-csv = CSV でダウンロード
+catalog-all-phases = すべてのフェーズ
+matrix-gaps-only = 差異のみ
+matrix-gaps-hint = いずれかの言語で欠けているか異なるタスクだけを表示します。
+matrix-totals = 合計
+
+## 404 ページ
+not-found-suggestions = お探しのページはこちらかもしれません:
+not-found-search = このプレイブックを検索
+
+## 印刷用バージョン
+print-link = 印刷または PDF として保存
+print-title = { $title }: プレイブック全体
+print-contents = 目次
+print-updated = 更新日: { $date }
+print-hint = ブラウザーの印刷コマンド (Ctrl+P) を使い、「PDF に保存」を選択してください。
+
+## リダイレクト
+redirect-title = このページは移動しました
+redirect-text = 移動先:

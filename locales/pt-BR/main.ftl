@@ -80,7 +80,7 @@ nav-more =
 ## Catálogo de tarefas
 nav-tasks = Tarefas
 catalog-title = Catálogo de tarefas
-catalog-intro = Todas as tarefas deste manual neste idioma, agrupadas por fase. Cada ID abre a página da tarefa; o link da página leva à sua linha.
+catalog-intro = Todas as tarefas deste manual neste idioma. Ordene por qualquer coluna; os filtros de fase restringem a lista. Cada ID abre a página da tarefa; o link da página leva à sua linha.
 catalog-no-phase = Sem fase
 catalog-empty = Este idioma ainda não tem tarefas.
 catalog-phases = Fases
@@ -105,6 +105,8 @@ filter-text-hint = ID, nome, função ou serviço
 filter-service = Serviço
 filter-all = Todos
 filter-reset = Limpar filtros
+filter-sort = Ordenar por
+filter-sort-page = Ordem das fases
 filter-no-match = Nenhuma tarefa corresponde a estes filtros.
 
 ## Página de uma tarefa
@@ -144,3 +146,32 @@ search-loading = Carregando o índice de pesquisa…
 search-no-results = Nada corresponde a estas palavras.
 search-error = Não foi possível carregar a pesquisa.
 search-results = Resultados: { $count }
+
+## Blocos de código
+code-copy = Copiar
+code-copied = Copiado
+
+## Rodapé
+edit-page = Editar esta página
+
+## Catálogo e matriz
+catalog-csv = Baixar em CSV
+catalog-all-phases = Todas as fases
+matrix-gaps-only = Só lacunas
+matrix-gaps-hint = Mostrar só as tarefas que faltam ou diferem em algum idioma.
+matrix-totals = Totais
+
+## Página 404
+not-found-suggestions = Páginas que talvez você procurasse:
+not-found-search = Pesquisar neste manual
+
+## Versão para impressão
+print-link = Imprimir ou salvar como PDF
+print-title = { $title }: o manual completo
+print-contents = Conteúdo
+print-updated = Atualizado em { $date }
+print-hint = Use o comando Imprimir do navegador (Ctrl+P) e escolha "Salvar como PDF".
+
+## Redirecionamentos
+redirect-title = Esta página foi movida
+redirect-text = Agora ela está aqui:

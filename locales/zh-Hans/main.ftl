@@ -68,7 +68,7 @@ nav-more = 另外 { $count } 项
 ## 任务目录
 nav-tasks = 任务
 catalog-title = 任务目录
-catalog-intro = 本手册在此语言中的全部任务，按阶段分组。点击 ID 打开任务页面；页面链接会跳转到该任务所在的行。
+catalog-intro = 本手册在此语言中的全部任务。可按任意列排序；阶段标签可筛选列表。点击 ID 打开任务页面；页面链接会跳转到该任务所在的行。
 catalog-no-phase = 无阶段
 catalog-empty = 此语言还没有任务。
 catalog-phases = 阶段
@@ -89,6 +89,8 @@ filter-text-hint = ID、名称、角色或服务
 filter-service = 服务
 filter-all = 全部
 filter-reset = 清除筛选
+filter-sort = 排序方式
+filter-sort-page = 按阶段顺序
 filter-no-match = 没有符合这些筛选条件的任务。
 
 ## 任务页面
@@ -124,3 +126,32 @@ search-loading = 正在加载搜索索引…
 search-no-results = 没有与这些字词匹配的结果。
 search-error = 无法加载搜索。
 search-results = 搜索结果：{ $count } 条
+
+## 代码块
+code-copy = 复制
+code-copied = 已复制
+
+## 页脚
+edit-page = 编辑此页
+
+## 目录与矩阵
+catalog-csv = 以 CSV 格式下载
+catalog-all-phases = 所有阶段
+matrix-gaps-only = 仅显示差异
+matrix-gaps-hint = 仅显示在某种语言中缺失或不同的任务。
+matrix-totals = 合计
+
+## 404 页面
+not-found-suggestions = 你可能在找这些页面：
+not-found-search = 搜索本手册
+
+## 打印版本
+print-link = 打印或另存为 PDF
+print-title = { $title }：完整手册
+print-contents = 目录
+print-updated = 更新于 { $date }
+print-hint = 使用浏览器的打印命令 (Ctrl+P)，然后选择“另存为 PDF”。
+
+## 重定向
+redirect-title = 此页面已移动
+redirect-text = 现在位于：

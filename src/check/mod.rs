@@ -9,8 +9,10 @@
 mod assets;
 mod external;
 mod links;
+mod redirects;
 mod task_mentions;
 mod tasks;
+mod titles;
 mod toc;
 mod translations;
 
@@ -35,6 +37,8 @@ pub fn site(site: &Site) -> Vec<Diagnostic> {
             rest.extend(tasks::locale_mismatches(site));
             rest.extend(task_mentions::unknown(site, &TaskCatalog::of(site)));
             rest.extend(translations::site(site));
+            rest.extend(titles::site(site));
+            rest.extend(redirects::site(site));
             rest.extend(site.pages.iter().flat_map(|p| assets::page(site, p)));
             rest.extend(assets::resources(site));
             rest

@@ -2,13 +2,15 @@
 //! no version in some locale) and `stale-translation` (warning: a
 //! translation last updated before its default-locale page).
 //!
-//! "Last updated" is the newest of `ms.date` and the dates of the page's
-//! update-summary table: in the FastTrack corpus `ms.date` is identical
-//! across translations, while the update tables tell the real story.
+//! "Last updated" is `Page::updated`, the one rule the page footer and the
+//! sitemap use too: the newest of `ms.date` and the dates of the page's
+//! update-summary table (in the FastTrack corpus `ms.date` is identical
+//! across translations, while the update tables tell the real story), or
+//! with `last_updated = "git"` the file's last commit.
 //! Must not render, write or read the disk.
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Date, Page, Site, TableKind};
+use crate::model::{Page, Site, TableKind};
 
 /// Both translation rules, for every translation key.
 pub(crate) fn site(site: &Site) -> Vec<Diagnostic> {
@@ -45,8 +47,8 @@ pub(crate) fn site(site: &Site) -> Vec<Diagnostic> {
 }
 
 fn stale(reference: &Page, page: &Page, default_tag: &str) -> Option<Diagnostic> {
-    let newest_ref = newest(reference)?;
-    let newest_here = newest(page);
+    let newest_ref = reference.updated()?;
+    let newest_here = page.updated();
     if newest_here.is_some_and(|d| d >= newest_ref) {
         return None;
     }
@@ -67,11 +69,6 @@ fn stale(reference: &Page, page: &Page, default_tag: &str) -> Option<Diagnostic>
         d.with_target(reference.source.path.clone())
             .with_help("bring the translation up to date and add a row to its update summary"),
     )
-}
-
-/// The newest of `ms.date` and the update-summary dates.
-fn newest(page: &Page) -> Option<Date> {
-    page.doc.update_dates.iter().copied().chain(page.front.date).max()
 }
 
 /// Where the translation of `reference` would live: same relative path in

@@ -8,7 +8,9 @@
 //! locales), the site's theme, template, static and locale folders inside
 //! the site folder; `security.rs` has `[security]` and the `base_url` rule;
 //! `docfx.rs` reads a `docfx.json`, whose globs (`glob.rs`) and content
-//! rules (`scope.rs`) say which files are read.
+//! rules (`scope.rs`) say which files are read; `publish.rs` has what the
+//! published site offers beyond its pages (`portable`, `edit_url`,
+//! `last_updated`, `[redirects]`).
 //!
 //! Reads one file (the config), lists one folder (zero config) and walks
 //! the site's own folders for symlinks; must not read content or know
@@ -18,12 +20,14 @@ mod docfx;
 mod fence;
 mod glob;
 mod locales;
+mod publish;
 mod scope;
 mod security;
 mod vocab;
 
 pub use fence::{Fence, Refusal};
 pub use glob::Globs;
+pub use publish::{EDIT_PATH, LastUpdated, RedirectRule};
 pub use scope::{ContentRule, Metadata, Scope};
 pub use security::{ACTIVE_EXTENSIONS, SecurityConfig};
 pub use vocab::{Vocabulary, header_key, matches, normalize};
@@ -34,7 +38,7 @@ use locales::{
 
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
-use crate::url::paths::UrlStyle;
+use crate::url::paths::{Links, UrlStyle};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -123,6 +127,16 @@ pub struct Config {
     /// How page URLs are spelled (`url_style = "pretty" | "html"`; see
     /// `url::paths`).
     pub url_style: UrlStyle,
+    /// How links to folder URLs are spelled (`portable = true`, the
+    /// default: they name `index.html`, so the site works from disk).
+    pub links: Links,
+    /// `edit_url`: the page's edit link, `{path}` standing for its file
+    /// (relative to the content root); `None` without one.
+    pub edit_url: Option<String>,
+    /// Where "last updated" comes from (`last_updated`).
+    pub last_updated: LastUpdated,
+    /// `[redirects]`, in file order.
+    pub redirects: Vec<RedirectRule>,
 }
 
 /// What happens to raw HTML that an author writes in a page body
@@ -201,6 +215,11 @@ struct RawConfig {
     out: Option<PathBuf>,
     theme: Option<String>,
     url_style: Option<UrlStyle>,
+    portable: Option<bool>,
+    edit_url: Option<toml::Spanned<String>>,
+    last_updated: Option<LastUpdated>,
+    #[serde(default)]
+    redirects: BTreeMap<String, String>,
     #[serde(default)]
     locale: Vec<RawLocale>,
     #[serde(default)]
@@ -319,6 +338,14 @@ impl Config {
                 .map_err(|message| spanned_err(&cfg_path, &text, b.span(), message))?,
             None => String::new(),
         };
+        let edit_url = match raw.edit_url {
+            Some(e) => Some(
+                publish::edit_url(e.get_ref())
+                    .map_err(|message| spanned_err(&cfg_path, &text, e.span(), message))?,
+            ),
+            None => None,
+        };
+        let redirects = publish::redirect_rules(raw.redirects.into_iter().collect(), &text);
         let theme = raw.theme.unwrap_or_else(|| "default".to_string());
         fence::site_folders(&cfg_path, &site_dir, &out, &theme)?;
         Ok(Config {
@@ -346,6 +373,10 @@ impl Config {
             toc,
             notes,
             url_style,
+            links: if raw.portable == Some(false) { Links::Folders } else { Links::Files },
+            edit_url,
+            last_updated: raw.last_updated.unwrap_or_default(),
+            redirects,
         })
     }
 
@@ -383,6 +414,10 @@ impl Config {
             toc: BTreeMap::new(),
             notes: Vec::new(),
             url_style: UrlStyle::default(),
+            links: Links::default(),
+            edit_url: None,
+            last_updated: LastUpdated::default(),
+            redirects: Vec::new(),
         }
     }
 

@@ -220,12 +220,14 @@ fn page_view<'m>(c: &mut Choices, lang: &str, meta: &'m BTreeMap<String, serde_j
         on_this_page: headings(c),
         h1_in_body: c.one_in(2),
         main_version: c.maybe(),
+        edit_url: c.maybe(),
         // A locale home is declined (tera renders `locale_home.html`).
         home: c.one_in(16).then(|| HomeView {
             page_count: 1,
             task_count: 0,
             from_toc: false,
             sections: Vec::new(),
+            print_href: String::new(),
         }),
     }
 }
@@ -237,7 +239,7 @@ fn chrome(c: &mut Choices, lang: &str) -> Chrome {
         on_this_page: if c.one_in(8) { headings(c) } else { Vec::new() },
         breadcrumbs: c.list(2, |c| Crumb { name: c.text(), href: c.mostly() }),
         crumb: c.text(),
-        links: CatalogHrefs { catalog: c.text(), matrix: c.text(), json: c.text() },
+        links: CatalogHrefs { catalog: c.text(), matrix: c.text(), json: c.text(), csv: c.text() },
     }
 }
 

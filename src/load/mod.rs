@@ -18,6 +18,7 @@
 
 mod flat_yaml;
 mod front_matter;
+mod history;
 mod include;
 mod pairing;
 mod read;
@@ -25,7 +26,7 @@ mod toc;
 mod walk;
 mod yaml;
 
-use crate::config::Config;
+use crate::config::{Config, LastUpdated};
 use crate::diag::{Code, Diagnostic};
 use crate::error::Result;
 use crate::model::{FrontMatter, Locale, LocaleId, PageId, Toc};
@@ -49,6 +50,9 @@ pub struct LoadedPage {
     pub url: String,
     /// Whether it represents its key in its locale.
     pub primary: bool,
+    /// With `last_updated = "git"`: the date of the last commit that
+    /// changed the file (`history`), when git has one.
+    pub committed: Option<crate::model::Date>,
 }
 
 /// Everything `load` read.
@@ -115,18 +119,27 @@ pub fn content_made<T: Send>(
         .enumerate()
         .flat_map(|(locale, f)| f.pages.iter().map(move |path| Candidate { locale, path }))
         .collect();
-    let (read, tocs) = rayon::join(
+    let ((read, tocs), history) = rayon::join(
         || {
-            let read = candidates.par_iter().map(|c| {
-                let (source, front, found) = read_page(config, c.path)?;
-                let made = each(c.locale, &source, &front);
-                Ok((source, front, found, made))
-            });
-            read.collect::<Result<Vec<_>>>()
+            rayon::join(
+                || {
+                    let read = candidates.par_iter().map(|c| {
+                        let (source, front, found) = read_page(config, c.path)?;
+                        let made = each(c.locale, &source, &front);
+                        Ok((source, front, found, made))
+                    });
+                    read.collect::<Result<Vec<_>>>()
+                },
+                || {
+                    let tocs =
+                        found.par_iter().map(|f| f.toc.as_deref().map(|t| read_toc(config, t)).transpose());
+                    tocs.collect::<Result<Vec<_>>>()
+                },
+            )
         },
-        || {
-            let tocs = found.par_iter().map(|f| f.toc.as_deref().map(|t| read_toc(config, t)).transpose());
-            tocs.collect::<Result<Vec<_>>>()
+        || match config.last_updated {
+            LastUpdated::Git => history::History::read(&config.root, candidates.iter().map(|c| c.path)),
+            LastUpdated::Content => history::History::default(),
         },
     );
     let (mut read, tocs) = (read?, tocs?);
@@ -148,7 +161,16 @@ pub fn content_made<T: Send>(
         let source = m.expanded.unwrap_or(source);
         made.push(m.value);
         let locale = locale_id(c.locale);
-        pages.push(LoadedPage { locale, source, front, key: p.key, url: p.url, primary: p.primary });
+        let committed = history.date(c.path);
+        pages.push(LoadedPage {
+            locale,
+            source,
+            front,
+            key: p.key,
+            url: p.url,
+            primary: p.primary,
+            committed,
+        });
     }
     for f in findings {
         let source = &pages[f.page].source;

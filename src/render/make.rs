@@ -32,10 +32,10 @@ use crate::render::engine::i18n::{BodyLabel, I18n};
 use crate::render::engine::theme::{Base, Theme};
 use crate::render::fast::Writer;
 use crate::render::plan::{self, Output};
-use crate::render::views::compare;
 use crate::render::views::page::{self as view, PageView};
 use crate::render::views::sidebar::{self, Sidebars};
 use crate::render::views::tasks::{self as catalog_view, Chrome};
+use crate::render::views::{compare, not_found, print, redirect};
 use crate::render::{markdown, search, sitemap, tasks_json};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -133,6 +133,8 @@ struct Shared<'c> {
     task_bases: OnceLock<Vec<TaskBase>>,
     /// Per locale: its fast writer, when the theme lets it write a kind.
     writers: OnceLock<Vec<Option<Writer<'c>>>>,
+    /// The site's redirects (`redirects::of`).
+    redirects: OnceLock<crate::redirects::Redirects>,
 }
 
 /// What every task page of a locale shares: its layout fields and their
@@ -164,10 +166,13 @@ impl Maker<'_, '_> {
                 bytes(theme.render("contents.html", &view, None)?)
             }
             Output::TocScript(l) => bytes(self.inputs.sidebars.script(site.locale(*l))),
+            Output::Print(l) => bytes(self.print(*l)?),
             Output::TasksJson => Some(tasks_json::tasks_json(site, catalog)),
             Output::LocaleTasksJson(l) => Some(tasks_json::locale_tasks_json(site, catalog, site.locale(*l))),
-            Output::Root => bytes(theme.render("root.html", &view::site_page(site, i18n, true), None)?),
-            Output::NotFound => bytes(theme.render("404.html", &view::site_page(site, i18n, false), None)?),
+            Output::LocaleTasksCsv(l) => Some(tasks_json::locale_tasks_csv(site, catalog, site.locale(*l))),
+            Output::Root => bytes(theme.render("root.html", &view::root_page(site, i18n), None)?),
+            Output::NotFound => bytes(self.not_found(&site.locales[0], true)?),
+            Output::NotFoundIn(l) => bytes(self.not_found(site.locale(*l), false)?),
             Output::Sitemap => {
                 let extra = sitemap::catalog_entries(site, catalog);
                 bytes(sitemap::xml_with(site, &extra).into_bytes())
@@ -183,6 +188,13 @@ impl Maker<'_, '_> {
                 OutputFile { path: output.path(site), body: Body::Copy(site.config.root.join(src)) }
             }),
             Output::SearchIndex(l) => Some(search::file(site, catalog, i18n, site.locale(*l))),
+            Output::Redirect(file) => {
+                let redirects = self.shared.redirects.get_or_init(|| crate::redirects::of(site));
+                match redirects.list.iter().find(|r| &r.file == file) {
+                    Some(r) => bytes(theme.render("redirect.html", &redirect::view(site, r), None)?),
+                    None => None,
+                }
+            }
         };
         Ok(Made::file(output, file))
     }
@@ -223,6 +235,46 @@ impl Maker<'_, '_> {
             has_code: body.has_code,
             assets: body.assets,
         })
+    }
+
+    /// A locale's print version: every page of it, in order, each body
+    /// rendered for its place in the document.
+    fn print(&self, locale: LocaleId) -> Result<Vec<u8>> {
+        let Inputs { site, catalog, theme, i18n, .. } = self.inputs;
+        let locale = site.locale(locale);
+        let order = print::order(site, locale);
+        let printed = markdown::Printed { anchors: print::anchors(&order) };
+        let url = site.config.url_style.print(&locale.tag);
+        let place = markdown::Place { url: Some(&url), printed: Some(&printed) };
+        let words = |label: &markdown::BodyLabel<'_>| i18n.body_label(&locale.tag, label);
+        let bodies = order
+            .iter()
+            .map(|(p, _)| {
+                markdown::body_at(site, site.page(*p), catalog, &words, site.config.raw_html, place).html
+            })
+            .collect();
+        theme.render("print.html", &print::view(site, i18n, locale, &order, bodies), None)
+    }
+
+    /// A locale's 404 page; the root one (`at_root`) carries every other
+    /// locale's main part and search box.
+    fn not_found(&self, locale: &crate::model::Locale, at_root: bool) -> Result<Vec<u8>> {
+        let Inputs { site, theme, i18n, .. } = self.inputs;
+        let mut others = Vec::new();
+        if at_root {
+            for other in site.locales.iter().filter(|l| l.id != locale.id) {
+                let view = not_found::view(site, i18n, other, Vec::new());
+                let main = theme.render("partials/not_found.html", &view, None)?;
+                others.push(not_found::OtherLocale {
+                    tag: other.tag.clone(),
+                    dir: view.shell.dir,
+                    title: not_found::title(site, i18n, other),
+                    main: String::from_utf8_lossy(&main).into_owned(),
+                    search: theme.fragment(&other.tag, "search_box").unwrap_or_default(),
+                });
+            }
+        }
+        theme.render("404.html", &not_found::view(site, i18n, locale, others), None)
     }
 
     /// A generated locale home (none when the locale has an `index.md`).

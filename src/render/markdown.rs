@@ -44,12 +44,10 @@
 //! Must not decide link validity, compute slugs, create findings or do I/O.
 
 use crate::catalog::TaskCatalog;
-use crate::model::{AlertKind, Link, Page, Site};
+use crate::model::{AlertKind, Page, Site};
 use crate::render::engine::escape_html;
 pub use crate::render::engine::i18n::BodyLabel;
-use crate::resolve::{self, Target};
 use crate::url::has_unsafe_scheme;
-use crate::url::paths;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, CowStr, Event, LinkType, Tag, TagEnd};
 use std::collections::{BTreeSet, VecDeque};
 use std::ops::Range;
@@ -90,6 +88,19 @@ pub fn body_with(
     labels: &dyn Fn(&BodyLabel<'_>) -> String,
     raw_html: RawHtml,
 ) -> Body {
+    body_at(site, page, catalog, labels, raw_html, Place::default())
+}
+
+/// [`body_with`] placed elsewhere than on the page itself (`place`: the
+/// print version).
+pub fn body_at(
+    site: &Site,
+    page: &Page,
+    catalog: &TaskCatalog,
+    labels: &dyn Fn(&BodyLabel<'_>) -> String,
+    raw_html: RawHtml,
+    place: Place<'_>,
+) -> Body {
     let text = page.source.text.as_str();
     let (body_start, markdown) = match text.get(page.front.body_start..) {
         Some(rest) => (page.front.body_start, rest),
@@ -99,7 +110,7 @@ pub fn body_with(
         pulldown_cmark::Parser::new_ext(markdown, crate::config::markdown_options()).into_offset_iter();
     let mut events = Events {
         source: parser,
-        pass: Pass::new(site, page, catalog, (body_start, markdown), labels, raw_html),
+        pass: Pass::new(site, page, catalog, (body_start, markdown), labels, raw_html, place),
         finished: false,
     };
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
@@ -162,6 +173,9 @@ struct TableState {
     row: usize,
     /// Index into `doc.tables` when it is a task table.
     tasks: Option<usize>,
+    /// The text of each header cell so far (a task table's body cells carry
+    /// it as `data-label`, which phones show beside each field).
+    heads: Vec<String>,
 }
 
 /// A code block being collected.
@@ -180,6 +194,8 @@ struct Pass<'p, 'a> {
     body: &'a str,
     labels: &'p dyn Fn(&BodyLabel<'_>) -> String,
     raw_html: RawHtml,
+    /// Where the HTML goes (`links.rs`).
+    place: Place<'p>,
     out: VecDeque<Event<'a>>,
     /// The HTML block being gathered (its links are rewritten at its end).
     raw_block: Option<raw_links::Block>,
@@ -213,6 +229,7 @@ impl<'p, 'a> Pass<'p, 'a> {
         (body_start, body): (usize, &'a str),
         labels: &'p dyn Fn(&BodyLabel<'_>) -> String,
         raw_html: RawHtml,
+        place: Place<'p>,
     ) -> Self {
         Pass {
             site,
@@ -222,6 +239,7 @@ impl<'p, 'a> Pass<'p, 'a> {
             body,
             labels,
             raw_html,
+            place,
             out: VecDeque::with_capacity(8),
             raw_block: None,
             next_heading: 0,
@@ -253,6 +271,13 @@ impl<'p, 'a> Pass<'p, 'a> {
             self.code_event(event);
             return;
         }
+        if let (Some(table), Event::Text(text) | Event::Code(text)) = (&mut self.table, &event) {
+            if table.in_head && table.tasks.is_some() {
+                if let Some(head) = table.heads.last_mut() {
+                    head.push_str(text);
+                }
+            }
+        }
         match event {
             Event::Start(tag) => self.start(tag, range.start),
             Event::End(tag) => self.end(tag),
@@ -267,7 +292,7 @@ impl<'p, 'a> Pass<'p, 'a> {
         match tag {
             Tag::Heading { level, id, classes, attrs } => {
                 let id = match self.page.doc.headings.get(self.next_heading) {
-                    Some(heading) => Some(heading.id.clone()),
+                    Some(heading) => Some(self.own_id(&heading.id)),
                     None => id.map(|i| i.to_string()),
                 };
                 self.next_heading += 1;
@@ -372,65 +397,15 @@ impl<'p, 'a> Pass<'p, 'a> {
             other => self.out.push_back(Event::End(other)),
         }
     }
-
-    /// The destination to render for the link or image whose event starts
-    /// at `offset` in the body, or `None` when it must not be live.
-    fn destination(&mut self, dest: CowStr<'a>, offset: usize, email: bool) -> Option<CowStr<'a>> {
-        // An autolink `<a@b.c>` is always mailto: (push_html adds it); a
-        // link the Document does not know is kept as written.
-        let rewritten = match self.link_at(offset) {
-            Some(link) if !email => self.href(link, dest),
-            _ => Some(dest),
-        };
-        rewritten.filter(|d| !has_unsafe_scheme(d))
-    }
-
-    /// The `Document`'s link whose event starts at `offset` (links are in
-    /// source order).
-    fn link_at(&self, offset: usize) -> Option<&'p Link> {
-        let links = &self.page.doc.links;
-        let start = self.body_start + offset;
-        links.binary_search_by_key(&start, |l| l.start).ok().and_then(|i| links.get(i))
-    }
-
-    fn href(&mut self, link: &Link, dest: CowStr<'a>) -> Option<CowStr<'a>> {
-        match resolve::link(self.site, self.page.id, link) {
-            Target::OtherScheme => is_mail_or_phone(&dest).then_some(dest),
-            // An unknown `xref:` uid has no address a browser can follow.
-            Target::Missing { .. } if matches!(link.kind, crate::model::LinkKind::Xref { .. }) => None,
-            Target::External | Target::Malformed | Target::Missing { .. } => Some(dest),
-            internal => self.internal_href(internal).map(CowStr::from),
-        }
-    }
-
-    /// The href of a target inside the site (a page, a fragment of this
-    /// page, an asset, which is then listed in `assets`); `None` for any
-    /// other target.
-    fn internal_href(&mut self, target: Target) -> Option<String> {
-        match target {
-            Target::Page { page, fragment } => {
-                let mut href = paths::href(&self.page.url, &self.site.page(page).url);
-                if let Some(fragment) = fragment {
-                    href.push('#');
-                    href.push_str(&crate::url::encode_fragment(&fragment));
-                }
-                Some(href)
-            }
-            Target::SamePage(fragment) => Some(format!("#{}", crate::url::encode_fragment(&fragment))),
-            Target::Asset(path) => {
-                let href = paths::href(&self.page.url, &self.site.config.asset_output(&path));
-                self.assets.push(path);
-                Some(href)
-            }
-            _ => None,
-        }
-    }
 }
 
 mod blocks;
 mod dfm;
+mod links;
 mod raw_links;
 mod task_links;
+
+pub use links::{Place, Printed};
 
 fn html<'a>(s: &'static str) -> Event<'a> {
     Event::Html(CowStr::Borrowed(s))

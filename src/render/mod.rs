@@ -13,7 +13,7 @@
 //!   make        one key → its file; the one place that picks the fast writer or tera
 //!     fast/       content and task pages of the built-in templates, without tera
 //!     sitemap     sitemap.xml          tasks_json  tasks.json, <tag>/tasks.json
-//!     search/     <tag>/search/index.json
+//!     search/     <tag>/search/index.js
 //!       views/      the typed values templates see: page, nav, sidebar, catalog, compare
 //!         markdown/   a page body's HTML
 //!           engine/     theme (tera templates, static files), i18n (Fluent, dates), highlight

@@ -6,9 +6,11 @@
 //! Rules:
 //! * the variants of [`Output`] are in the order in which a full build lets
 //!   a file claim a shared path (pages, generated homes, catalog pages,
-//!   contents pages, task JSON, toc scripts, root, 404, sitemap, syntax CSS,
-//!   theme static files, content assets, search indexes): the smallest key producing a path wins it
-//!   (a content page over a generated home or a catalog page at its URL);
+//!   contents and print pages, task JSON and CSV, toc scripts, root, 404s,
+//!   sitemap, syntax CSS, theme static files, content assets, search
+//!   indexes, redirects): the smallest key producing a path wins it (a
+//!   content page over a generated home or a catalog page at its URL;
+//!   anything over a redirect);
 //! * [`generated`] lists every key of a site besides its pages, in that
 //!   order; which keys exist depends on the catalog (catalog pages only
 //!   when the site has tasks), on the pages' rendering (`SyntaxCss` when
@@ -19,8 +21,8 @@
 //!   publish (`config::SecurityConfig::publishes`);
 //! * a full build renders the pages first, then [`build_order`]: every
 //!   other key that claims a path no earlier key has, the longest first
-//!   (search indexes, then catalog and contents pages, JSON files, toc
-//!   scripts and the sitemap, then
+//!   (search indexes and print versions, then catalog and contents pages,
+//!   JSON files, toc scripts and the sitemap, then
 //!   the many small files in precedence order), so that the cores finish
 //!   together rather than one waiting on the last long key.
 //!
@@ -53,16 +55,23 @@ pub enum Output {
     /// A locale's contents page, its whole navigation
     /// (`es/contents/index.html`).
     Contents(LocaleId),
+    /// A locale's print version: every page on one (`es/print/index.html`).
+    Print(LocaleId),
     /// `tasks.json`, every locale.
     TasksJson,
     /// `<tag>/tasks.json`.
     LocaleTasksJson(LocaleId),
     /// A locale's navigation as a script for the sidebar (`es/toc.js`).
     TocScript(LocaleId),
+    /// `<tag>/tasks.csv`.
+    LocaleTasksCsv(LocaleId),
     /// `index.html`, the language chooser.
     Root,
-    /// `404.html`.
+    /// `404.html`: the default locale's, turning into another locale's
+    /// by the address asked for.
     NotFound,
+    /// `<tag>/404.html`: a locale's own.
+    NotFoundIn(LocaleId),
     /// `sitemap.xml`.
     Sitemap,
     /// `static/syntax.css`.
@@ -71,8 +80,11 @@ pub enum Output {
     Static(String),
     /// A content file a page links to, by its source path (relative to the root).
     Asset(String),
-    /// A locale's search index (`es/search/index.json`).
+    /// A locale's search index (`es/search/index.js`).
     SearchIndex(LocaleId),
+    /// A redirect page at an old address, by its file (`es/old/index.html`;
+    /// see `redirects`).
+    Redirect(String),
 }
 
 impl Output {
@@ -87,16 +99,20 @@ impl Output {
             Output::Matrix(l) => paths::file(&urls.matrix(tag(l))),
             Output::Task(l, id) => paths::file(&urls.task(tag(l), *id)),
             Output::Contents(l) => paths::file(&contents_url(site, site.locale(*l))),
+            Output::Print(l) => paths::file(&urls.print(tag(l))),
             Output::TasksJson => paths::TASKS_JSON.into(),
             Output::LocaleTasksJson(l) => paths::locale_tasks_json(tag(l)),
+            Output::LocaleTasksCsv(l) => paths::locale_tasks_csv(tag(l)),
             Output::TocScript(l) => paths::toc_script(tag(l)),
             Output::Root => paths::file(&urls.root()),
             Output::NotFound => paths::NOT_FOUND.into(),
+            Output::NotFoundIn(l) => paths::not_found_in(tag(l)),
             Output::Sitemap => paths::SITEMAP.into(),
             Output::SyntaxCss => paths::SYNTAX_CSS.into(),
             Output::Static(path) => path.clone(),
             Output::Asset(src) => site.config.asset_output(src),
             Output::SearchIndex(l) => paths::search_index(tag(l)),
+            Output::Redirect(file) => file.clone(),
         }
     }
 }
@@ -129,10 +145,16 @@ pub fn generated<'a>(
         }
     }
     keys.extend(site.locales.iter().map(|l| Output::Contents(l.id)));
+    keys.extend(site.locales.iter().map(|l| Output::Print(l.id)));
     keys.push(Output::TasksJson);
     keys.extend(site.locales.iter().map(|l| Output::LocaleTasksJson(l.id)));
+    if catalog.ids().next().is_some() {
+        keys.extend(site.locales.iter().map(|l| Output::LocaleTasksCsv(l.id)));
+    }
     keys.extend(site.locales.iter().map(|l| Output::TocScript(l.id)));
-    keys.extend([Output::Root, Output::NotFound, Output::Sitemap]);
+    keys.extend([Output::Root, Output::NotFound]);
+    keys.extend(site.locales.iter().map(|l| Output::NotFoundIn(l.id)));
+    keys.push(Output::Sitemap);
     if has_code {
         keys.push(Output::SyntaxCss);
     }
@@ -144,6 +166,7 @@ pub fn generated<'a>(
     }
     keys.extend(assets.into_iter().map(Output::Asset));
     keys.extend(site.locales.iter().map(|l| Output::SearchIndex(l.id)));
+    keys.extend(crate::redirects::of(site).list.into_iter().map(|r| Output::Redirect(r.file)));
     keys
 }
 
@@ -164,7 +187,7 @@ pub fn build_order(site: &Site, generated: Vec<Output>) -> Vec<Output> {
 /// JSON files and toc scripts, then the rest (many small files).
 fn length_rank(key: &Output) -> u8 {
     match key {
-        Output::SearchIndex(_) => 0,
+        Output::SearchIndex(_) | Output::Print(_) => 0,
         Output::Catalog(_)
         | Output::Matrix(_)
         | Output::Contents(_)

@@ -31,7 +31,7 @@ pub fn xml_with(site: &Site, extra: &[(String, Vec<Alternate>)]) -> String {
     );
     for page in site.pages.iter().filter(|p| p.primary) {
         let alternates: Vec<Alternate> = view::page_alternates(site, page);
-        let lastmod = page.front.date.map(|d| d.iso());
+        let lastmod = page.updated().map(|d| d.iso());
         entry(&mut out, &view::public_url(site, &page.url), lastmod.as_deref(), &alternates);
     }
     for locale in site.locales.iter().filter(|l| l.home.is_none()) {

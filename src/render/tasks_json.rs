@@ -1,8 +1,9 @@
-//! The task catalog as JSON: `tasks.json` (every locale, grouped by id)
-//! and `<tag>/tasks.json` (that locale's entries, byte for byte what
-//! `playbook tasks --locale <tag> --format json` prints). Both are always
-//! written (`{"tasks": []}` and `[]` for a site without tasks), each its
-//! own render key.
+//! The task catalog as data: `tasks.json` (every locale, grouped by id),
+//! `<tag>/tasks.json` and `<tag>/tasks.csv` (that locale's entries, byte
+//! for byte what `playbook tasks --locale <tag> --format json|csv`
+//! prints). The JSON files are always written (`{"tasks": []}` and `[]`
+//! for a site without tasks), the CSV files when the site has tasks (the
+//! catalog page links them); each is its own render key.
 //!
 //! Must not write files or read content.
 
@@ -46,6 +47,12 @@ pub fn tasks_json(site: &Site, catalog: &TaskCatalog) -> OutputFile {
 pub fn locale_tasks_json(site: &Site, catalog: &TaskCatalog, locale: &Locale) -> OutputFile {
     let mine: Vec<TaskEntry> = catalog.in_locale(site, locale.id).map(|r| entry(site, r)).collect();
     json(paths::locale_tasks_json(&locale.tag), &mine)
+}
+
+/// `OUT/<tag>/tasks.csv`: the rows of `locale` as CSV (`catalog::csv`).
+pub fn locale_tasks_csv(site: &Site, catalog: &TaskCatalog, locale: &Locale) -> OutputFile {
+    let mine: Vec<TaskEntry> = catalog.in_locale(site, locale.id).map(|r| entry(site, r)).collect();
+    OutputFile::bytes(paths::locale_tasks_csv(&locale.tag), crate::catalog::csv(&mine).into_bytes())
 }
 
 fn json<T: Serialize + ?Sized>(path: String, value: &T) -> OutputFile {

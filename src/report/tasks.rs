@@ -28,7 +28,7 @@ pub fn tasks(entries: &[TaskEntry], format: TaskFormat) -> String {
             s.push('\n');
             s
         }
-        TaskFormat::Csv => csv(entries),
+        TaskFormat::Csv => crate::catalog::csv(entries),
     }
 }
 
@@ -80,38 +80,6 @@ fn table(entries: &[TaskEntry]) -> String {
     }
     let _ = writeln!(out, "{} task rows", entries.len());
     out
-}
-
-fn csv(entries: &[TaskEntry]) -> String {
-    let mut out = String::from("id,locale,name,requirement,role,services,phase,section,file,line,url\r\n");
-    for e in entries {
-        let fields = [
-            e.id.to_string(),
-            e.locale.clone(),
-            e.name.clone(),
-            e.requirement.clone(),
-            e.role.clone(),
-            e.services.join(" / "),
-            e.phase.clone().unwrap_or_default(),
-            e.section.clone().unwrap_or_default(),
-            e.file.clone(),
-            e.line.to_string(),
-            e.url.clone(),
-        ];
-        let quoted: Vec<String> = fields.iter().map(|f| quote(f)).collect();
-        out.push_str(&quoted.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// RFC 4180: quote fields with commas, quotes or line breaks; double quotes.
-fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
 }
 
 #[cfg(test)]

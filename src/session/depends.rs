@@ -6,12 +6,14 @@
 //! A page's URL, key, locale, primary flag and translations come from file
 //! paths alone, so an edit never changes them; what other outputs read of a
 //! page is its [`Facts`]:
-//! * the title: the flat sidebar of a locale without `toc.yml` (the pages
-//!   whose window of the list shows it, and when the first entries do, the
-//!   locale's catalog pages), its contents page and `toc.js`, its home
-//!   (which lists every page), and the task rows;
+//! * the title (`Page::title`, the H1): the pager and breadcrumbs of the
+//!   locale's pages, `<xref:uid>` links of any page, the flat sidebar of a
+//!   locale without `toc.yml` (the pages whose window of the list shows
+//!   it, and when the first entries do, the locale's catalog pages), its
+//!   contents page and `toc.js`, its home (which lists every page), and
+//!   the task rows;
 //! * the phase: the phase order of the locale's catalog page;
-//! * the date: the sitemap's `lastmod`;
+//! * the date (`Page::updated`): the sitemap's `lastmod`;
 //! * the task rows (catalogued rows of a primary page, as `TaskEntry`s):
 //!   `tasks.json` and the locale's `tasks.json` (which also show lines),
 //!   and, when more than lines changed, the locale's catalog page (a
@@ -25,7 +27,12 @@
 //!   its first task or loses its last changes every page (the catalog link);
 //! * the ids as written of every row: the task count of the locale's home;
 //! * the whole text of a primary page (its words, headings, H1 and task
-//!   rows): its locale's search index, after any edit.
+//!   rows): its locale's search index and print version, after any edit;
+//!   its title also shows in every print version (`<xref:uid>` links) and
+//!   in the redirects that lead to it; its rows in the locale's
+//!   `tasks.csv` (as in its `tasks.json`);
+//! * the `redirect_from` values: which redirect files exist, so a change
+//!   of them rebuilds everything.
 //!
 //! Syntax CSS and content assets depend on the rendered body; the caller
 //! compares those (`render::make::Made`).
@@ -72,12 +79,14 @@ pub struct Facts {
     pub title: String,
     /// The phase under the H1.
     pub phase: Option<String>,
-    /// The front-matter date.
+    /// When the page was last updated (`Page::updated`).
     pub date: Option<Date>,
     /// Every task id as written (a primary page's rows count on its home).
     pub ids_as_written: BTreeSet<String>,
     /// The catalogued rows, in source order (empty unless primary).
     pub entries: Vec<TaskEntry>,
+    /// The front matter's `redirect_from`, as written.
+    pub redirect_from: Option<serde_json::Value>,
 }
 
 impl Facts {
@@ -94,9 +103,10 @@ impl Facts {
             primary: page.primary,
             title: page.title().to_string(),
             phase: page.doc.phase.clone(),
-            date: page.front.date,
+            date: page.updated(),
             ids_as_written: page.doc.tasks.iter().map(|t| t.id.clone()).collect(),
             entries,
+            redirect_from: page.front.fields.get("redirect_from").cloned(),
         }
     }
 
@@ -126,14 +136,23 @@ pub fn affected(
     after: &Facts,
 ) -> Affected {
     let has_tasks = catalog.ids().next().is_some();
-    if has_tasks != had_tasks {
+    if has_tasks != had_tasks || before.redirect_from != after.redirect_from {
         return Affected::Everything;
     }
     let page = site.page(id);
     let locale = site.locale(page.locale);
     let mut out = BTreeSet::from([Output::Page(id)]);
-    if after.primary {
-        out.insert(Output::SearchIndex(locale.id));
+    if after.primary || before.primary {
+        out.extend([Output::SearchIndex(locale.id), Output::Print(locale.id)]);
+    }
+    if before.title != after.title {
+        // A page's name (its H1) shows in its neighbours' pager and its
+        // toc descendants' breadcrumbs, and `<xref:uid>` links name it.
+        out.extend(locale.pages.iter().map(|&p| Output::Page(p)));
+        out.extend(site.pages.iter().filter(|p| has_xref(p)).map(|p| Output::Page(p.id)));
+        out.extend(site.locales.iter().map(|l| Output::Print(l.id)));
+        let redirects = crate::redirects::of(site).list.into_iter();
+        out.extend(redirects.filter(|r| leads_to(r, id)).map(|r| Output::Redirect(r.file)));
     }
     if before.title != after.title && locale.toc.is_none() && after.primary && locale.home != Some(id) {
         // The flat sidebar lists titles: the pages whose window shows this
@@ -162,6 +181,9 @@ pub fn affected(
     }
     if before.entries != after.entries {
         out.extend([Output::TasksJson, Output::LocaleTasksJson(locale.id)]);
+        if has_tasks {
+            out.insert(Output::LocaleTasksCsv(locale.id));
+        }
     }
     if !same_but_lines(&before.entries, &after.entries) {
         out.insert(Output::Catalog(locale.id));
@@ -207,6 +229,16 @@ fn matrices(
     let lacks = |l: LocaleId| ids.iter().any(|&id| !catalog.has(site, id, l));
     let shown = site.locales.iter().filter(|l| l.id == locale || lacks(l.id));
     shown.map(|l| Output::Matrix(l.id)).collect()
+}
+
+/// Whether a redirect leads to page `id`.
+fn leads_to(redirect: &crate::redirects::Redirect, id: PageId) -> bool {
+    matches!(redirect.to, crate::redirects::Destination::Page { page, .. } if page == id)
+}
+
+/// Whether a page links some page by its uid (an autolink shows the title).
+fn has_xref(page: &crate::model::Page) -> bool {
+    page.doc.links.iter().any(|l| matches!(l.kind, crate::model::LinkKind::Xref { .. }))
 }
 
 /// Whether two lists of rows differ at most in their line numbers.

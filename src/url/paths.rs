@@ -16,9 +16,12 @@
 //!   `index.html`: every URL is its file, so links name files (a site
 //!   published by DocFX keeps its addresses).
 //!
-//! A third style would be one more arm of [`UrlStyle::page`] (say files
-//! as `pretty` with links that end in `index.html`, for a site opened
-//! from disk); nothing else spells a URL.
+//! Links between outputs are spelled by [`Links`] (`portable` in
+//! `playbook.toml`): by default a link to a folder URL names its file
+//! (`../b/index.html`), so the site also works opened from disk
+//! (`file://`, where no server turns a folder into its `index.html`);
+//! `portable = false` spells it as the folder (`../b/`) for a site that is
+//! only ever served. Nothing else spells a URL.
 //!
 //! Rules, whatever the style:
 //! * a URL that ends in `/` (or is empty: the root) is a folder whose file
@@ -29,11 +32,13 @@
 //!   the URL, percent-encoded ([`public`]);
 //! * generated pages have locations too: a locale's home `<tag>/index`,
 //!   its task catalog `<tag>/tasks/index`, its matrix `<tag>/tasks/matrix`,
-//!   a task `<tag>/tasks/<id>`, its contents page `<tag>/contents`; the
-//!   other outputs are files at fixed places (`tasks.json`,
-//!   `<tag>/tasks.json`, `<tag>/search/index.json`, `<tag>/toc.js`,
-//!   `sitemap.xml`, `404.html`, `static/<name>`), and a content asset
-//!   moves with its locale folder ([`asset`]);
+//!   a task `<tag>/tasks/<id>`, its contents page `<tag>/contents`, its
+//!   print version `<tag>/print/index`; the other outputs are files at
+//!   fixed places (`tasks.json`, `<tag>/tasks.json`, `<tag>/tasks.csv`,
+//!   `<tag>/search/index.js`, `<tag>/toc.js`, `sitemap.xml`, `404.html`,
+//!   `<tag>/404.html`, `static/<name>`), a redirect is written at its old
+//!   address's file, and a content asset moves with its locale folder
+//!   ([`asset`]);
 //! * a DocFX rule publishes its files at its `dest` folder plus their path
 //!   below its `src` ([`docfx_output`]); `config::Scope` says which rule
 //!   takes a file and where its language's folder is, and a page's
@@ -132,6 +137,11 @@ impl UrlStyle {
         self.spell(location)
     }
 
+    /// The URL of a locale's print version: every page on one page.
+    pub fn print(self, tag: &str) -> String {
+        self.in_locale(tag, "print/index")
+    }
+
     /// The URL of the root language chooser.
     pub fn root(self) -> String {
         self.page("index")
@@ -147,6 +157,33 @@ impl UrlStyle {
         let trimmed = url.strip_suffix('/').unwrap_or(url);
         let parent = trimmed.rfind('/').map_or("", |i| &url[..=i]);
         self.page(&format!("{parent}\u{0}"))
+    }
+}
+
+/// How a link to a folder URL is spelled (`portable = true | false`).
+/// The `html` style has no folder URLs: its links name files either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Links {
+    /// `../b/index.html`: the file, which a browser opens from disk too
+    /// (the default: a site sent as a zip or put on a share just works).
+    #[default]
+    Files,
+    /// `../b/`: the folder, for a site only ever served over HTTP.
+    Folders,
+}
+
+impl Links {
+    /// The href from the output at URL `from` to the output at URL or path
+    /// `to` ([`href`]), a folder URL spelled as this rule says.
+    pub fn href(self, from: &str, to: &str) -> String {
+        let mut out = href(from, to);
+        if self == Links::Files && (to.is_empty() || to.ends_with('/')) {
+            if out == "./" {
+                out.clear();
+            }
+            out.push_str("index.html");
+        }
+        out
     }
 }
 
@@ -265,14 +302,24 @@ pub const NOT_FOUND: &str = "404.html";
 /// The highlighting stylesheet.
 pub const SYNTAX_CSS: &str = "static/syntax.css";
 
+/// A locale's own page for any missing path below it (`es/404.html`).
+pub fn not_found_in(tag: &str) -> String {
+    format!("{tag}/{NOT_FOUND}")
+}
+
+/// A locale's task rows as CSV (`es/tasks.csv`).
+pub fn locale_tasks_csv(tag: &str) -> String {
+    format!("{tag}/tasks.csv")
+}
+
 /// A locale's task rows (`es/tasks.json`).
 pub fn locale_tasks_json(tag: &str) -> String {
     format!("{tag}/tasks.json")
 }
 
-/// A locale's search index (`es/search/index.json`).
+/// A locale's search index, a script (`es/search/index.js`).
 pub fn search_index(tag: &str) -> String {
-    format!("{tag}/search/index.json")
+    format!("{tag}/search/index.js")
 }
 
 /// A locale's navigation as a script (`es/toc.js`).

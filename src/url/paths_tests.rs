@@ -181,3 +181,19 @@ fn docfx_publishes_a_file_at_dest_plus_its_path_below_src() {
     assert_eq!(docfx_output("guide", "guide", "site").as_deref(), Some("site"));
     assert_eq!(docfx_output("other/a.md", "docs", "articles"), None);
 }
+
+#[test]
+fn portable_links_name_the_file_of_a_folder_url() {
+    let files = Links::Files;
+    assert_eq!(files.href("es/a/", "es/b/"), "../b/index.html");
+    assert_eq!(files.href("es/a/", "es/a/"), "index.html", "the page itself");
+    assert_eq!(files.href("es/a/", ""), "../../index.html", "the root chooser");
+    assert_eq!(files.href("", "es/"), "es/index.html");
+    assert_eq!(files.href("es/a/", "es/media/x y.png"), "../media/x%20y.png", "a file stays a file");
+    assert_eq!(files.href("es/a.html", "es/b.html"), "b.html", "html URLs are files already");
+    assert_eq!(files.href("es/a.html", "es/index.html"), "index.html");
+    let folders = Links::Folders;
+    assert_eq!(folders.href("es/a/", "es/b/"), "../b/");
+    assert_eq!(folders.href("es/a/", "es/a/"), "./");
+    assert_eq!(Links::default(), Links::Files, "portable unless the config says otherwise");
+}

@@ -11,12 +11,13 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
 import { catalogTests } from "./catalog.mjs";
 import { docfxTests } from "./docfx.mjs";
 import { layoutTests } from "./layout.mjs";
+import { partnerTests } from "./partners.mjs";
 import { searchTests } from "./search.mjs";
 import { sidebarTests } from "./sidebar.mjs";
 import { switcherTests } from "./switcher.mjs";
@@ -45,9 +46,10 @@ function options(argv) {
 /** What every test gets: the served sites, a page opener that records
  * errors, the screenshot folder and axe-core's source. */
 class Harness {
-  constructor(browser, urls, shots) {
+  constructor(browser, urls, dirs, shots) {
     this.browser = browser;
     this.urls = urls;
+    this.dirs = dirs;
     this.shots = shots;
     this.errors = [];
     this.contexts = [];
@@ -60,12 +62,20 @@ class Harness {
     return `${this.urls[name]}/${rel}`;
   }
 
-  /** A new page in a new context (`width`, `colorScheme`, `javaScript`),
-   * watched for console errors, uncaught exceptions and failed requests. */
-  async page({ width = 1280, height = 900, colorScheme = "light", javaScript = true } = {}) {
+  /** The file:// URL of `rel` on site `name` (the site opened from disk). */
+  file(name, rel = "") {
+    if (!this.dirs[name]) throw new Error(`site ${name} was not given (--site ${name}=DIR)`);
+    return pathToFileURL(path.join(this.dirs[name], rel)).href;
+  }
+
+  /** A new page in a new context (`width`, `colorScheme`, `javaScript`, more
+   * context options), watched for console errors, uncaught exceptions and
+   * failed requests. */
+  async page({ width = 1280, height = 900, colorScheme = "light", javaScript = true, ...more } = {}) {
     const context = await this.browser.newContext({
       viewport: { width, height },
       colorScheme,
+      ...more,
       deviceScaleFactor: 1,
       reducedMotion: "reduce",
       javaScriptEnabled: javaScript,
@@ -134,8 +144,8 @@ async function main() {
       "--disable-sync",
     ],
   });
-  const h = new Harness(browser, urls, opts.shots);
-  const tests = [...switcherTests, ...searchTests, ...catalogTests, ...layoutTests, ...docfxTests, ...sidebarTests].filter(
+  const h = new Harness(browser, urls, opts.sites, opts.shots);
+  const tests = [...switcherTests, ...searchTests, ...catalogTests, ...layoutTests, ...docfxTests, ...sidebarTests, ...partnerTests].filter(
     (t) => !opts.only || t.name.includes(opts.only),
   );
   let failed = 0;

@@ -26,16 +26,16 @@ export const searchTests = [
       page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
       await page.goto(h.url("corpus", SEED));
       assert.ok(await page.locator("#search-input").isVisible(), "the search box is shown");
-      assert.ok(!fetched.some((p) => p.endsWith("/search/index.json")), "no index before the box is used");
+      assert.ok(!fetched.some((p) => p.endsWith("/search/index.js")), "no index before the box is used");
       await page.click("#search-input");
       const results = await search(page, "desconexión");
       assert.deepEqual(
-        fetched.filter((p) => p.endsWith("/search/index.json")),
-        ["/es/search/index.json"],
+        fetched.filter((p) => p.endsWith("/search/index.js")),
+        ["/es/search/index.js"],
         "the Spanish index, once",
       );
       assert.ok(
-        results.some((r) => r.path === `/${SEED}`),
+        results.some((r) => r.path === `/${SEED}index.html`),
         `the seed page is found: ${JSON.stringify(results)}`,
       );
       // Snippets come from the result pages, with the words found marked.
@@ -53,7 +53,7 @@ export const searchTests = [
       await page.goto(h.url("corpus", "ja/"));
       await page.click("#search-input");
       const results = await search(page, "完了の話し合い");
-      const ja = "/ja/migrate-conduct-engagement-completion-discussion-partner-jp/";
+      const ja = "/ja/migrate-conduct-engagement-completion-discussion-partner-jp/index.html";
       assert.ok(results.some((r) => r.path === ja), `the Japanese seed page: ${JSON.stringify(results)}`);
       assert.ok(results.every((r) => r.path.startsWith("/ja/")), "Japanese results only");
     },
@@ -66,9 +66,9 @@ export const searchTests = [
       await page.keyboard.press("/");
       assert.equal(await page.evaluate(() => document.activeElement.id), "search-input", "/ focuses the box");
       const results = await search(page, "4060", 2);
-      assert.equal(results[0].path, "/en/tasks/4060/", `the task first: ${JSON.stringify(results)}`);
+      assert.equal(results[0].path, "/en/tasks/4060/index.html", `the task first: ${JSON.stringify(results)}`);
       assert.ok(
-        results.some((r) => r.path === "/en/migrate-conduct-engagement-completion-discussion-partner/"),
+        results.some((r) => r.path === "/en/migrate-conduct-engagement-completion-discussion-partner/index.html"),
         "and the page that holds it",
       );
       await page.keyboard.press("ArrowDown");
@@ -77,7 +77,7 @@ export const searchTests = [
       assert.ok(active, "ArrowDown selects a result");
       assert.equal(await page.locator(`#${active}`).getAttribute("aria-selected"), "true");
       await Promise.all([page.waitForNavigation(), page.keyboard.press("Enter")]);
-      assert.equal(new URL(page.url()).pathname, "/en/tasks/4060/");
+      assert.equal(new URL(page.url()).pathname, "/en/tasks/4060/index.html");
       assert.match(await page.title(), /^Task 4060: /);
     },
   },

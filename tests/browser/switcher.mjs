@@ -4,9 +4,9 @@ import assert from "node:assert/strict";
 
 export const SEED = "es/migrate-conduct-engagement-completion-discussion-partner-es/";
 const SEED_IN = {
-  de: "/de/migrate-conduct-engagement-completion-discussion-partner-de/",
-  ja: "/ja/migrate-conduct-engagement-completion-discussion-partner-jp/",
-  en: "/en/migrate-conduct-engagement-completion-discussion-partner/",
+  de: "/de/migrate-conduct-engagement-completion-discussion-partner-de/index.html",
+  ja: "/ja/migrate-conduct-engagement-completion-discussion-partner-jp/index.html",
+  en: "/en/migrate-conduct-engagement-completion-discussion-partner/index.html",
 };
 
 /** Opens the switcher of `page` and follows its link to `tag`. */
@@ -28,7 +28,7 @@ async function untranslated(h, site, rel) {
   assert.ok(tag, `${rel} has a language without its translation`);
   await switchTo(page, tag);
   const url = new URL(page.url());
-  assert.equal(url.pathname, `/${tag}/`, "lands on the locale's home");
+  assert.equal(url.pathname, `/${tag}/index.html`, "lands on the locale's home (links name files)");
   assert.equal(url.hash, "#untranslated");
   const notice = page.locator("#untranslated");
   assert.ok(await notice.isVisible(), "the home says the page is not translated");

@@ -1,11 +1,14 @@
-//! The built sites in a real browser: builds the sample site and the real
-//! corpus, then runs `tests/browser/run.mjs` (Playwright driving the system
+//! The built sites in a real browser: builds the sample site, the real
+//! corpus, the DocFX fixture and the partners fixture (`partners.rs`:
+//! redirects, edit links), then runs `tests/browser/run.mjs` (Playwright driving the system
 //! Chromium, axe-core), which serves them on 127.0.0.1. The tests themselves
 //! (language switcher, search, catalog filters, task links, layout at 375
 //! and 1280 px, the sidebar with and without JavaScript, screenshots,
-//! accessibility) are in `tests/browser/*.mjs`; besides the sample, the
-//! corpus and the DocFX fixture they get a 40-page locale without a toc
-//! (`flat`, for the sidebar's long lists).
+//! accessibility; `partners.mjs`: every kind of page over http:// and
+//! file://, light and dark, the catalog's height, chips, sort and CSV, the
+//! matrix, 404s, code copy, the print PDF, redirects) are in
+//! `tests/browser/*.mjs`; besides these sites they get a 40-page locale
+//! without a toc (`flat`, for the sidebar's long lists).
 //!
 //! Needs Node.js, Chromium (`/usr/bin/chromium`, or `PLAYBOOK_CHROMIUM`) and
 //! `npm ci --prefix tests/browser`. Without them the test fails, unless
@@ -59,6 +62,8 @@ fn sample_and_corpus_work_in_chromium() {
             &site("docfx", docfx),
             "--site",
             &site("flat", &flat),
+            "--site",
+            &site("partners", crate::partners::built_site()),
         ])
         .arg("--shots")
         .arg(shots())

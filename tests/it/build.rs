@@ -38,10 +38,10 @@ fn sample_content_links_tasks_named_in_prose() {
     let read = |f: &str| std::fs::read_to_string(out.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
     let link = |href: &str, text: &str| format!("<a class=\"task-ref\" href=\"{href}\">{text}</a>");
     let cases = [
-        ("en/index.html", link("tasks/1020/", "Task 1020")),
-        ("en/initiate-set-up-governance-cadence/index.html", link("../tasks/1020/", "Task 1020")),
-        ("es/migrate-prepare-migration-waves/index.html", link("../tasks/2050/", "Tarea 2050")),
-        ("de/initiate-hold-kickoff-meeting/index.html", link("../tasks/3080/", "Aufgabe 3080")),
+        ("en/index.html", link("tasks/1020/index.html", "Task 1020")),
+        ("en/initiate-set-up-governance-cadence/index.html", link("../tasks/1020/index.html", "Task 1020")),
+        ("es/migrate-prepare-migration-waves/index.html", link("../tasks/2050/index.html", "Tarea 2050")),
+        ("de/initiate-hold-kickoff-meeting/index.html", link("../tasks/3080/index.html", "Aufgabe 3080")),
     ];
     for (file, expected) in cases {
         assert!(read(file).contains(&expected), "{file} lacks {expected}");
@@ -54,7 +54,7 @@ fn zero_config_site_builds_with_rewritten_links() {
     let o = playbook(&["build", "--root", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let home = std::fs::read_to_string(dir.join("public/en/index.html")).unwrap();
-    assert!(home.contains("guide/#setup"), "link rewritten with fragment kept: {home}");
+    assert!(home.contains("guide/index.html#setup"), "link rewritten with fragment kept: {home}");
     assert!(!home.contains("guide.md"), "no .md href left");
     let guide = std::fs::read_to_string(dir.join("public/es/guide/index.html")).unwrap();
     assert!(guide.contains("hreflang=\"en\""));
@@ -111,17 +111,23 @@ fn user_text_is_escaped_in_html() {
     let dir = temp_dir("escape");
     write_files(
         &dir,
-        &[(
-            "content/en/index.md",
-            "---\ntitle: \"<script>alert(1)</script>\"\nowner: \"<b>x</b>\"\n---\n# Head <img src=x onerror=alert(2)>\n\n[<i>t</i>](https://e.com) <script>alert(3)</script>\n",
-        )],
+        &[
+            (
+                "content/en/index.md",
+                "---\ntitle: \"<script>alert(1)</script>\"\nowner: \"<b>x</b>\"\n---\n# Head <img src=x onerror=alert(2)>\n\n[<i>t</i>](https://e.com) <script>alert(3)</script>\n",
+            ),
+            // No H1: the front-matter title names the page.
+            ("content/en/plain.md", "---\ntitle: \"<script>alert(1)</script>\"\n---\nText.\n"),
+        ],
     );
     let o = playbook(&["build", "--root", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let plain = std::fs::read_to_string(dir.join("public/en/plain/index.html")).unwrap();
+    assert!(!plain.contains("<script>alert(1)"), "{plain}");
+    assert!(plain.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; · Playbook</title>"), "{plain}");
     let html = std::fs::read_to_string(dir.join("public/en/index.html")).unwrap();
     // Front matter, heading and link text never become markup.
     assert!(!html.contains("<script>alert(1)"), "{html}");
-    assert!(html.contains("&lt;script&gt;alert(1)"), "{html}");
     assert!(!html.contains("<img src=x"), "{html}");
     assert!(!html.contains("<i>t</i>"), "{html}");
     assert!(!html.contains("<b>x</b>"), "{html}");
@@ -200,8 +206,9 @@ fn hostile_text_never_becomes_live_markup() {
     }
     let json = std::fs::read_to_string(dir.join("public/en/tasks.json")).unwrap();
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
-    // JSON carries text as data: the title as written, cells as their text.
-    assert!(parsed[0]["page_title"].as_str().unwrap().starts_with("<script>alert(1)"), "{json}");
+    // JSON carries text as data: the page's name (its H1) as written, cells
+    // as their text.
+    assert!(parsed[0]["page_title"].as_str().unwrap().starts_with("Head alert(1)"), "{json}");
     assert_eq!(parsed[0]["name"], "Name alert(1)\" onmouseover=\"alert(2)");
 }
 

@@ -70,12 +70,12 @@ fn the_es_catalog_links_each_row_on_its_page_and_its_task_page() {
     for (id, name) in
         [("4060", "Cerrar la interacción en el rastreador"), ("1010", "Completar el primer contacto")]
     {
-        assert!(html.contains(&format!("<a href=\"{id}/\">{id}</a>")), "task page link of {id}");
+        assert!(html.contains(&format!("<a href=\"{id}/index.html\">{id}</a>")), "task page link of {id}");
         assert!(html.contains(name), "{name}");
     }
     let rows: Vec<String> = hrefs(&html).into_iter().filter(|h| h.contains("#task-")).collect();
     assert_eq!(rows.len(), 30, "one row link per es task row: {rows:?}");
-    assert!(rows.contains(&"../succeed-close-engagement/#task-4060".to_string()), "{rows:?}");
+    assert!(rows.contains(&"../succeed-close-engagement/index.html#task-4060".to_string()), "{rows:?}");
     assert!(assert_links_resolve(out, &page) > 90);
 }
 
@@ -103,11 +103,11 @@ fn a_sample_task_page_shows_every_locale_and_the_missing_one() {
     let html = read(&out.join("es/tasks/4060/index.html"));
     assert!(html.contains("<h1>Cerrar la interacción en el rastreador</h1>"), "{html}");
     assert!(html.contains("Close the engagement in the tracker"), "the en name");
-    assert!(html.contains("href=\"../../../en/tasks/4060/\""), "the en task page");
+    assert!(html.contains("href=\"../../../en/tasks/4060/index.html\""), "the en task page");
     assert!(html.contains("<tr class=\"row-missing\">"), "de has no 4060");
-    assert!(
-        html.contains("href=\"../../../de/tasks/\" hreflang=\"de\" data-lang=\"de\" class=\"untranslated\"")
-    );
+    assert!(html.contains(
+        "href=\"../../../de/tasks/index.html\" hreflang=\"de\" data-lang=\"de\" class=\"untranslated\""
+    ));
     assert!(html.contains("hreflang=\"en\" href=\"/en/tasks/4060/\""), "alternate");
     let de = read(&out.join("de/tasks/1010/index.html"));
     assert!(de.contains("<tr class=\"row-same\">"), "en and es agree with de on 1010");
@@ -140,13 +140,13 @@ fn a_requirement_mismatch_is_labelled_on_the_task_page_and_in_the_matrix() {
 fn the_sample_matrix_shows_tasks_missing_in_de() {
     let out = sample();
     let html = read(&out.join("en/tasks/matrix/index.html"));
-    let row = html.split("<a href=\"../1040/\">1040</a>").nth(1).expect("row 1040");
+    let row = html.split("<a href=\"../1040/index.html\">1040</a>").nth(1).expect("row 1040");
     let row = row.split("</tr>").next().unwrap();
     let cells: Vec<&str> =
         row.split("<td class=\"mx-cell ").skip(1).map(|c| c.split('"').next().unwrap()).collect();
     assert_eq!(cells, ["mx-present", "mx-missing", "mx-present"], "en, de, es: {row}");
     assert!(row.contains("<span class=\"visually-hidden\">missing</span>"));
-    assert!(html.contains("<tr class=\"total-missing\">"), "per-locale totals");
+    assert!(html.contains("<tr class=\"mx-total total-missing\">"), "per-locale totals");
 }
 
 #[test]
@@ -177,7 +177,9 @@ fn corpus_task_4060_has_its_spanish_page() {
     let html = read(&corpus_site().join("es/tasks/4060/index.html"));
     assert!(html.contains("<h1>El proceso de desconexión finalizado</h1>"), "{html}");
     assert!(
-        html.contains("\"../../migrate-conduct-engagement-completion-discussion-partner-es/#task-4060\""),
+        html.contains(
+            "\"../../migrate-conduct-engagement-completion-discussion-partner-es/index.html#task-4060\""
+        ),
         "links its row"
     );
     assert_links_resolve(corpus_site(), &corpus_site().join("es/tasks/4060/index.html"));
@@ -254,7 +256,9 @@ fn corpus_task_4060_in_spanish_has_every_field() {
         "phase": "Migrar",
         "section": "Lleve a cabo la discusión de finalización de la interacción (migración)",
         "section_id": "lleve-a-cabo-la-discusión-de-finalización-de-la-interacción-migración-1",
-        "page_title": "FastTrack Playbook - Conduct Engagement Completion Discussion (migration)",
+        // The page's one name: its H1, in Spanish (the front-matter title
+        // of the corpus is English in every language).
+        "page_title": "Lleve a cabo la discusión de finalización de la interacción (migración)",
         "file": "spanish-playbook/migrate-conduct-engagement-completion-discussion-partner-es.md",
         "line": 79,
         "url": "/es/migrate-conduct-engagement-completion-discussion-partner-es/#task-4060"

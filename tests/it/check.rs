@@ -221,6 +221,16 @@ fn translations() {
 }
 
 #[test]
+fn untranslated_titles_and_toc_names() {
+    let json = fixture("titles");
+    let title = finding(&json, "content/es/setup.md", 3, "untranslated-title");
+    assert!(title["message"].as_str().unwrap().contains("front-matter title is the en page's"), "{title}");
+    assert_eq!(title["target"], "content/en/setup.md");
+    let toc = finding(&json, "content/es/toc.yml", 6, "untranslated-title");
+    assert_eq!(toc["target"], "content/en/toc.yml");
+}
+
+#[test]
 fn a_clean_site_has_no_findings_and_exits_0() {
     let root = repo().join("tests/fixtures/check/clean");
     let o = playbook(&["check", "--root", root.to_str().unwrap()]);

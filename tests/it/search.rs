@@ -38,11 +38,23 @@ fn node(script: &str, input: &Value) -> Value {
 
 /// Titles and URLs of the first `n` results of each query on one index.
 fn results(index: &Path, queries: &[&str], n: usize) -> Vec<Vec<(String, String)>> {
-    let script = "const index = JSON.parse(fs.readFileSync(input.index, 'utf8'));\n\
+    let script = "const text = fs.readFileSync(input.index, 'utf8');\n\
+        const index = JSON.parse(text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')));\n\
         console.log(JSON.stringify(input.queries.map(q => search.search(index, q).slice(0, input.n)\
         .map(hit => index.docs[hit.doc]))));";
     let out = node(script, &json!({ "index": index, "queries": queries, "n": n }));
     serde_json::from_value(out).expect("lists of [title, url]")
+}
+
+/// The index a locale's `index.js` hands to the client
+/// (`playbookSearchIndex({…});`).
+fn index_json(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).expect("index written");
+    let json = text
+        .strip_prefix("playbookSearchIndex(")
+        .and_then(|t| t.strip_suffix(");\n"))
+        .unwrap_or_else(|| panic!("{} is not playbookSearchIndex({{…}});", path.display()));
+    serde_json::from_str(json).expect("JSON")
 }
 
 fn urls(hits: &[(String, String)]) -> Vec<&str> {
@@ -129,8 +141,7 @@ fn sample() -> &'static PathBuf {
 fn every_locale_of_the_sample_has_a_deterministic_index_and_the_box() {
     let out = sample();
     for tag in ["en", "es", "de"] {
-        let index = out.join(tag).join("search/index.json");
-        let v: Value = serde_json::from_slice(&std::fs::read(&index).expect("index written")).expect("JSON");
+        let v = index_json(&out.join(tag).join("search/index.js"));
         assert_eq!(v["lang"], tag);
         assert!(!v["docs"].as_array().expect("docs").is_empty(), "{tag} has documents");
     }
@@ -138,7 +149,7 @@ fn every_locale_of_the_sample_has_a_deterministic_index_and_the_box() {
     let o = playbook(&["build", "--root", repo().to_str().unwrap(), "--out", again.to_str().unwrap()]);
     assert!(o.status.code().is_some_and(|c| c <= 1), "{}", text(&o));
     for tag in ["en", "es", "de"] {
-        let rel = format!("{tag}/search/index.json");
+        let rel = format!("{tag}/search/index.js");
         assert_eq!(std::fs::read(out.join(&rel)).ok(), std::fs::read(again.join(&rel)).ok(), "{rel}");
     }
     let page = std::fs::read_to_string(out.join("es/index.html")).expect("es home");
@@ -161,19 +172,19 @@ fn sample_searches_find_spanish_pages_and_tasks() {
     if !node_available("sample_searches_find_spanish_pages_and_tasks") {
         return;
     }
-    let es = sample().join("es/search/index.json");
+    let es = sample().join("es/search/index.js");
     let found = results(&es, &["migracion", "Migración", "migra", "3060", "zzzz"], 5);
     assert!(!found[0].is_empty(), "migracion finds Spanish pages");
     assert_eq!(found[0], found[1], "accents and case do not matter");
     assert!(found[2].len() >= found[0].len(), "a prefix finds at least as much");
     assert_eq!(
         urls(&found[3]).first(),
-        Some(&"es/tasks/3060/"),
+        Some(&"es/tasks/3060/index.html"),
         "a task id finds its task first: {:?}",
         found[3]
     );
     assert!(
-        urls(&found[3]).contains(&"es/migrate-complete-cutover/"),
+        urls(&found[3]).contains(&"es/migrate-complete-cutover/index.html"),
         "and the page that holds it: {:?}",
         found[3]
     );
@@ -197,9 +208,10 @@ fn corpus_indexes_stay_small() {
         ("ja", 287, 450_000),
         ("zh-Hans", 285, 450_000),
     ] {
-        let bytes = std::fs::read(corpus().join(tag).join("search/index.json")).expect("index");
-        assert!(bytes.len() < max, "{tag}: {} bytes", bytes.len());
-        let v: Value = serde_json::from_slice(&bytes).expect("JSON");
+        let path = corpus().join(tag).join("search/index.js");
+        let bytes = std::fs::metadata(&path).expect("index").len();
+        assert!(bytes < max, "{tag}: {bytes} bytes");
+        let v = index_json(&path);
         assert_eq!(v["docs"].as_array().map(Vec::len), Some(docs), "{tag} documents");
     }
 }
@@ -209,12 +221,12 @@ fn corpus_searches_find_words_in_every_script_and_task_ids() {
     if !node_available("corpus_searches_find_words_in_every_script_and_task_ids") {
         return;
     }
-    const SEED: &str = "es/migrate-conduct-engagement-completion-discussion-partner-es/";
-    let index = |tag: &str| corpus().join(tag).join("search/index.json");
+    const SEED: &str = "es/migrate-conduct-engagement-completion-discussion-partner-es/index.html";
+    let index = |tag: &str| corpus().join(tag).join("search/index.js");
     let es = results(&index("es"), &["desconexión", "desconexion", "4060"], 10);
     assert!(urls(&es[0]).contains(&SEED), "{:?}", es[0]);
     assert_eq!(es[0], es[1]);
-    assert_eq!(urls(&es[2]).first(), Some(&"es/tasks/4060/"), "{:?}", es[2]);
+    assert_eq!(urls(&es[2]).first(), Some(&"es/tasks/4060/index.html"), "{:?}", es[2]);
     assert!(urls(&es[2]).contains(&SEED), "{:?}", es[2]);
     let ja = results(&index("ja"), &["移行", "移", "データ移行"], 50);
     assert!(ja[0].len() >= 10, "移行 finds many Japanese pages: {}", ja[0].len());

@@ -14,10 +14,10 @@ const BASE: &str = "https://example.com/pb";
 /// same name (`sub.md`, `sub/index.md`: the same URL in the pretty style
 /// only), tasks, a toc, an image, and links written every way writers do
 /// (raw HTML too).
-fn site(name: &str, style: &str) -> std::path::PathBuf {
+fn site(name: &str, style: &str, extra: &str) -> std::path::PathBuf {
     let dir = temp_dir(name);
     let config = format!(
-        "title = \"URL styles\"\nbase_url = \"{BASE}\"\nurl_style = \"{style}\"\n\
+        "title = \"URL styles\"\nbase_url = \"{BASE}\"\nurl_style = \"{style}\"\n{extra}\
          [[locale]]\ntag = \"en\"\ndir = \"docs/en\"\n\
          [[locale]]\ntag = \"es\"\ndir = \"docs/es\"\nsuffix = \"-es\"\n\
          [[locale]]\ntag = \"ja\"\ndir = \"docs/ja\"\n"
@@ -69,14 +69,20 @@ fn site(name: &str, style: &str) -> std::path::PathBuf {
     dir
 }
 
-/// Builds the site of `style`; returns its output folder.
-fn build(style: &str) -> std::path::PathBuf {
-    let dir = site(&format!("url-style-{style}"), style);
+/// Builds the site of `style` (`extra`: more top-level config lines);
+/// returns its output folder.
+fn build_with(style: &str, extra: &str) -> std::path::PathBuf {
+    let dir = site(&format!("url-style-{style}-{}", extra.len()), style, extra);
     let out = dir.join("out");
     let o = playbook(&["build", "--root", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(matches!(o.status.code(), Some(0 | 1)), "{}", text(&o));
     assert!(!text(&o).contains("broken-link"), "the fixture's links are sound: {}", text(&o));
     out
+}
+
+/// Builds the site of `style` with the default links (`portable`).
+fn build(style: &str) -> std::path::PathBuf {
+    build_with(style, "")
 }
 
 /// The values of `attr="…"` in `html`, unescaped.
@@ -141,8 +147,10 @@ fn links(out: &Path) -> Vec<(String, String)> {
             let locs = text.split("<loc>").skip(1).filter_map(|s| s.split("</loc>").next());
             all.extend(locs.map(|l| (path.clone(), l.to_string())));
             all.extend(attributes(&text, "href").into_iter().map(|l| (path.clone(), l)));
-        } else if path.ends_with("search/index.json") {
-            let index: serde_json::Value = serde_json::from_str(&text).unwrap();
+        } else if path.ends_with("search/index.js") {
+            let json =
+                text.strip_prefix("playbookSearchIndex(").and_then(|t| t.strip_suffix(");\n")).unwrap();
+            let index: serde_json::Value = serde_json::from_str(json).unwrap();
             for doc in index["docs"].as_array().unwrap() {
                 // Relative to the output root.
                 all.push((String::new(), doc[1].as_str().unwrap().to_string()));
@@ -208,8 +216,27 @@ fn every_link_of_a_pretty_site_leads_to_a_file_of_the_site() {
         assert!(out.join(file).is_file(), "{file}");
     }
     let internal = assert_every_link_resolves(&out);
-    assert!(internal.iter().any(|l| l.ends_with("guide/#setup")), "pretty links end in a folder");
+    // Portable (the default): a relative link names a file, which a browser
+    // opens from disk too; public URLs (sitemap, hreflang, canonical,
+    // tasks.json) stay folders.
+    for link in internal.iter().filter(|l| !l.starts_with('/') && !l.starts_with("https:")) {
+        let path = link.split(['#', '?']).next().unwrap();
+        assert!(!path.ends_with('/') && !path.is_empty(), "{link} is a folder link in a portable site");
+    }
+    assert!(internal.iter().any(|l| l.ends_with("guide/index.html#setup")), "{internal:?}");
+    assert!(internal.iter().any(|l| l == "https://example.com/pb/en/guide/"), "public URLs are folders");
     assert!(!internal.iter().any(|l| l.contains("guide.html")));
+}
+
+#[test]
+fn a_site_that_is_not_portable_links_folders() {
+    let out = build_with("pretty", "portable = false\n");
+    let internal = assert_every_link_resolves(&out);
+    assert!(internal.iter().any(|l| l.ends_with("guide/#setup")), "pretty links end in a folder");
+    assert!(
+        !internal.iter().any(|l| l.ends_with("/index.html") || l.contains("/index.html#")),
+        "{internal:?}"
+    );
 }
 
 #[test]

@@ -40,11 +40,16 @@ pub enum Arg {
 }
 
 /// A UI text that a page body prints, besides the author's: the title of
-/// an alert, the labels of DocFX blocks (`render::markdown`).
+/// an alert, a code block's copy button, the labels of DocFX blocks
+/// (`render::markdown`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BodyLabel<'a> {
     /// An alert's title (`alert-note` …, `alert-other` for an unknown kind).
     Alert(&'a AlertKind),
+    /// The copy button of a code block (`code-copy`).
+    CopyCode,
+    /// What the copy button says once it copied (`code-copied`).
+    Copied,
     /// A `:::zone` block, by its pivot or target values (`dfm-zone`).
     Zone(&'a str),
     /// A `:::moniker` block, by its range as written (`dfm-moniker`).
@@ -227,6 +232,8 @@ impl I18n {
             BodyLabel::Alert(kind) => return self.alert_label(lang, kind),
             BodyLabel::Zone(values) => ("dfm-zone", Some(("values", values))),
             BodyLabel::Moniker(range) => ("dfm-moniker", Some(("range", range))),
+            BodyLabel::CopyCode => ("code-copy", None),
+            BodyLabel::Copied => ("code-copied", None),
             BodyLabel::Tabs => ("dfm-tabs", None),
             BodyLabel::ImageDescription => ("dfm-image-description", None),
             BodyLabel::Video(host) => ("dfm-video", Some(("host", host))),

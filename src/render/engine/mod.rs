@@ -1,6 +1,7 @@
 //! What pages are rendered with: the templates and static files of the
 //! theme ([`theme`]), the UI strings and dates ([`i18n`]), code
-//! highlighting ([`highlight`]), HTML escaping as tera does it
+//! highlighting ([`highlight`], with our PowerShell grammar,
+//! [`powershell`]), HTML escaping as tera does it
 //! ([`escape_html`]) and the files `build.rs` embeds ([`embedded`]).
 //!
 //! Must not know pages, views or output paths: the rest of `render`
@@ -8,6 +9,7 @@
 
 pub mod highlight;
 pub mod i18n;
+pub mod powershell;
 pub mod theme;
 
 /// The built-in theme (`THEME`: paths below `themes/default/`) and UI

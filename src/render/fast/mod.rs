@@ -98,6 +98,7 @@ struct Ui {
     status_differs: String,
     catalog_back: String,
     matrix_title: String,
+    edit_page: String,
 }
 
 impl<'a> Writer<'a> {
@@ -148,6 +149,7 @@ impl<'a> Writer<'a> {
             status_differs: s("status-differs"),
             catalog_back: s("catalog-back"),
             matrix_title: s("matrix-title"),
+            edit_page: s("edit-page"),
         };
         Some(Writer {
             lang: lang.to_string(),

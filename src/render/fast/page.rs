@@ -1,5 +1,5 @@
 //! `page.html`'s article and aside: breadcrumbs, heading, the body, its
-//! phase and date, the pager and "On this page".
+//! phase, date and edit link, the pager and "On this page".
 //!
 //! Must not render markdown (the view holds the body) nor a locale home
 //! (`locale_home.html` stays with tera).
@@ -119,10 +119,11 @@ impl Writer<'_> {
         o.s("\n</article>\n");
     }
 
-    /// The footer with the page's phase and date, when it has either.
+    /// The footer with the page's phase, date and edit link, when it has
+    /// one of them.
     fn page_meta(&self, o: &mut Out, view: &PageView) {
-        let (phase, date) = (truthy(&view.phase), truthy(&view.date));
-        if phase.is_none() && date.is_none() {
+        let (phase, date, edit) = (truthy(&view.phase), truthy(&view.date), truthy(&view.edit_url));
+        if phase.is_none() && date.is_none() && edit.is_none() {
             return;
         }
         o.s("\n  <footer class=\"doc-meta\">");
@@ -140,6 +141,13 @@ impl Writer<'_> {
             let args = [("date", Arg::Text(date.to_string()))];
             o.e(&self.i18n.text(&self.lang, "last-updated", &args));
             o.s("</time></p>");
+        }
+        if let Some(edit) = edit {
+            o.s("\n    <p class=\"doc-edit\"><a href=\"");
+            o.e(edit);
+            o.s("\" rel=\"nofollow\">");
+            o.s(&self.ui.edit_page);
+            o.s("</a></p>");
         }
         o.s("\n  </footer>");
     }

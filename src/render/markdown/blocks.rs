@@ -4,7 +4,7 @@
 //!
 //! Must not decide anything the `Document` already decided.
 
-use super::{CodeState, Marker, Pass, TableState, alert_kind, escape_html, html};
+use super::{BodyLabel, CodeState, Marker, Pass, TableState, alert_kind, escape_html, html};
 use crate::model::{AlertKind, TableKind};
 use crate::render::engine::highlight;
 use pulldown_cmark::{Alignment, BlockQuoteKind, CowStr, Event, Tag, TagEnd};
@@ -28,7 +28,7 @@ impl<'a> Pass<'_, 'a> {
             self.out.push_back(Event::Start(Tag::BlockQuote(kind)));
             return;
         };
-        let label = (self.labels)(&super::BodyLabel::Alert(&kind));
+        let label = (self.labels)(&BodyLabel::Alert(&kind));
         let class = match &kind {
             AlertKind::Note | AlertKind::Unknown(_) => "note",
             AlertKind::Tip => "tip",
@@ -120,7 +120,8 @@ impl<'a> Pass<'_, 'a> {
         } else {
             "<div class=\"table-wrap\"><table>\n"
         }));
-        self.table = Some(TableState { alignments, in_head: false, cell: 0, row: 0, tasks });
+        self.table =
+            Some(TableState { alignments, in_head: false, cell: 0, row: 0, tasks, heads: Vec::new() });
     }
 
     pub(super) fn start_row(&mut self) {
@@ -141,7 +142,8 @@ impl<'a> Pass<'_, 'a> {
             .filter(|id| !id.is_empty() && !self.task_ids.contains(id));
         match id {
             Some(id) => {
-                self.out.push_back(Event::Html(format!("<tr id=\"task-{id}\">").into()));
+                let own = self.own_id(&format!("task-{id}"));
+                self.out.push_back(Event::Html(format!("<tr id=\"{own}\">").into()));
                 self.task_ids.insert(id);
             }
             None => self.out.push_back(html("<tr>")),
@@ -153,6 +155,25 @@ impl<'a> Pass<'_, 'a> {
             Some(t) => (t.in_head, t.alignments.get(t.cell).copied().unwrap_or(Alignment::None)),
             None => (false, Alignment::None),
         };
+        if let Some(t) = self.table.as_mut().filter(|t| t.tasks.is_some()) {
+            if head {
+                t.heads.push(String::new());
+            } else if let Some(label) = t.heads.get(t.cell).map(|h| h.trim()).filter(|h| !h.is_empty()) {
+                // A task table's cell: its header's words beside it on phones.
+                let mut tag = String::with_capacity(label.len() + 48);
+                tag.push_str("<td data-label=\"");
+                escape_html(&mut tag, label);
+                tag.push('"');
+                tag.push_str(match align {
+                    Alignment::None => ">",
+                    Alignment::Left => " style=\"text-align: left\">",
+                    Alignment::Center => " style=\"text-align: center\">",
+                    Alignment::Right => " style=\"text-align: right\">",
+                });
+                self.out.push_back(Event::Html(tag.into()));
+                return;
+            }
+        }
         let tag = match (head, align) {
             (true, Alignment::None) => "<th scope=\"col\">",
             (true, Alignment::Left) => "<th scope=\"col\" style=\"text-align: left\">",
@@ -186,10 +207,34 @@ impl<'a> Pass<'_, 'a> {
         }
     }
 
+    /// A code block: in a `code-block` box, under a bar naming its
+    /// language when it has one (the token as written when it is not one
+    /// syntect knows), with a copy button that `main.js` shows (`hidden`
+    /// until then, in the bar or over the block's corner: showing it
+    /// moves nothing).
     fn code_html(&mut self, code: &CodeState) -> String {
         let highlighted =
             if code.lang.is_empty() { None } else { highlight::code_block(&code.lang, &code.text) };
-        let mut out = String::with_capacity(code.text.len() * 2 + 64);
+        let mut out = String::with_capacity(code.text.len() * 2 + 256);
+        out.push_str("<div class=\"code-block\">");
+        let labelled = !code.lang.is_empty();
+        if labelled {
+            out.push_str("<div class=\"code-bar\"><span class=\"code-lang\">");
+            escape_html(&mut out, &highlight::label(&code.lang));
+            out.push_str("</span>");
+        }
+        out.push_str("<button type=\"button\" class=\"copy-button");
+        if !labelled {
+            out.push_str(" copy-float");
+        }
+        out.push_str("\" data-copied=\"");
+        escape_html(&mut out, &(self.labels)(&BodyLabel::Copied));
+        out.push_str("\" hidden>");
+        escape_html(&mut out, &(self.labels)(&BodyLabel::CopyCode));
+        out.push_str("</button>");
+        if labelled {
+            out.push_str("</div>");
+        }
         match highlighted {
             Some(spans) => {
                 self.has_code = true;
@@ -198,12 +243,18 @@ impl<'a> Pass<'_, 'a> {
                 out.push_str("\"><code>");
                 out.push_str(&spans);
             }
+            None if labelled => {
+                out.push_str("<pre class=\"code\" data-lang=\"");
+                escape_html(&mut out, &code.lang);
+                out.push_str("\"><code>");
+                escape_html(&mut out, &code.text);
+            }
             None => {
                 out.push_str("<pre class=\"code\"><code>");
                 escape_html(&mut out, &code.text);
             }
         }
-        out.push_str("</code></pre>\n");
+        out.push_str("</code></pre></div>\n");
         out
     }
 }

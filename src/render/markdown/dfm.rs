@@ -157,9 +157,15 @@ impl<'a> Pass<'_, 'a> {
                 }
                 let anchor: String =
                     id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
-                out.push_str(&format!("<section class=\"tab-panel\" id=\"tabpanel_{group}_{anchor}\" aria-labelledby=\"tab_{group}_{anchor}\" data-tab=\""));
+                let (panel, tab) = (
+                    self.own_id(&format!("tabpanel_{group}_{anchor}")),
+                    self.own_id(&format!("tab_{group}_{anchor}")),
+                );
+                out.push_str(&format!(
+                    "<section class=\"tab-panel\" id=\"{panel}\" aria-labelledby=\"{tab}\" data-tab=\""
+                ));
                 escape_html(&mut out, id);
-                out.push_str(&format!("\">\n<p class=\"tab-label\" id=\"tab_{group}_{anchor}\">"));
+                out.push_str(&format!("\">\n<p class=\"tab-label\" id=\"{tab}\">"));
                 escape_html(&mut out, label);
                 out.push_str("</p>\n");
                 self.dfm.panel = true;
@@ -221,7 +227,7 @@ impl<'a> Pass<'_, 'a> {
         }
         let described = (image.kind == ImageType::Complex).then(|| {
             self.dfm.figures += 1;
-            format!("dfm-description-{}", self.dfm.figures)
+            self.own_id(&format!("dfm-description-{}", self.dfm.figures))
         });
         if let Some(id) = &described {
             img.push_str(&format!(" aria-describedby=\"{id}\""));

@@ -14,7 +14,6 @@
 
 use super::{Pass, escape_html};
 use crate::model::TaskMention;
-use crate::url::paths;
 use pulldown_cmark::{CowStr, Event};
 use std::ops::Range;
 
@@ -66,7 +65,11 @@ impl<'a> Pass<'_, 'a> {
             return None;
         }
         let tag = &self.site.locale(self.page.locale).tag;
-        let href = paths::href(&self.page.url, &self.site.config.url_style.task(tag, mention.id));
+        let href = self
+            .site
+            .config
+            .links
+            .href(self.base_url_of_place(), &self.site.config.url_style.task(tag, mention.id));
         let mut open = String::with_capacity(href.len() + 32);
         open.push_str("<a class=\"task-ref\" href=\"");
         escape_html(&mut open, &href);

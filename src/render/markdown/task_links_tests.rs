@@ -26,6 +26,7 @@ fn page(id: u32, locale: u16, tag: &str, path: &str, markdown: &str) -> Page {
         url: format!("{tag}/{key}/"),
         key,
         primary: true,
+        committed: None,
         doc,
     }
 }
@@ -69,10 +70,10 @@ fn render(markdown: &str) -> String {
 fn an_existing_task_is_linked_relative_to_the_page() {
     assert_eq!(
         render("Vea la Tarea 2050 antes.\n"),
-        "<p>Vea la <a class=\"task-ref\" href=\"../tasks/2050/\">Tarea 2050</a> antes.</p>\n"
+        "<p>Vea la <a class=\"task-ref\" href=\"../tasks/2050/index.html\">Tarea 2050</a> antes.</p>\n"
     );
     assert!(
-        render_at("fase/b.md", "Tarea 2050\n").contains("href=\"../../tasks/2050/\""),
+        render_at("fase/b.md", "Tarea 2050\n").contains("href=\"../../tasks/2050/index.html\""),
         "a page in a subfolder climbs one more level"
     );
 }
@@ -90,8 +91,8 @@ fn a_task_missing_in_the_locale_stays_text() {
 fn every_id_of_a_list_is_linked() {
     assert_eq!(
         render("las tareas 2050 y 2051, 9999\n"),
-        "<p>las <a class=\"task-ref\" href=\"../tasks/2050/\">tareas 2050</a> y \
-         <a class=\"task-ref\" href=\"../tasks/2051/\">2051</a>, 9999</p>\n"
+        "<p>las <a class=\"task-ref\" href=\"../tasks/2050/index.html\">tareas 2050</a> y \
+         <a class=\"task-ref\" href=\"../tasks/2051/index.html\">2051</a>, 9999</p>\n"
     );
 }
 
@@ -99,7 +100,7 @@ fn every_id_of_a_list_is_linked() {
 fn text_around_a_link_stays_escaped() {
     assert_eq!(
         render("a &lt;b&gt; & Tarea 2050 < 3\n"),
-        "<p>a &lt;b&gt; &amp; <a class=\"task-ref\" href=\"../tasks/2050/\">Tarea 2050</a> &lt; 3</p>\n"
+        "<p>a &lt;b&gt; &amp; <a class=\"task-ref\" href=\"../tasks/2050/index.html\">Tarea 2050</a> &lt; 3</p>\n"
     );
 }
 
@@ -107,11 +108,11 @@ fn text_around_a_link_stays_escaped() {
 fn a_mention_across_events_and_lines_is_one_link() {
     assert_eq!(
         render("Tarea&nbsp;2050\n"),
-        "<p><a class=\"task-ref\" href=\"../tasks/2050/\">Tarea\u{a0}2050</a></p>\n"
+        "<p><a class=\"task-ref\" href=\"../tasks/2050/index.html\">Tarea\u{a0}2050</a></p>\n"
     );
     assert_eq!(
         render("la Tarea\n2050.\n"),
-        "<p>la <a class=\"task-ref\" href=\"../tasks/2050/\">Tarea\n2050</a>.</p>\n"
+        "<p>la <a class=\"task-ref\" href=\"../tasks/2050/index.html\">Tarea\n2050</a>.</p>\n"
     );
 }
 
@@ -124,9 +125,12 @@ fn links_code_and_headings_keep_their_text() {
 #[test]
 fn mentions_in_tables_and_alerts_are_linked() {
     let html = render("> [!NOTE]\n> Tarea 2051\n\n| a | b |\n|---|---|\n| x | ver Tarea 2050 |\n");
-    assert!(html.contains("<a class=\"task-ref\" href=\"../tasks/2051/\">Tarea 2051</a>"), "{html}");
     assert!(
-        html.contains("<td>ver <a class=\"task-ref\" href=\"../tasks/2050/\">Tarea 2050</a></td>"),
+        html.contains("<a class=\"task-ref\" href=\"../tasks/2051/index.html\">Tarea 2051</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td>ver <a class=\"task-ref\" href=\"../tasks/2050/index.html\">Tarea 2050</a></td>"),
         "{html}"
     );
 }

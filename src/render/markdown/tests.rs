@@ -4,7 +4,7 @@
 use super::*;
 use crate::config::{Config, LocaleConfig, Vocabulary};
 use crate::model::{
-    Alert, Document, FrontMatter, Heading, LinkKind, Locale, LocaleId, PageId, Table, TableKind, Task,
+    Alert, Document, FrontMatter, Heading, Link, LinkKind, Locale, LocaleId, PageId, Table, TableKind, Task,
 };
 use crate::render::engine::highlight;
 use crate::source::{SourceFile, Span};
@@ -37,6 +37,7 @@ fn page(id: u32, path: &str, markdown: &str, doc: Document) -> Page {
         url: format!("es/{key}/"),
         key,
         primary: true,
+        committed: None,
         doc,
     }
 }
@@ -62,6 +63,8 @@ fn label(label: &BodyLabel<'_>) -> String {
     match label {
         BodyLabel::Alert(AlertKind::Note) => "Nota".to_string(),
         BodyLabel::Alert(AlertKind::Unknown(word)) => format!("«{word}»"),
+        BodyLabel::CopyCode => "Copiar".to_string(),
+        BodyLabel::Copied => "Copiado".to_string(),
         other => format!("{other:?}"),
     }
 }
@@ -130,7 +133,7 @@ fn link_to_another_page_is_relative_with_fragment() {
         ..Document::default()
     };
     let html = render(md, doc).html;
-    assert!(html.contains("<a href=\"../b/#secci%C3%B3n%202\">B</a>"), "{html}");
+    assert!(html.contains("<a href=\"../b/index.html#secci%C3%B3n%202\">B</a>"), "{html}");
 }
 
 #[test]
@@ -323,8 +326,15 @@ fn task_rows_get_task_ids_once() {
     let html = render(TABLES, task_table_doc()).html;
     assert!(html.contains("<table class=\"task-table\">"), "{html}");
     assert_eq!(html.matches("<tr id=\"task-4060\">").count(), 1, "{html}");
-    assert!(html.contains("<tr id=\"task-4060\"><td>4060</td>"), "{html}");
-    assert!(html.contains("<tr id=\"task-4061\"><td>40\"61</td>"), "{html}");
+    // A task table's cells carry their header's words (phones show them).
+    assert!(
+        html.contains(
+            "<tr id=\"task-4060\"><td data-label=\"Id. de Tareas\">4060</td><td data-label=\"Nombre\">X</td>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<tr id=\"task-4061\"><td data-label=\"Id. de Tareas\">40\"61</td>"), "{html}");
+    assert!(html.contains("<tr><td>1</td>"), "other tables stay plain: {html}");
     assert_eq!(html.matches("<tr>").count(), 5, "2 heads, the plain row, the bad row, the duplicate: {html}");
 }
 
@@ -348,23 +358,47 @@ fn code_block_is_highlighted_with_prefixed_classes() {
     assert!(out.has_code);
     assert!(
         out.html.starts_with(
-            "<pre class=\"code hl-code\" data-lang=\"rust\"><code><span class=\"hl-source hl-rust\">"
+            "<div class=\"code-block\"><div class=\"code-bar\"><span class=\"code-lang\">Rust</span>\
+             <button type=\"button\" class=\"copy-button\" data-copied=\"Copiado\" hidden>Copiar</button></div>\
+             <pre class=\"code hl-code\" data-lang=\"rust\"><code><span class=\"hl-source hl-rust\">"
         ),
         "{}",
         out.html
     );
     assert!(out.html.contains("&lt;b&gt;"), "{}", out.html);
-    assert!(out.html.ends_with("</code></pre>\n"), "{}", out.html);
+    assert!(out.html.ends_with("</code></pre></div>\n"), "{}", out.html);
 }
 
 #[test]
 fn unknown_or_missing_language_is_plain_escaped() {
     let out = render("```klingon\n<x>\n```\n\n```\n<y>\n```\n\n    <z>\n", Document::default());
     assert!(!out.has_code);
+    let copy = |float: &str| {
+        format!(
+            "<button type=\"button\" class=\"copy-button{float}\" data-copied=\"Copiado\" hidden>Copiar</button>"
+        )
+    };
     assert_eq!(
         out.html,
-        "<pre class=\"code\"><code>&lt;x&gt;\n</code></pre>\n<pre class=\"code\"><code>&lt;y&gt;\n</code></pre>\n<pre class=\"code\"><code>&lt;z&gt;\n</code></pre>\n"
+        format!(
+            // An unknown language keeps its label, as written.
+            "<div class=\"code-block\"><div class=\"code-bar\"><span class=\"code-lang\">klingon</span>{}</div>\
+             <pre class=\"code\" data-lang=\"klingon\"><code>&lt;x&gt;\n</code></pre></div>\n\
+             <div class=\"code-block\">{}<pre class=\"code\"><code>&lt;y&gt;\n</code></pre></div>\n\
+             <div class=\"code-block\">{}<pre class=\"code\"><code>&lt;z&gt;\n</code></pre></div>\n",
+            copy(""),
+            copy(" copy-float"),
+            copy(" copy-float")
+        )
     );
+}
+
+#[test]
+fn a_label_is_escaped_and_the_copy_words_come_from_the_locale() {
+    let out = render("```<b>x\n1\n```\n", Document::default());
+    assert!(out.html.contains("<span class=\"code-lang\">&lt;b&gt;x</span>"), "{}", out.html);
+    assert!(out.html.contains("data-lang=\"&lt;b&gt;x\""), "{}", out.html);
+    assert!(out.html.contains("data-copied=\"Copiado\" hidden>Copiar</button>"), "{}", out.html);
 }
 
 #[test]

@@ -157,7 +157,23 @@ impl Builder {
         json.extend_from_slice(b"]}\n");
         json
     }
+
+    /// `index.js`: the JSON of [`Builder::json`] handed to the client by a
+    /// script, `playbookSearchIndex({…});` and a final newline. A script
+    /// loads over `file://` too, where a browser refuses to fetch a file.
+    pub fn script(self, lang: &str) -> Vec<u8> {
+        let json = self.json(lang);
+        let mut out = Vec::with_capacity(json.len() + SCRIPT_OPEN.len() + 3);
+        out.extend_from_slice(SCRIPT_OPEN.as_bytes());
+        out.extend_from_slice(json.strip_suffix(b"\n").unwrap_or(&json));
+        out.extend_from_slice(b");\n");
+        out
+    }
 }
+
+/// What an `index.js` starts with: the call of the function the client
+/// (`static/search.js`) defines before it adds the script.
+pub const SCRIPT_OPEN: &str = "playbookSearchIndex(";
 
 /// Documents per locale: a document number has 24 bits in [`pack`].
 const MAX_DOCS: u32 = 1 << 24;

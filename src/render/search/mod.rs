@@ -1,8 +1,10 @@
 //! Site search, built with the site: per locale one index of its pages and
-//! tasks, `OUT/<tag>/search/index.json`, which the theme's
-//! `static/search.js` loads the first time a reader uses the search box.
-//! Snippets come from the result pages themselves, fetched by the client
-//! for the results it shows: the build writes no second copy of the text.
+//! tasks, `OUT/<tag>/search/index.js` (its JSON handed to a function by a
+//! script, which loads over `file://` too, where `fetch` is refused), which
+//! the theme's `static/search.js` loads the first time a reader uses the
+//! search box. Snippets come from the result pages themselves, fetched by
+//! the client for the results it shows (over HTTP; from disk a result shows
+//! its title and section only): the build writes no second copy of the text.
 //! No server logic: every file is static and every URL in the index is
 //! relative to the output root.
 //!
@@ -29,28 +31,28 @@ pub mod tokens;
 #[cfg(test)]
 mod tests;
 
-pub use index::Builder;
+pub use index::{Builder, SCRIPT_OPEN};
 pub use page_text::{Field, pieces};
 
 use crate::catalog::{TaskCatalog, numeric_id};
 use crate::model::{Locale, Page, Site};
 use crate::output::OutputFile;
 use crate::render::engine::i18n::{Arg, I18n};
-use crate::url::paths;
+use crate::url::paths::{self, Links};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
-/// Every search file of the site: each locale's `index.json`, in locale
+/// Every search file of the site: each locale's `index.js`, in locale
 /// order.
 pub fn files(site: &Site, catalog: &TaskCatalog, i18n: &I18n) -> Vec<OutputFile> {
     site.locales.par_iter().map(|locale| file(site, catalog, i18n, locale)).collect()
 }
 
-/// The `index.json` of one locale (`render::plan`'s `SearchIndex` key).
+/// The `index.js` of one locale (`render::plan`'s `SearchIndex` key).
 pub fn file(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) -> OutputFile {
     OutputFile::bytes(
         paths::search_index(&locale.tag),
-        locale_index(site, catalog, i18n, locale).json(&locale.tag),
+        locale_index(site, catalog, i18n, locale).script(&locale.tag),
     )
 }
 
@@ -59,7 +61,7 @@ pub fn locale_index(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Lo
     let primary = || locale.pages.iter().map(|&p| site.page(p)).filter(|p| p.primary);
     let mut index = Builder::for_text(primary().map(|p| p.source.text.len()).sum());
     for page in primary() {
-        add_page(&mut index, page);
+        add_page(&mut index, page, site.config.links);
     }
     let mut seen = BTreeSet::new();
     for row in catalog.in_locale(site, locale.id) {
@@ -75,19 +77,20 @@ pub fn locale_index(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Lo
         for service in &task.services {
             index.add(service, Field::Body);
         }
-        index.end_doc(title, paths::href("", &site.config.url_style.task(&locale.tag, id)));
+        index.end_doc(title, site.config.links.href("", &site.config.url_style.task(&locale.tag, id)));
     }
     index
 }
 
-/// Adds `page` to `index`: its body, its title (the H1, else the page
-/// title) and, when it differs, its front-matter title as a heading.
-pub fn add_page(index: &mut Builder, page: &Page) {
+/// Adds `page` to `index`: its body, its name (`Page::title`: the H1,
+/// else the front-matter title) and, when it differs, its front-matter
+/// title as a heading; its URL spelled as `links` says.
+pub fn add_page(index: &mut Builder, page: &Page, links: Links) {
     pieces(page, |text, field| index.add(text, field));
-    let title = page.doc.h1.clone().unwrap_or_else(|| page.title().to_string());
+    let title = page.title().to_string();
     index.add(&title, Field::Title);
-    if page.title() != title {
-        index.add(page.title(), Field::Heading);
+    if let Some(front) = page.front.title.as_deref().filter(|t| *t != title) {
+        index.add(front, Field::Heading);
     }
-    index.end_doc(title, paths::href("", &page.url));
+    index.end_doc(title, links.href("", &page.url));
 }

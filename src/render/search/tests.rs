@@ -185,6 +185,27 @@ fn an_unclosed_angle_bracket_does_not_swallow_the_page() {
     assert!(body.contains("the rest stays"), "{body}");
 }
 
+/// The JSON an `index.js` hands to the client's `playbookSearchIndex`.
+fn script_json(script: &[u8]) -> &[u8] {
+    script
+        .strip_prefix(SCRIPT_OPEN.as_bytes())
+        .and_then(|s| s.strip_suffix(b");\n"))
+        .expect("playbookSearchIndex({…});")
+}
+
+#[test]
+fn the_script_hands_the_json_to_the_client() {
+    let mut b = Builder::for_text(0);
+    b.add("Alpha", Field::Title);
+    b.end_doc("Alpha".into(), "en/a/index.html".into());
+    let mut c = Builder::for_text(0);
+    c.add("Alpha", Field::Title);
+    c.end_doc("Alpha".into(), "en/a/index.html".into());
+    let (json, script) = (b.json("en"), c.script("en"));
+    assert_eq!(script_json(&script), json.strip_suffix(b"\n").expect("final newline"));
+    assert!(script.ends_with(b"});\n"));
+}
+
 fn doc_weights(json: &[u8], term: &str) -> Vec<(u32, u32)> {
     let v: serde_json::Value = serde_json::from_slice(json).expect("valid JSON");
     let terms = v["terms"].as_array().expect("terms");
@@ -259,15 +280,18 @@ fn every_locale_gets_an_index_of_its_primary_pages_and_tasks() {
     let i18n = crate::render::engine::i18n::I18n::load(&site.config).expect("ui strings");
     let files = files(&site, &catalog, &i18n);
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(paths, ["en/search/index.json", "es/search/index.json"]);
+    assert_eq!(paths, ["en/search/index.js", "es/search/index.js"]);
     let Body::Bytes(en) = &files[0].body else { panic!("bytes") };
+    let en = script_json(en);
     let v: serde_json::Value = serde_json::from_slice(en).expect("JSON");
     let docs = v["docs"].as_array().expect("docs");
-    assert_eq!(docs[0], serde_json::json!(["Complete the cutover", "en/cutover/"]));
-    assert_eq!(docs[1], serde_json::json!(["Home", "en/"]));
-    assert_eq!(docs[2], serde_json::json!(["Task 4060: Disengagement complete", "en/tasks/4060/"]));
+    // Links name files (`portable`): the index works from disk too.
+    assert_eq!(docs[0], serde_json::json!(["Complete the cutover", "en/cutover/index.html"]));
+    assert_eq!(docs[1], serde_json::json!(["Home", "en/index.html"]));
+    assert_eq!(docs[2], serde_json::json!(["Task 4060: Disengagement complete", "en/tasks/4060/index.html"]));
     assert_eq!(doc_weights(en, "4060"), [(0, 1), (2, 24)]);
     let Body::Bytes(es) = &files[1].body else { panic!("bytes") };
+    let es = script_json(es);
     // The H1 is the title and a heading.
     assert_eq!(doc_weights(es, "migracion"), [(0, 24 + 8)]);
     assert_eq!(doc_weights(es, "4060"), []);
@@ -289,6 +313,6 @@ fn an_extra_copy_of_a_page_is_not_indexed() {
     let i18n = crate::render::engine::i18n::I18n::load(&site.config).expect("ui strings");
     let json = locale_index(&site, &catalog, &i18n, es).json("es");
     let v: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
-    assert_eq!(v["docs"], serde_json::json!([["Alfa", "es/a-es/"]]));
+    assert_eq!(v["docs"], serde_json::json!([["Alfa", "es/a-es/index.html"]]));
     assert_eq!(tokens::MAX_TERM_BYTES, 16);
 }

@@ -133,20 +133,20 @@ fn rows_link_their_task_page_their_row_and_their_section_relatively() {
     let es = catalog_view::catalog(&site, &catalog, &i18n, &site.locales[1]);
     let row: &TaskRow = &es.groups[0].rows[0];
     assert_eq!(row.id, 4060);
-    assert_eq!(row.task_href, "4060/");
-    assert_eq!(row.row_href, "../guide/#task-4060");
+    assert_eq!(row.task_href, "4060/index.html");
+    assert_eq!(row.row_href, "../guide/index.html#task-4060");
     assert_eq!(row.section.as_deref(), Some("Configuración"));
-    assert_eq!(row.section_href.as_deref(), Some("../guide/#configuración"));
+    assert_eq!(row.section_href.as_deref(), Some("../guide/index.html#configuración"));
     assert_eq!((row.requirement.as_str(), row.requirement_label.as_str()), ("optional", "Opcional"));
     assert_eq!(es.total_rows, 2, "the extra copy's row is not catalogued");
     let links = &es.chrome.links;
     assert_eq!(
         (links.catalog.as_str(), links.matrix.as_str(), links.json.as_str()),
-        ("./", "matrix/", "../tasks.json")
+        ("index.html", "matrix/index.html", "../tasks.json")
     );
     let task = catalog_compare::task(&site, &catalog, &i18n, &site.locales[1], 4060).unwrap();
-    assert_eq!(task.task.row_href, "../../guide/#task-4060");
-    assert_eq!(task.chrome.links.catalog, "../");
+    assert_eq!(task.task.row_href, "../../guide/index.html#task-4060");
+    assert_eq!(task.chrome.links.catalog, "../index.html");
     assert_eq!(task.chrome.crumb, "Tarea 4060");
 }
 
@@ -162,8 +162,8 @@ fn a_task_page_compares_every_locale_with_its_own_requirement() {
         states,
         [("en", "differs", Some("Close")), ("es", "this", Some("Cerrar")), ("de", "missing", None)]
     );
-    assert_eq!(v.translations[0].row_href.as_deref(), Some("../../../en/guide/#task-4060"));
-    assert_eq!(v.translations[0].task_href.as_deref(), Some("../../../en/tasks/4060/"));
+    assert_eq!(v.translations[0].row_href.as_deref(), Some("../../../en/guide/index.html#task-4060"));
+    assert_eq!(v.translations[0].task_href.as_deref(), Some("../../../en/tasks/4060/index.html"));
     assert_eq!(v.chrome.shell.title, "Tarea 4060: Cerrar");
     let same = catalog_compare::task(&site, &catalog, &i18n, &site.locales[0], 4061).unwrap();
     let states: Vec<&str> = same.translations.iter().map(|t| t.state).collect();
@@ -186,9 +186,9 @@ fn the_switcher_of_a_task_page_falls_back_to_the_catalog_marked_untranslated() {
     assert_eq!(
         langs,
         [
-            ("en", "../../../en/tasks/4060/", true, false),
-            ("es", "./", true, true),
-            ("de", "../../../de/tasks/", false, false)
+            ("en", "../../../en/tasks/4060/index.html", true, false),
+            ("es", "index.html", true, true),
+            ("de", "../../../de/tasks/index.html", false, false)
         ]
     );
     let hreflangs: Vec<(&str, &str)> =
@@ -198,10 +198,13 @@ fn the_switcher_of_a_task_page_falls_back_to_the_catalog_marked_untranslated() {
         [("en", "/en/tasks/4060/"), ("es", "/es/tasks/4060/"), ("x-default", "/en/tasks/4060/")]
     );
     let link = v.chrome.shell.catalog_link.as_ref().unwrap();
-    assert_eq!((link.href.as_str(), link.current), ("../", Some("true")));
+    assert_eq!((link.href.as_str(), link.current), ("../index.html", Some("true")));
     let matrix = catalog_compare::matrix(&site, &catalog, &i18n, &site.locales[2]);
     let hrefs: Vec<&str> = matrix.chrome.languages.iter().map(|l| l.href.as_str()).collect();
-    assert_eq!(hrefs, ["../../../en/tasks/matrix/", "../../../es/tasks/matrix/", "./"]);
+    assert_eq!(
+        hrefs,
+        ["../../../en/tasks/matrix/index.html", "../../../es/tasks/matrix/index.html", "index.html"]
+    );
     assert!(matrix.chrome.languages.iter().all(|l| l.translated));
 }
 
@@ -225,8 +228,8 @@ fn the_matrix_compares_with_the_default_locale_and_totals_each_column() {
     assert_eq!(v.rows[2].name_lang, "de", "the name in this locale when it has the task");
     assert_eq!(v.rows[1].name_lang, "en", "else the reference's");
     assert_eq!(v.rows[1].href, None, "de has no page for 4060");
-    assert_eq!(v.rows[2].href.as_deref(), Some("../4061/"));
-    assert_eq!(v.rows[1].cells[1].href.as_deref(), Some("../../../es/tasks/4060/"));
+    assert_eq!(v.rows[2].href.as_deref(), Some("../4061/index.html"));
+    assert_eq!(v.rows[1].cells[1].href.as_deref(), Some("../../../es/tasks/4060/index.html"));
     assert_eq!(v.rows[2].cells[2].requirement_label.as_deref(), Some("X"));
     let totals: Vec<(&str, usize, usize, usize, bool)> =
         v.columns.iter().map(|c| (c.tag.as_str(), c.present, c.differs, c.missing, c.current)).collect();
@@ -240,7 +243,7 @@ fn the_matrix_page_labels_every_state_in_text_not_only_colour() {
     let out = all(&site);
     let html = text(&out, "en/tasks/matrix/index.html");
     let missing = concat!(
-        r#"class="mx-cell mx-missing"><span class="mx" aria-hidden="true">✗</span>"#,
+        r#"class="mx-cell mx-missing" data-label="Deutsch"><span class="mx" aria-hidden="true">✗</span>"#,
         r#"<span class="visually-hidden">missing</span>"#
     );
     assert!(html.contains(missing), "{html}");
@@ -250,7 +253,11 @@ fn the_matrix_page_labels_every_state_in_text_not_only_colour() {
     );
     assert!(html.contains(differs), "{html}");
     assert!(html.contains("class=\"matrix-legend\""));
-    assert!(html.contains("<tr class=\"total-missing\">"));
+    // Totals first, in the head; "gaps only" marks the rows it keeps.
+    let totals = html.find("<tr class=\"mx-total total-missing\">").expect("totals");
+    assert!(totals < html.find("<tbody>").expect("body"), "totals at the top");
+    assert!(html.contains("<tr data-gap>"), "{html}");
+    assert!(html.contains("data-gaps-only"), "{html}");
 }
 
 #[test]
@@ -258,15 +265,15 @@ fn pages_link_the_catalog_from_the_sidebar_and_the_home() {
     let site = tasks_site("sidebar");
     let out = all(&site);
     let guide = text(&out, "es/guide/index.html");
-    assert!(guide.contains("<a href=\"../tasks/\"><svg"), "sidebar entry: {guide}");
+    assert!(guide.contains("<a href=\"../tasks/index.html\"><svg"), "sidebar entry: {guide}");
     let home = text(&out, "de/index.html");
-    assert!(home.contains("class=\"home-catalog-link\" href=\"tasks/\""), "generated home: {home}");
-    assert!(home.contains("href=\"tasks/matrix/\""));
+    assert!(home.contains("class=\"home-catalog-link\" href=\"tasks/index.html\""), "generated home: {home}");
+    assert!(home.contains("href=\"tasks/matrix/index.html\""));
     let catalog = text(&out, "en/tasks/index.html");
-    assert!(catalog.contains("<a href=\"./\" aria-current=\"page\">"), "{catalog}");
+    assert!(catalog.contains("<a href=\"index.html\" aria-current=\"page\">"), "{catalog}");
     assert!(catalog.contains("src=\"../../static/catalog.js\" defer"));
     let task = text(&out, "en/tasks/4060/index.html");
-    assert!(task.contains("<a href=\"../\" aria-current=\"true\">"));
+    assert!(task.contains("<a href=\"../index.html\" aria-current=\"true\">"));
     assert!(task.contains("<td colspan=\"3\" class=\"cell-missing\">"), "de is missing: {task}");
     assert!(task.contains("hreflang=\"de\" data-lang=\"de\" class=\"untranslated\""), "{task}");
 }

@@ -41,6 +41,7 @@ pub(super) fn page(id: u32, locale: u16, file: &str, key: &str, url: &str, title
         key: key.into(),
         url: url.into(),
         primary: true,
+        committed: None,
         doc: Document::default(),
     }
 }
@@ -186,7 +187,7 @@ fn pages_use_locale_home_and_page_templates() {
     assert!(!guide.contains("home-stats"));
     let generated = text(&out, "de/index.html");
     assert!(generated.contains("<html lang=\"de\"") && generated.contains("home-stats"), "{generated}");
-    assert!(generated.contains("href=\"guide/\""), "flat page list without toc: {generated}");
+    assert!(generated.contains("href=\"guide/index.html\""), "flat page list without toc: {generated}");
 }
 
 #[test]

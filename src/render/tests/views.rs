@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::render::views::nav::{NavItem, navigation};
+use crate::render::views::not_found;
 use crate::render::views::page::{Alternate, LangLink};
 
 fn alt(hreflang: &str, href: &str) -> Alternate {
@@ -39,7 +40,7 @@ fn base_url_makes_alternates_and_canonical_absolute() {
     assert_eq!(v.shell.canonical.as_deref(), Some("https://docs.example.com/play/en/guide/"));
     let copy = view::page(&site, &i18n, site.page(PageId(6)), String::new(), false);
     assert_eq!(copy.shell.canonical.as_deref(), Some("https://docs.example.com/play/es/guide/"));
-    assert_eq!(copy.main_version.as_deref(), Some("../guide/"));
+    assert_eq!(copy.main_version.as_deref(), Some("../guide/index.html"));
 }
 
 #[test]
@@ -50,15 +51,15 @@ fn switcher_links_translations_or_the_home_with_a_notice() {
     let entry = |tag: &str| v.languages.iter().find(|l| l.tag == tag).cloned().unwrap();
     let en: LangLink = entry("en");
     assert!(en.current && en.translated);
-    assert_eq!(en.href, "./");
+    assert_eq!(en.href, "index.html");
     let es = entry("es");
     assert!(!es.translated && !es.current);
-    assert_eq!(es.href, "../../es/#untranslated", "untranslated: the es home, its notice targeted");
-    assert_eq!(entry("de").href, "../../de/#untranslated", "generated home");
+    assert_eq!(es.href, "../../es/index.html#untranslated", "untranslated: the es home, its notice targeted");
+    assert_eq!(entry("de").href, "../../de/index.html#untranslated", "generated home");
     let guide = view::page(&site, &i18n, site.page(PageId(1)), String::new(), false);
     let de = guide.languages.iter().find(|l| l.tag == "de").unwrap();
     assert!(de.translated);
-    assert_eq!(de.href, "../../de/guide/");
+    assert_eq!(de.href, "../../de/guide/index.html");
 
     let (theme, _) = load(&site);
     let page = html(&theme, "page.html", &v);
@@ -79,21 +80,23 @@ fn nav_marks_active_and_expanded_with_relative_hrefs() {
     let nav = navigation(&site, en, "en/guide/", &[PageId(1)]);
     let guide = find(&nav.tree, "Guide").unwrap();
     assert!(guide.active && !guide.expanded);
-    assert_eq!(guide.href.as_deref(), Some("./#top"), "fragment kept");
+    assert_eq!(guide.href.as_deref(), Some("index.html#top"), "fragment kept");
     let start = find(&nav.tree, "Start").unwrap();
     assert!(start.expanded && !start.active && start.href.is_none());
     assert!(find(&nav.tree, "Playbook").unwrap().expanded);
     let only = find(&nav.tree, "Only").unwrap();
     assert!(!only.active && !only.expanded);
-    assert_eq!(only.href.as_deref(), Some("../only/"));
+    assert_eq!(only.href.as_deref(), Some("../only/index.html"));
     let ext = find(&nav.tree, "External").unwrap();
     assert!(ext.external);
     assert_eq!(ext.href.as_deref(), Some("https://example.com/x"));
     assert_eq!(find(&nav.tree, "Broken").unwrap().href, None, "unresolved href: no link");
     assert_eq!(find(&nav.tree, "Playbook").unwrap().pages, 4);
     let names: Vec<&str> = nav.breadcrumbs.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(names, ["Playbook", "Start"]);
-    assert_eq!(nav.breadcrumbs[0].href.as_deref(), Some("../"));
+    // A crumb with a page is named by the page (its H1), not the toc: one
+    // name per page outside the sidebar; "Start" has no page.
+    assert_eq!(names, ["Home", "Start"]);
+    assert_eq!(nav.breadcrumbs[0].href.as_deref(), Some("../index.html"));
 }
 
 #[test]
@@ -102,7 +105,7 @@ fn prev_and_next_follow_toc_order() {
     let en = &site.locales[0];
     let nav = navigation(&site, en, "en/guide/", &[PageId(1)]);
     assert_eq!(nav.prev.as_ref().map(|c| c.name.as_str()), Some("Intro"));
-    assert_eq!(nav.prev.and_then(|c| c.href).as_deref(), Some("../intro/"));
+    assert_eq!(nav.prev.and_then(|c| c.href).as_deref(), Some("../intro/index.html"));
     assert_eq!(nav.next.map(|c| c.name), Some("Only".to_string()));
     let first = navigation(&site, en, "en/", &[PageId(0)]);
     assert!(first.prev.is_none());
@@ -142,7 +145,7 @@ fn view_fields_come_from_the_page() {
     let i18n = I18n::load(&site.config).unwrap();
     let v = view::page(&site, &i18n, site.page(PageId(1)), "<p>b</p>".into(), false);
     assert_eq!(v.shell.root, "../../");
-    assert_eq!(v.shell.home_href, "../");
+    assert_eq!(v.shell.home_href, "../index.html");
     assert_eq!(v.shell.dir, "ltr");
     assert_eq!(v.date_iso.as_deref(), Some("2019-10-03"));
     assert_eq!(v.date, Some(i18n.date("en", crate::model::Date { year: 2019, month: 10, day: 3 })));
@@ -183,16 +186,16 @@ fn home_view_counts_pages_and_distinct_tasks_and_lists_sections() {
 fn root_and_404_link_every_locale_home() {
     let mut site = fixture(temp("root"));
     let (theme, i18n) = load(&site);
-    let root = html(&theme, "root.html", &view::site_page(&site, &i18n, true));
-    for href in ["href=\"en/\"", "href=\"es/\"", "href=\"de/\""] {
+    let root = html(&theme, "root.html", &view::root_page(&site, &i18n));
+    for href in ["href=\"en/index.html\"", "href=\"es/index.html\"", "href=\"de/index.html\""] {
         assert!(root.contains(href), "{href} in {root}");
     }
     assert!(root.contains("navigator.languages") && root.contains("localStorage"));
     assert!(!root.contains("http-equiv"), "no meta refresh");
-    let not_found = html(&theme, "404.html", &view::site_page(&site, &i18n, false));
+    let not_found = html(&theme, "404.html", &not_found::view(&site, &i18n, &site.locales[0], Vec::new()));
     assert!(not_found.contains("href=\"/es/\"") && not_found.contains("href=\"/static/style.css\""));
     site.config.base_url = "https://x.org/d".into();
-    let not_found = html(&theme, "404.html", &view::site_page(&site, &i18n, false));
+    let not_found = html(&theme, "404.html", &not_found::view(&site, &i18n, &site.locales[0], Vec::new()));
     assert!(not_found.contains("href=\"https://x.org/d/de/\""), "{not_found}");
     assert!(
         not_found.contains("href=\"https://x.org/d/static/main.js\"")
@@ -217,4 +220,26 @@ fn sitemap_lists_primary_pages_with_alternates_escaped() {
     assert!(xml.contains("<lastmod>2019-10-03</lastmod>"));
     assert!(xml.contains("<loc>https://example.com/de/</loc>"), "generated home");
     assert_eq!(xml.matches("<url>").count(), xml.matches("</url>").count());
+}
+
+#[test]
+fn the_edit_link_names_the_page_file_encoded() {
+    let mut site = fixture(temp("edit"));
+    let (theme, i18n) = load(&site);
+    let v = view::page(&site, &i18n, site.page(PageId(1)), String::new(), false);
+    assert_eq!(v.edit_url, None, "no edit_url, no link");
+    assert!(!html(&theme, "page.html", &v).contains("doc-edit"));
+    site.config.edit_url = Some("https://github.com/o/r/edit/main/docs/{path}".into());
+    site.pages[1].source = crate::source::SourceFile::new("en/guía de inicio.md", String::new());
+    let v = view::page(&site, &i18n, site.page(PageId(1)), String::new(), false);
+    // Spaces and URL syntax are escaped; letters stay (an IRI, as every link).
+    let href = "https://github.com/o/r/edit/main/docs/en/guía%20de%20inicio.md";
+    assert_eq!(v.edit_url.as_deref(), Some(href));
+    let page = html(&theme, "page.html", &v);
+    assert!(
+        page.contains(&format!(
+            "<p class=\"doc-edit\"><a href=\"{href}\" rel=\"nofollow\">Edit this page</a></p>"
+        )),
+        "{page}"
+    );
 }

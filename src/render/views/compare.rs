@@ -23,7 +23,6 @@ use crate::render::views::page::{self as view, Alternate, LangLink};
 use crate::render::views::tasks::{
     Chrome, Kind, RowLink, TaskRow, alternates, chrome, requirement, row_link, task_row,
 };
-use crate::url::paths;
 use serde::Serialize;
 
 /// One row of a task page's comparison table.
@@ -106,6 +105,9 @@ pub struct MatrixRow {
     pub href: Option<String>,
     /// One cell per locale, in locale order.
     pub cells: Vec<MatrixCell>,
+    /// Some locale lacks the id or has another requirement ("gaps only"
+    /// keeps it).
+    pub gap: bool,
 }
 
 /// `matrix.html`: task ids × locales.
@@ -120,6 +122,8 @@ pub struct MatrixView {
     pub columns: Vec<MatrixColumn>,
     /// One row per task id, ascending.
     pub rows: Vec<MatrixRow>,
+    /// How many rows are gaps.
+    pub gaps: usize,
 }
 
 /// The view of task `id` in `locale`; `None` when the locale has no row of it.
@@ -248,7 +252,7 @@ pub fn task_page(
     for (link, l) in languages.iter_mut().zip(&site.locales) {
         let has = l.id == locale.id || catalog.has(site, id, l.id);
         link.translated = has;
-        link.href = paths::href(
+        link.href = site.config.links.href(
             &url,
             &if has { site.config.url_style.task(&l.tag, id) } else { site.config.url_style.catalog(&l.tag) },
         );
@@ -289,6 +293,7 @@ pub fn matrix(site: &Site, catalog: &TaskCatalog, i18n: &I18n, locale: &Locale) 
         chrome: chrome(site, catalog, i18n, locale, Kind::Matrix, title.clone(), title),
         reference,
         columns,
+        gaps: rows.iter().filter(|r| r.gap).count(),
         rows,
     }
 }
@@ -334,7 +339,7 @@ fn matrix_row(
         cells.push(MatrixCell {
             state,
             requirement_label: Some(requirement(i18n, &locale.tag, req).0),
-            href: Some(paths::href(&url, &site.config.url_style.task(&l.tag, id))),
+            href: Some(site.config.links.href(&url, &site.config.url_style.task(&l.tag, id))),
         });
     }
     let own = site.locales.iter().zip(&firsts).find(|(l, _)| l.id == locale.id).and_then(|(_, f)| *f);
@@ -344,7 +349,8 @@ fn matrix_row(
         name_dir: text_dir(&named.locale),
         name: named.name,
         name_lang: named.locale,
-        href: own.map(|_| paths::href(&url, &site.config.url_style.task(&locale.tag, id))),
+        href: own.map(|_| site.config.links.href(&url, &site.config.url_style.task(&locale.tag, id))),
+        gap: cells.iter().any(|c| c.state != "present"),
         cells,
     })
 }

@@ -12,14 +12,14 @@
 //! * `expanded` marks the ancestors of an active item;
 //! * breadcrumbs and prev/next use the first toc item (depth first) that is
 //!   this page; prev/next walk the toc's pages depth first, each page once.
-//!   A page absent from the toc has neither;
+//!   A page absent from the toc has neither. An entry with a page is named
+//!   by the page (`Page::title`), the toc's name staying in the sidebar;
 //! * a locale without a toc gets a flat nav of its primary pages (source
 //!   order, home excluded) but no breadcrumbs or prev/next.
 //!
 //! Must not render HTML or read anything but the `Site`.
 
 use crate::model::{Locale, Page, PageId, Site, TocItem};
-use crate::url::paths;
 use serde::Serialize;
 
 /// One entry of the sidebar tree.
@@ -118,7 +118,7 @@ fn tree_item(site: &Site, item: &TocItem, from_url: &str, this: &[PageId]) -> Na
 pub(crate) fn item_href(site: &Site, item: &TocItem, from_url: &str) -> (Option<String>, bool) {
     let raw = item.href.as_deref().unwrap_or("");
     if let Some(page) = item.page {
-        let mut href = paths::href(from_url, &site.page(page).url);
+        let mut href = site.config.links.href(from_url, &site.page(page).url);
         if let Some((_, fragment)) = raw.split_once('#').filter(|(_, f)| !f.is_empty()) {
             href.push('#');
             href.push_str(fragment);
@@ -140,8 +140,11 @@ pub fn is_external(href: &str) -> bool {
         || lower.starts_with("//")
 }
 
+/// A breadcrumb or pager entry: named by its page (`Page::title`, the one
+/// name of a page outside the sidebar), else by the toc.
 fn crumb(site: &Site, item: &TocItem, from_url: &str) -> Crumb {
-    Crumb { name: item.name.clone(), href: item_href(site, item, from_url).0 }
+    let name = item.page.map_or_else(|| item.name.clone(), |p| site.page(p).title().to_string());
+    Crumb { name, href: item_href(site, item, from_url).0 }
 }
 
 /// Fills `trail` with the ancestors of the first item that is `this`.
@@ -176,7 +179,7 @@ fn flat_tree(site: &Site, locale: &Locale, from_url: &str, this: &[PageId]) -> V
     flat_pages(site, locale)
         .map(|p| NavItem {
             name: p.title().to_string(),
-            href: Some(paths::href(from_url, &p.url)),
+            href: Some(site.config.links.href(from_url, &p.url)),
             external: false,
             active: this.contains(&p.id),
             expanded: false,

@@ -1,5 +1,5 @@
-//! Typed views given to the templates: what a page, a locale home, the
-//! root language chooser and the 404 page may show. Every field is always
+//! Typed views given to the templates: what a page, a locale home and the
+//! root language chooser may show. Every field is always
 //! present (absent values are `none`), because tera 2 treats an undefined
 //! variable as an error.
 //!
@@ -9,8 +9,9 @@
 //!   path;
 //! * `alternates` and `canonical` are absolute (`base_url` + `/` + url) when
 //!   `config.base_url` is set, else root-absolute (`/es/x/`);
-//! * the 404 page is served at any depth, so its `root` is `base_url + "/"`
-//!   when set, else `/`, and all its links start with it.
+//! * the 404 pages (`not_found`) are served at any depth, so their `root`
+//!   is `base_url + "/"` when set, else `/`, and all their links start
+//!   with it.
 //!
 //! Must not render HTML (only `body`, rendered by `markdown`, is HTML) or
 //! read anything but the `Site`.
@@ -116,6 +117,8 @@ pub struct HomeView {
     /// The toc's top sections (the children of the top entry when the toc
     /// has only one, as DocFX tocs do), or the flat page list without a toc.
     pub sections: Vec<NavItem>,
+    /// Relative link to the locale's print version.
+    pub print_href: String,
 }
 
 /// A content page or a locale home (`page.html`, `locale_home.html`).
@@ -130,9 +133,9 @@ pub struct PageView<'a> {
     pub body: String,
     /// The phase named under the H1.
     pub phase: Option<String>,
-    /// Localized `ms.date`.
+    /// When the page was last updated (`Page::updated`), localized.
     pub date: Option<String>,
-    /// `ms.date` as `YYYY-MM-DD`.
+    /// The same date as `YYYY-MM-DD`.
     pub date_iso: Option<String>,
     /// Language switcher entries, in locale order.
     pub languages: Vec<LangLink>,
@@ -148,6 +151,9 @@ pub struct PageView<'a> {
     pub h1_in_body: bool,
     /// For an extra copy of a page: relative link to the main version.
     pub main_version: Option<String>,
+    /// The page's edit link (`edit_url` with the page's file), when the
+    /// config has one.
+    pub edit_url: Option<String>,
     /// Set on locale homes only.
     pub home: Option<HomeView>,
 }
@@ -167,7 +173,7 @@ pub struct LocaleLink {
     pub page_count: usize,
 }
 
-/// The root language chooser (`root.html`) and the 404 page (`404.html`).
+/// The root language chooser (`root.html`).
 #[derive(Debug, Clone, Serialize)]
 pub struct SiteView {
     /// Common fields (in the default locale).
@@ -205,14 +211,29 @@ pub(crate) fn shell(site: &Site, locale: &Locale, url: &str, title: String) -> S
         description: None,
         site_title: site.config.title.clone(),
         root: paths::root_prefix(url),
-        home_href: paths::href(url, &home_url(site, locale)),
-        root_href: paths::href(url, &site.config.url_style.root()),
+        home_href: site.config.links.href(url, &home_url(site, locale)),
+        root_href: site.config.links.href(url, &site.config.url_style.root()),
         has_code: false,
         canonical: None,
         alternates: Vec::new(),
         catalog_link: None,
         sidebar: String::new(),
     }
+}
+
+/// The edit link of `page`: the config's `edit_url` with `{path}` replaced
+/// by the page's file (relative to the content root, each segment
+/// percent-encoded as needed).
+pub fn edit_url(site: &Site, page: &Page) -> Option<String> {
+    let pattern = site.config.edit_url.as_deref()?;
+    let mut path = String::with_capacity(page.source.path.len() + 8);
+    for (i, segment) in page.source.path.split('/').enumerate() {
+        if i > 0 {
+            path.push('/');
+        }
+        crate::url::push_segment(&mut path, segment);
+    }
+    Some(pattern.replace(crate::config::EDIT_PATH, &path))
 }
 
 /// The primary page of a non-primary copy (`None` for a primary page).
@@ -247,8 +268,8 @@ pub fn page<'a>(site: &'a Site, i18n: &I18n, page: &'a Page, body: String, has_c
         meta: &page.front.fields,
         body,
         phase: page.doc.phase.clone(),
-        date: page.front.date.map(|d| i18n.date(&locale.tag, d)),
-        date_iso: page.front.date.map(|d| d.iso()),
+        date: page.updated().map(|d| i18n.date(&locale.tag, d)),
+        date_iso: page.updated().map(|d| d.iso()),
         languages: languages(site, i18n, locale.id, &page.url, |l| {
             site.translation(page.id, l.id).map(|p| site.page(p).url.clone())
         }),
@@ -263,8 +284,9 @@ pub fn page<'a>(site: &'a Site, i18n: &I18n, page: &'a Page, body: String, has_c
             .map(|h| HeadingLink { level: h.level, text: h.text.clone(), id: h.id.clone() })
             .collect(),
         h1_in_body: page.doc.h1.is_some(),
-        main_version: main.map(|m| paths::href(&page.url, &site.page(m).url)),
-        home: is_home.then(|| home_view(site, locale, &nav::tree(site, locale, &page.url, &this))),
+        main_version: main.map(|m| site.config.links.href(&page.url, &site.page(m).url)),
+        edit_url: edit_url(site, page),
+        home: is_home.then(|| home_view(site, locale, &page.url, &nav::tree(site, locale, &page.url, &this))),
     }
 }
 
@@ -292,39 +314,35 @@ pub fn generated_home(site: &Site, i18n: &I18n, locale: &Locale) -> PageView<'st
         on_this_page: Vec::new(),
         h1_in_body: false,
         main_version: None,
-        home: Some(home_view(site, locale, &navigation.tree)),
+        edit_url: None,
+        home: Some(home_view(site, locale, &url, &navigation.tree)),
     }
 }
 
-/// The root chooser (`at_root`) or the 404 page, in the default locale.
-pub fn site_page(site: &Site, i18n: &I18n, at_root: bool) -> SiteView {
+/// The root language chooser, in the default locale.
+pub fn root_page(site: &Site, i18n: &I18n) -> SiteView {
     let default = site.locales.first().expect("invariant: a config has at least one locale");
     let root = site.config.url_style.root();
     let mut shell = shell(site, default, &root, site.config.title.clone());
-    if !at_root {
-        // Served at any path: links start at the public root.
-        shell.root = public_url(site, "");
-        shell.home_href = public_url(site, &home_url(site, default));
-        shell.root_href = public_url(site, &root);
-    } else if !site.config.base_url.is_empty() {
+    if !site.config.base_url.is_empty() {
         shell.canonical = Some(public_url(site, &root));
     }
-    let locales = site
-        .locales
+    let locales = locale_links(site, i18n, |l| site.config.links.href(&root, &home_url(site, l)));
+    SiteView { shell, locales }
+}
+
+/// Every locale, in config order, linking its home by `href`.
+pub fn locale_links(site: &Site, i18n: &I18n, href: impl Fn(&Locale) -> String) -> Vec<LocaleLink> {
+    site.locales
         .iter()
         .map(|l| LocaleLink {
             tag: l.tag.clone(),
             name: language_name(site, i18n, &l.tag),
             dir: text_dir(&l.tag),
-            href: if at_root {
-                paths::href(&root, &home_url(site, l))
-            } else {
-                public_url(site, &home_url(site, l))
-            },
+            href: href(l),
             page_count: primary_pages(site, l).count(),
         })
-        .collect();
-    SiteView { shell, locales }
+        .collect()
 }
 
 /// The alternates of a page: every primary translation of its key (itself
@@ -379,8 +397,8 @@ pub(crate) fn languages(
             // No translation: the locale's home, which then says why
             // (its `#untranslated` notice).
             let href = match &translation {
-                Some(url) => paths::href(from_url, url),
-                None => format!("{}#{UNTRANSLATED}", paths::href(from_url, &home_url(site, l))),
+                Some(url) => site.config.links.href(from_url, url),
+                None => format!("{}#{UNTRANSLATED}", site.config.links.href(from_url, &home_url(site, l))),
             };
             LangLink {
                 tag: l.tag.clone(),
@@ -398,7 +416,7 @@ fn primary_pages<'s>(site: &'s Site, locale: &'s Locale) -> impl Iterator<Item =
     locale.pages.iter().map(|&p| site.page(p)).filter(|p| p.primary)
 }
 
-fn home_view(site: &Site, locale: &Locale, tree: &[NavItem]) -> HomeView {
+fn home_view(site: &Site, locale: &Locale, url: &str, tree: &[NavItem]) -> HomeView {
     let tasks: BTreeSet<&str> =
         primary_pages(site, locale).flat_map(|p| p.doc.tasks.iter().map(|t| t.id.as_str())).collect();
     let sections = match tree {
@@ -410,5 +428,6 @@ fn home_view(site: &Site, locale: &Locale, tree: &[NavItem]) -> HomeView {
         task_count: tasks.len(),
         from_toc: locale.toc.is_some(),
         sections,
+        print_href: site.config.links.href(url, &site.config.url_style.print(&locale.tag)),
     }
 }

@@ -4,10 +4,12 @@
 //! live in [`compare`](super::compare).
 //!
 //! Rules:
-//! * catalog rows are grouped by phase; phases come in the order they first
-//!   appear along the locale's toc (depth first), then along its other
-//!   pages (source order); rows without a phase come last. Within a group,
-//!   rows are in id order (then page order);
+//! * catalog rows are grouped by phase (the page shows them as one table
+//!   in this order, each row naming its phase, which `catalog.js` filters
+//!   by and sorts across); phases come in the order they first appear
+//!   along the locale's toc (depth first), then along its other pages
+//!   (source order); rows without a phase come last. Within a group, rows
+//!   are in id order (then page order);
 //! * every href is relative to the page that shows it; a row's link is its
 //!   page's URL plus `#task-<id>`, the anchor `markdown` gives the row;
 //! * the language switcher links the same kind of page in every locale; on a
@@ -46,6 +48,8 @@ pub struct CatalogHrefs {
     pub matrix: String,
     /// The locale's `tasks.json`.
     pub json: String,
+    /// The locale's `tasks.csv`.
+    pub csv: String,
 }
 
 /// What `doc.html` needs, plus the catalog links.
@@ -102,6 +106,8 @@ pub struct TaskRow {
 pub struct PhaseGroup {
     /// Anchor id of the group's header (`phase-1`, …, `phase-none`).
     pub anchor: String,
+    /// Its place in the phase order, from 1 (the phase column sorts by it).
+    pub order: usize,
     /// The phase; `None` for rows of pages without one.
     pub name: Option<String>,
     /// Its rows.
@@ -214,13 +220,14 @@ pub(super) fn chrome(
     let mut languages = view::languages(site, i18n, locale.id, &url, url_of);
     for (link, l) in languages.iter_mut().zip(&site.locales) {
         if !link.translated {
-            link.href = paths::href(&url, &site.config.url_style.catalog(&l.tag));
+            link.href = site.config.links.href(&url, &site.config.url_style.catalog(&l.tag));
         }
     }
     let links = CatalogHrefs {
-        catalog: paths::href(&url, &site.config.url_style.catalog(&locale.tag)),
-        matrix: paths::href(&url, &site.config.url_style.matrix(&locale.tag)),
-        json: paths::href(&url, &paths::locale_tasks_json(&locale.tag)),
+        catalog: site.config.links.href(&url, &site.config.url_style.catalog(&locale.tag)),
+        matrix: site.config.links.href(&url, &site.config.url_style.matrix(&locale.tag)),
+        json: site.config.links.href(&url, &paths::locale_tasks_json(&locale.tag)),
+        csv: site.config.links.href(&url, &paths::locale_tasks_csv(&locale.tag)),
     };
     let mut breadcrumbs =
         vec![Crumb { name: i18n.text(lang, "home", &[]), href: Some(shell.home_href.clone()) }];
@@ -240,7 +247,7 @@ pub(super) fn task_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_ur
     let page = site.page(r.page);
     let Some(task) = page.doc.tasks.get(r.index) else { return empty_row(site, i18n, lang, r, from_url) };
     let id = numeric_id(task).unwrap_or(0);
-    let page_href = paths::href(from_url, &page.url);
+    let page_href = site.config.links.href(from_url, &page.url);
     let requirement_value = task.requirement.as_str().to_string();
     let (requirement_label, requirement_class) = requirement(i18n, lang, &requirement_value);
     let heading = task.section.and_then(|i| page.doc.headings.get(i));
@@ -253,7 +260,10 @@ pub(super) fn task_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_ur
             href.push_str(&encode_fragment(&h.id));
             href
         }),
-        task_href: paths::href(from_url, &site.config.url_style.task(&site.locale(page.locale).tag, id)),
+        task_href: site
+            .config
+            .links
+            .href(from_url, &site.config.url_style.task(&site.locale(page.locale).tag, id)),
         name: task.name.clone(),
         requirement: requirement_value,
         requirement_label,
@@ -295,8 +305,11 @@ pub(super) fn row_link(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_ur
         name: task.name.clone(),
         requirement_label: requirement(i18n, lang, requirement_value).0,
         requirement: requirement_value.to_string(),
-        row_href: row_href(&paths::href(from_url, &page.url), &task.id),
-        task_href: paths::href(from_url, &site.config.url_style.task(&site.locale(page.locale).tag, id)),
+        row_href: row_href(&site.config.links.href(from_url, &page.url), &task.id),
+        task_href: site
+            .config
+            .links
+            .href(from_url, &site.config.url_style.task(&site.locale(page.locale).tag, id)),
     }
 }
 
@@ -318,12 +331,12 @@ fn empty_row(site: &Site, i18n: &I18n, lang: &str, r: TaskRef, from_url: &str) -
     let (requirement_label, requirement_class) = requirement(i18n, lang, &e.requirement);
     TaskRow {
         id: e.id,
-        row_href: paths::href(from_url, &site.page(r.page).url),
+        row_href: site.config.links.href(from_url, &site.page(r.page).url),
         section_href: None,
-        task_href: paths::href(
-            from_url,
-            &site.config.url_style.task(&site.locale(site.page(r.page).locale).tag, e.id),
-        ),
+        task_href: site
+            .config
+            .links
+            .href(from_url, &site.config.url_style.task(&site.locale(site.page(r.page).locale).tag, e.id)),
         name: e.name,
         requirement: e.requirement,
         requirement_label,
@@ -353,11 +366,13 @@ fn group_by_phase(site: &Site, locale: &Locale, rows: Vec<TaskRow>) -> Vec<Phase
         .enumerate()
         .map(|(i, p)| PhaseGroup {
             anchor: format!("phase-{}", i + 1),
+            order: i + 1,
             name: Some(p.clone()),
             rows: Vec::new(),
         })
         .collect();
-    let mut without = PhaseGroup { anchor: "phase-none".into(), name: None, rows: Vec::new() };
+    let mut without =
+        PhaseGroup { anchor: "phase-none".into(), order: order.len() + 1, name: None, rows: Vec::new() };
     for row in rows {
         let group = row.phase.as_ref().and_then(|p| order.iter().position(|o| o == p));
         match group.and_then(|i| groups.get_mut(i)) {
@@ -412,8 +427,8 @@ pub fn sidebar_link(
     catalog.ids().next()?;
     let urls = site.config.url_style;
     Some(CatalogLink {
-        href: paths::href(from_url, &urls.catalog(&locale.tag)),
-        matrix: paths::href(from_url, &urls.matrix(&locale.tag)),
+        href: site.config.links.href(from_url, &urls.catalog(&locale.tag)),
+        matrix: site.config.links.href(from_url, &urls.matrix(&locale.tag)),
         current,
     })
 }

@@ -111,10 +111,11 @@ fn every_kind_of_page_edit_equals_a_full_build() {
     let body = page_edit(&mut session, &opts, CUTOVER, "a word of the body");
     assert_eq!(
         body.changed,
-        vec!["es/migrate-complete-cutover/index.html".to_string(), "es/search/index.json".to_string()],
-        "only the page and its locale's search index changed"
+        ["es/migrate-complete-cutover/index.html", "es/print/index.html", "es/search/index.js"]
+            .map(String::from),
+        "only the page, its locale's print version and search index changed"
     );
-    assert_eq!(body.rendered, 2);
+    assert_eq!(body.rendered, 3);
 
     edit(&root, CUTOVER, replace("## Objetivos", "Un párrafo nuevo.\n\n## Objetivos"));
     let moved = page_edit(&mut session, &opts, CUTOVER, "task rows moved down a line");
@@ -375,8 +376,9 @@ fn corpus_page_edits_equal_a_full_build() {
     let seed = "spanish-playbook/migrate-conduct-engagement-completion-discussion-partner-es.md";
     edit(&root, seed, |t| t.replacen("\n## ", "\nUn párrafo nuevo.\n\n## ", 1));
     let body = page_edit(&mut session, &opts, seed, "the seed page's body");
-    // The page, its locale's search index and (lines moved) the task JSON.
-    assert!(body.rendered <= 4, "{body:?}");
+    // The page, its locale's print version and search index and (lines
+    // moved) the task JSON and CSV.
+    assert!(body.rendered <= 6, "{body:?}");
     edit(&root, seed, |t| t.replacen("| 4060    |", "| 4061    |", 1));
     page_edit(&mut session, &opts, seed, "a task id of the seed page");
 }

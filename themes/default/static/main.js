@@ -76,6 +76,57 @@
     if (box.scrollWidth > box.clientWidth && !box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
   }
 
+  /* Code blocks: the copy button is in the page, hidden until here; it
+     sits in the block's label bar or over its corner, so showing it moves
+     nothing. Both of its words share one grid cell: the button keeps its
+     width when "Copy" becomes "Copied". */
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) resolve(); else reject(new Error("copy refused"));
+    });
+  }
+  var copyButtons = document.querySelectorAll(".code-block .copy-button");
+  for (var c = 0; c < copyButtons.length; c++) {
+    var copyButton = copyButtons[c];
+    var idle = document.createElement("span");
+    idle.className = "copy-label";
+    idle.textContent = copyButton.textContent;
+    var done = document.createElement("span");
+    done.className = "copy-done";
+    done.setAttribute("aria-hidden", "true");
+    done.textContent = copyButton.getAttribute("data-copied") || "";
+    copyButton.textContent = "";
+    copyButton.appendChild(idle);
+    copyButton.appendChild(done);
+    copyButton.setAttribute("aria-live", "polite");
+    copyButton.hidden = false;
+    copyButton.addEventListener("click", function () {
+      var button = this;
+      var code = button.closest(".code-block").querySelector("pre code");
+      copyText(code ? code.textContent : "").then(function () {
+        button.classList.add("is-copied");
+        button.firstChild.setAttribute("aria-hidden", "true");
+        button.lastChild.removeAttribute("aria-hidden");
+        setTimeout(function () {
+          button.classList.remove("is-copied");
+          button.firstChild.removeAttribute("aria-hidden");
+          button.lastChild.setAttribute("aria-hidden", "true");
+        }, 2000);
+      }, function () { /* the text can still be selected by hand */ });
+    });
+  }
+
   /* Small screens: "On this page" belongs under the title, which the body
      may hold itself. */
   var mobileToc = document.querySelector(".page-toc-mobile");

@@ -1,7 +1,10 @@
-/* playbook default theme: site search. Loads OUT/<lang>/search/index.json
-   the first time the search box is used; the snippets of the results shown
-   come from their pages, fetched then (and cached by the browser for the
-   visit that usually follows). No server logic, no dependencies; every
+/* playbook default theme: site search. Loads OUT/<lang>/search/index.js
+   (a script that hands the index to playbookSearchIndex: scripts load from
+   disk too, where fetch is refused) the first time the search box is used;
+   the snippets of the results shown come from their pages, fetched then
+   over HTTP (and cached by the browser for the visit that usually
+   follows; from disk a result shows its title and section). No server
+   logic, no dependencies; every
    URL is made from the output root, which is where this script's own
    static/ folder is (the search box is the same on every page of a
    locale, so it does not say; a data-root on #search still wins).
@@ -265,14 +268,34 @@
     return { anchor: section[0], label: section[1], parts: parts };
   }
 
-  var api = { fold: fold, terms: terms, search: search, snippet: snippet };
+  /* Documents that match the words of an address (a 404's): each word of
+     three characters or more (or a number) alone, ranked by how many words
+     a document matches, then by weight; the best `count`. */
+  function suggestions(index, address, count) {
+    var text = address.replace(/\.(html?|md)$/i, "").replace(/[-_.\/]+/g, " ");
+    var found = new Map();
+    terms(text).forEach(function (t) {
+      if (!(/^[0-9]+$/.test(t.text) || Array.from(t.text).length >= 3)) return;
+      search(index, t.text).forEach(function (hit) {
+        var f = found.get(hit.doc) || { doc: hit.doc, words: 0, score: 0 };
+        f.words += 1;
+        f.score += hit.score;
+        found.set(hit.doc, f);
+      });
+    });
+    var out = Array.from(found.values());
+    out.sort(function (a, b) { return b.words - a.words || b.score - a.score || a.doc - b.doc; });
+    return out.slice(0, count || 5);
+  }
+
+  var api = { fold: fold, terms: terms, search: search, snippet: snippet, suggestions: suggestions };
   if (typeof module === "object" && module.exports) module.exports = api;
   if (typeof document === "undefined") return;
 
   /* ---------- the search box ---------- */
 
   var box = document.getElementById("search");
-  if (!box || !window.fetch || !window.DOMParser) return;
+  if (!box) return;
   var input = box.querySelector("input");
   var list = box.querySelector("[role='listbox']");
   var panel = box.querySelector(".search-panel");
@@ -288,19 +311,27 @@
   var active = -1;
   var generation = 0;
 
+  /* The index, from a script (never fetch: a page opened from disk may
+     not fetch files). */
   function load() {
     if (!loading) {
-      loading = fetch(base + "index.json").then(function (r) {
-        if (!r.ok) throw new Error("search index: HTTP " + r.status);
-        return r.json();
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        global.playbookSearchIndex = function (index) { resolve(index); };
+        script.onerror = function () { reject(new Error("search index: not loaded")); };
+        script.onload = function () { reject(new Error("search index: no index in the script")); };
+        script.src = base + "index.js";
+        document.head.appendChild(script);
       });
       loading.catch(function () { /* shown by run() */ });
     }
     return loading;
   }
+  /* Snippets read the result pages, which only HTTP can fetch. */
+  var canFetch = !!(window.fetch && window.DOMParser) && location.protocol !== "file:";
 
   var INLINE = /^(a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|tt|u|var|wbr)$/;
-  var SKIP = "script, style, template, svg, noscript, nav, .page-toc-mobile, .pager, .catalog-filters, [aria-hidden='true']";
+  var SKIP = "script, style, template, svg, noscript, nav, button, .page-toc-mobile, .pager, .catalog-filters, [aria-hidden='true']";
 
   /* The readable text of a page's content, cut at headings and task rows:
      [[anchor, label, text]] (the rules of the old build-time cutter, now
@@ -411,6 +442,7 @@
   }
 
   function snippets(index, query, shown, mine) {
+    if (!canFetch) return;
     shown.forEach(function (hit, n) {
       var doc = index.docs[hit.doc];
       page(root + doc[1]).then(function (sections) {
@@ -485,4 +517,28 @@
     }
   });
   box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
+
+  /* A 404 page: the pages of this locale whose words match the address
+     asked for (below the locale's folder). */
+  var suggest = document.querySelector("[data-not-found-suggest]");
+  if (suggest) {
+    var asked = location.pathname;
+    try { asked = decodeURIComponent(asked); } catch (e) { /* as it is */ }
+    var lang = box.getAttribute("data-lang");
+    var at = asked.toLowerCase().indexOf("/" + lang.toLowerCase() + "/");
+    if (at >= 0) asked = asked.slice(at + lang.length + 2);
+    load().then(function (index) {
+      var list = suggest.querySelector("ul");
+      suggestions(index, asked, 5).forEach(function (hit) {
+        var doc = index.docs[hit.doc];
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = root + doc[1];
+        a.textContent = doc[0];
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      suggest.hidden = !list.children.length;
+    }, function () { /* the homes below still lead on */ });
+  }
 })(this);

@@ -68,7 +68,10 @@
     return b + href || "./";
   }
 
-  var here = location.href.split("#")[0];
+  /* A page's address without its fragment, a folder's index.html as the
+     folder (links name files; a visitor may have typed the folder). */
+  function pageOf(url) { return url.split("#")[0].replace(/\/index\.html$/, "/"); }
+  var here = pageOf(location.href);
 
   function element(tag, className) {
     var e = document.createElement(tag);
@@ -95,7 +98,7 @@
       label = element("a");
       label.href = node.x ? node.h : resolve(node.h);
       if (node.x) { label.className = "external"; label.rel = "noopener"; }
-      else if (label.href.split("#")[0] === here) label.setAttribute("aria-current", "page");
+      else if (pageOf(label.href) === here) label.setAttribute("aria-current", "page");
     } else {
       label = element("span", "nav-label");
     }
@@ -193,7 +196,7 @@
     if (link && scroller) {
       var offset = link.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
       try {
-        sessionStorage.setItem(SCROLL_KEY, JSON.stringify({ href: link.href.split("#")[0], offset: offset }));
+        sessionStorage.setItem(SCROLL_KEY, JSON.stringify({ href: pageOf(link.href), offset: offset }));
       } catch (e) { /* storage refused: the page is brought into view instead */ }
     }
   });

@@ -123,7 +123,7 @@ impl<'s> Tree<'s> {
         let node = self.node(n);
         match (node.item, node.page) {
             (Some(item), _) => nav::item_href(site, item, from).0,
-            (None, Some(page)) => Some(paths::href(from, &site.page(page).url)),
+            (None, Some(page)) => Some(site.config.links.href(from, &site.page(page).url)),
             (None, None) => None,
         }
     }
@@ -150,7 +150,7 @@ impl Level {
             (0..tree.nodes.len()).map(|n| tree.href(site, n as u32, from).as_deref().map(escaped)).collect();
         Level {
             hrefs,
-            contents: escaped(&paths::href(from, contents)),
+            contents: escaped(&site.config.links.href(from, contents)),
             script: escaped(&paths::href(from, script)),
             sidebar_js: escaped(&paths::href(from, &paths::static_file(SIDEBAR_JS))),
         }
