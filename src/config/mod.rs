@@ -17,6 +17,7 @@
 //! about pages.
 
 mod docfx;
+mod external;
 mod fence;
 mod glob;
 mod locales;
@@ -25,6 +26,7 @@ mod scope;
 mod security;
 mod vocab;
 
+pub use external::ExternalConfig;
 pub use fence::{Fence, Refusal};
 pub use glob::Globs;
 pub use publish::{EDIT_PATH, LastUpdated, RedirectRule};
@@ -158,41 +160,6 @@ pub enum RawHtml {
 struct RawMarkdown {
     #[serde(default)]
     raw_html: RawHtml,
-}
-
-/// `[external]`: limits for checking http(s) links over the network.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct ExternalConfig {
-    /// Seconds before one request gives up.
-    pub timeout_secs: u64,
-    /// Retries after a network error, a 5xx or a 429.
-    pub retries: u32,
-    /// Requests in flight at once, in all.
-    pub concurrency: usize,
-    /// Requests in flight at once to one host.
-    pub per_host: usize,
-    /// How long a result stays in the on-disk cache.
-    pub cache_hours: u64,
-    /// URL prefixes never checked (e.g. intranet hosts).
-    pub exclude: Vec<String>,
-    /// The longest `Retry-After` waited for, in seconds; a server that asks
-    /// for longer is not asked again in this run.
-    pub max_retry_after_secs: u64,
-}
-
-impl Default for ExternalConfig {
-    fn default() -> Self {
-        ExternalConfig {
-            timeout_secs: 10,
-            retries: 2,
-            concurrency: 16,
-            per_host: 2,
-            cache_hours: 24,
-            exclude: Vec::new(),
-            max_retry_after_secs: 30,
-        }
-    }
 }
 
 /// Options a command gives before the config is read.

@@ -49,6 +49,7 @@
 use crate::catalog::{TaskCatalog, TaskEntry, TaskRef, entry, numeric_id};
 use crate::model::{Date, LocaleId, PageId, Site};
 use crate::render::plan::Output;
+use crate::render::views::page::this_page;
 use crate::render::views::sidebar;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -148,7 +149,11 @@ pub fn affected(
     if before.title != after.title {
         // A page's name (its H1) shows in its neighbours' pager and its
         // toc descendants' breadcrumbs, and `<xref:uid>` links name it.
-        out.extend(locale.pages.iter().map(|&p| Output::Page(p)));
+        if let Some(toc) = &locale.toc {
+            let readers = crate::render::views::nav::trail_readers(&toc.items, id);
+            let reads = |p: &PageId| this_page(site, site.page(*p)).iter().any(|x| readers.contains(x));
+            out.extend(locale.pages.iter().filter(|p| reads(p)).map(|&p| Output::Page(p)));
+        }
         out.extend(site.pages.iter().filter(|p| has_xref(p)).map(|p| Output::Page(p.id)));
         out.extend(site.locales.iter().map(|l| Output::Print(l.id)));
         let redirects = crate::redirects::of(site).list.into_iter();

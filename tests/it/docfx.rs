@@ -526,7 +526,7 @@ fn content_dest_with_languages_from_playbook_toml_moves_files_inside_a_language_
     assert!(out.join("en/reference/calls/index.html").is_file(), "moved inside English");
     assert!(out.join("de/api/calls/index.html").is_file(), "`elsewhere` is outside German: kept");
     let en = std::fs::read_to_string(out.join("en/index.html")).unwrap();
-    assert!(en.contains("href=\"reference/calls/\""), "{en}");
+    assert!(en.contains("href=\"reference/calls/index.html\""), "{en}");
     let (found, messages) = findings_of(&root);
     assert_eq!(found, [("docfx.json".to_string(), None, None, "docfx".to_string())]);
     assert!(

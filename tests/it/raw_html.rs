@@ -43,7 +43,7 @@ fn site(name: &str, style: &str, raw_html: &str) -> PathBuf {
             ),
             (
                 "book/de/index.md",
-                "---\ntitle: Start\n---\n# Start\n\n<a href=\"../en/guide/setup.md\">Anleitung</a>\n",
+                "---\ntitle: Anfang\n---\n# Anfang\n\n<a href=\"../en/guide/setup.md\">Anleitung</a>\n",
             ),
         ],
     );
@@ -67,26 +67,26 @@ fn raw_html_links_of_a_pretty_site_lead_to_the_built_pages_and_assets() {
     let out = build(&site("raw-html-pretty", "pretty", "keep"));
     let home = read(&out, "en/index.html");
     for expected in [
-        "<a href=\"guide/setup/#first-steps\">the setup</a>",
-        "<a href='guide/setup/'>single</a>",
-        "<a href=guide/setup/>bare</a>",
-        "<a href=\"guide/setup/#first-steps\">a query</a>",
-        "<a href=\"guide/setup/#first-steps\">by uid</a>",
+        "<a href=\"guide/setup/index.html#first-steps\">the setup</a>",
+        "<a href='guide/setup/index.html'>single</a>",
+        "<a href=guide/setup/index.html>bare</a>",
+        "<a href=\"guide/setup/index.html#first-steps\">a query</a>",
+        "<a href=\"guide/setup/index.html#first-steps\">by uid</a>",
         "<div class=\"gallery\">\n<img src=\"media/dock.png\" alt=\"Dock\">\n\
-         <a href=\"https://example.com/manual.md\">vendor manual</a>\n<a href=\"../de/\">Deutsch</a>\n</div>",
+         <a href=\"https://example.com/manual.md\">vendor manual</a>\n<a href=\"../de/index.html\">Deutsch</a>\n</div>",
         "<a href=\"#start\">top</a>",
-        "<a href=\"guide/setup/#first-steps\">setup</a>",
-        "<a\nhref=\"guide/setup/\">split tag</a>",
-        "<a\nhref=\"guide/setup/\">a tag over two lines</a>",
+        "<a href=\"guide/setup/index.html#first-steps\">setup</a>",
+        "<a\nhref=\"guide/setup/index.html\">split tag</a>",
+        "<a\nhref=\"guide/setup/index.html\">a tag over two lines</a>",
         // Unresolvable: as written (check reports it).
         "<a href=\"gone.md\">gone</a>",
     ] {
         assert!(home.contains(expected), "{expected}\n---\n{home}");
     }
     let setup = read(&out, "en/guide/setup/index.html");
-    assert!(setup.contains("<a href=\"../../\">home</a>"), "{setup}");
+    assert!(setup.contains("<a href=\"../../index.html\">home</a>"), "{setup}");
     assert!(setup.contains("<img src=\"../../media/crane.png\" alt=\"Crane\">"), "{setup}");
-    assert!(read(&out, "de/index.html").contains("<a href=\"../en/guide/setup/\">Anleitung</a>"));
+    assert!(read(&out, "de/index.html").contains("<a href=\"../en/guide/setup/index.html\">Anleitung</a>"));
     // Linked from raw HTML only, both pictures are copied.
     for asset in ["en/media/dock.png", "en/media/crane.png"] {
         assert!(out.join(asset).is_file(), "{asset}");

@@ -50,7 +50,7 @@ fn pages_of_a_2000_page_locale_are_no_bigger_than_in_a_10_page_one() {
     for i in [1, 777, 2000] {
         assert!(contents.contains(&format!(">Page {i:05}</a>")), "page {i} on the contents page");
         assert!(
-            script.contains(&format!("{{\"n\":\"Page {i:05}\",\"h\":\"page-{i:05}/\"}}")),
+            script.contains(&format!("{{\"n\":\"Page {i:05}\",\"h\":\"page-{i:05}/index.html\"}}")),
             "page {i} in toc.js"
         );
     }

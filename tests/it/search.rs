@@ -241,7 +241,7 @@ fn corpus_searches_find_words_in_every_script_and_task_ids() {
 
 /// The terms of a built index and, per term, the URLs of its documents.
 fn index_terms(index: &Path) -> (Vec<String>, std::collections::BTreeMap<String, Vec<String>>) {
-    let json: Value = serde_json::from_str(&std::fs::read_to_string(index).expect("index")).expect("json");
+    let json = index_json(index);
     let docs: Vec<String> =
         json["docs"].as_array().unwrap().iter().map(|d| d[1].as_str().unwrap().to_string()).collect();
     let mut by_term = std::collections::BTreeMap::new();
@@ -293,7 +293,7 @@ fn docfx_directives_are_not_words_and_included_text_is_the_including_pages() {
     let out = dir.join("out");
     let o = playbook(&["build", "--root", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(matches!(o.status.code(), Some(0 | 1)), "{}", text(&o));
-    let (docs, terms) = index_terms(&out.join("en/search/index.json"));
+    let (docs, terms) = index_terms(&out.join("en/search/index.js"));
     assert!(docs.iter().all(|d| !d.contains("includes/")), "included files are not documents: {docs:?}");
     let page = "en/index.html".to_string();
     // Text the page shows, its includes' and its snippet's too, is the page's.

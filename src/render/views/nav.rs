@@ -21,6 +21,7 @@
 
 use crate::model::{Locale, Page, PageId, Site, TocItem};
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// One entry of the sidebar tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -160,6 +161,31 @@ fn find_trail<'t>(items: &'t [TocItem], this: &[PageId], trail: &mut Vec<&'t Toc
         trail.pop();
     }
     false
+}
+
+/// The pages whose trail ([`trail`]) may name page `id`, by the `this` it
+/// is computed for: the pages just before and after `id` in the toc's page
+/// order (their pager), every page below one of its entries (their
+/// breadcrumbs), and `id` itself. `session::depends` re-renders the pages
+/// whose `this` holds one of them when `id`'s title changes.
+pub(crate) fn trail_readers(items: &[TocItem], id: PageId) -> BTreeSet<PageId> {
+    fn below(items: &[TocItem], id: PageId, inside: bool, out: &mut BTreeSet<PageId>) {
+        for item in items {
+            if inside {
+                out.extend(item.page);
+            }
+            below(&item.items, id, inside || item.page == Some(id), out);
+        }
+    }
+    let mut order: Vec<&TocItem> = Vec::new();
+    flatten_pages(items, &mut order);
+    let mut out = BTreeSet::from([id]);
+    if let Some(at) = order.iter().position(|i| i.page == Some(id)) {
+        let neighbours = [at.checked_sub(1), Some(at + 1)];
+        out.extend(neighbours.into_iter().flatten().filter_map(|n| order.get(n)).filter_map(|i| i.page));
+    }
+    below(items, id, false, &mut out);
+    out
 }
 
 /// Items with a page, depth first, each page once (first occurrence).

@@ -1,5 +1,6 @@
 //! The sidebar on hand-built sites: which entries a page's HTML holds, the
-//! window of long lists, `toc.js` and the contents page, in both URL styles.
+//! window of long lists, `toc.js` and the contents page, in both URL styles
+//! (links name files, `portable`'s default).
 
 use super::*;
 use crate::model::{Page, Toc, TocItem};
@@ -77,14 +78,17 @@ fn a_page_shows_its_path_the_siblings_along_it_and_the_top_level() {
     let site = deep(UrlStyle::Pretty);
     let html = sidebar(&site, 2); // A1a
     assert_eq!(shown(&html), ["A", "A1", "A1a", "A1b", "A2", "B", "C", "Label"]);
-    assert!(html.contains("<a href=\"../a1a/\" aria-current=\"page\">A1a</a>"), "{html}");
+    assert!(html.contains("<a href=\"../a1a/index.html\" aria-current=\"page\">A1a</a>"), "{html}");
     // Open on the path: buttons; collapsed: links to the contents page.
     assert!(html.contains("aria-expanded=\"true\" aria-label=\"A\""), "{html}");
     assert!(html.contains("aria-expanded=\"true\" aria-label=\"A1\""), "{html}");
+    assert!(html.contains(
+        "<a class=\"nav-caret\" href=\"../contents/index.html#t5\" aria-label=\"B: ver en el índice\">"
+    ));
     assert!(
-        html.contains("<a class=\"nav-caret\" href=\"../contents/#t5\" aria-label=\"B: ver en el índice\">")
+        html.contains("href=\"../contents/index.html#t9\""),
+        "a label with children collapses too: {html}"
     );
-    assert!(html.contains("href=\"../contents/#t9\""), "a label with children collapses too: {html}");
     assert!(!html.contains("B1"), "B's children are not in the page: {html}");
     assert!(html.starts_with("<script src=\"../../static/sidebar.js\" defer></script>"), "{html}");
     assert!(html.contains("data-toc=\"../toc.js\""), "{html}");
@@ -96,7 +100,7 @@ fn a_page_shows_its_own_children_but_not_theirs() {
     let html = sidebar(&site, 5); // B
     assert_eq!(shown(&html), ["A", "B", "B1", "C", "Label"]);
     assert!(html.contains("aria-expanded=\"true\" aria-label=\"B\""), "{html}");
-    assert!(html.contains("href=\"../contents/#t6\""), "B1 is collapsed: {html}");
+    assert!(html.contains("href=\"../contents/index.html#t6\""), "B1 is collapsed: {html}");
     assert!(!html.contains("B1a"));
 }
 
@@ -159,10 +163,10 @@ fn a_long_flat_list_shows_a_window_and_rows_for_the_rest() {
         .chain(std::iter::once("more:44".to_string()))
         .collect();
     assert_eq!(shown(&html), expected);
-    assert!(
-        html.contains("<a class=\"nav-more\" href=\"../contents/#t0\" data-more=\"45\">45 entradas más</a>")
-    );
-    assert!(html.contains("href=\"../contents/#t56\" data-more=\"44\""), "{html}");
+    assert!(html.contains(
+        "<a class=\"nav-more\" href=\"../contents/index.html#t0\" data-more=\"45\">45 entradas más</a>"
+    ));
+    assert!(html.contains("href=\"../contents/index.html#t56\" data-more=\"44\""), "{html}");
     let last = sidebar(&site, 99);
     assert_eq!(shown(&last)[0], "more:89");
     assert_eq!(shown(&last).len(), 1 + WINDOW);
@@ -195,7 +199,7 @@ fn the_sidebar_does_not_grow_with_the_toc() {
 
 #[test]
 fn toc_js_holds_the_whole_tree_with_hrefs_relative_to_it() {
-    for (style, guide) in [(UrlStyle::Pretty, "a1a/"), (UrlStyle::Html, "sub/a1a.html")] {
+    for (style, guide) in [(UrlStyle::Pretty, "a1a/index.html"), (UrlStyle::Html, "sub/a1a.html")] {
         let site = deep(style);
         let i18n = i18n(&site);
         let js = String::from_utf8(Sidebars::new(&site, &i18n).script(&site.locales[0])).unwrap();
@@ -225,7 +229,7 @@ fn toc_js_and_contents_escape_names_and_mark_external_links() {
     let i18n = i18n(&site);
     let sidebars = Sidebars::new(&site, &i18n);
     let js = String::from_utf8(sidebars.script(&site.locales[0])).unwrap();
-    assert!(js.contains(r#"{"n":"<b>\"x\"</b> & </script>","h":"p0/"}"#), "{js}");
+    assert!(js.contains(r#"{"n":"<b>\"x\"</b> & </script>","h":"p0/index.html"}"#), "{js}");
     assert!(js.contains(r#"{"n":"Out","h":"https://example.com/a?b=1&c","x":1}"#), "{js}");
     let view = contents_view(&sidebars, &i18n, &site.locales[0]);
     assert!(
@@ -252,11 +256,15 @@ fn the_contents_page_lists_every_entry_under_its_number() {
     for n in 0..11 {
         assert!(view.contents.contains(&format!("<li id=\"t{n}\">")), "t{n}: {}", view.contents);
     }
-    assert!(view.contents.contains("<li id=\"t7\"><a href=\"../b1a/\">B1a</a></li>"), "{}", view.contents);
+    assert!(
+        view.contents.contains("<li id=\"t7\"><a href=\"../b1a/index.html\">B1a</a></li>"),
+        "{}",
+        view.contents
+    );
     assert!(view.contents.contains("<li id=\"t9\"><span class=\"contents-label\">Label</span><ul>"));
     assert_eq!(view.shell.title, "Índice");
     assert!(
-        view.shell.sidebar.contains("href=\"../contents/#t5\""),
+        view.shell.sidebar.contains("href=\"../contents/index.html#t5\""),
         "the contents page links itself: {}",
         view.shell.sidebar
     );
