@@ -263,11 +263,11 @@ fn cap(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
             out.push(d);
         } else if *n == PER_FILE_LIMIT + 1 {
             let rest = counts[&key] - PER_FILE_LIMIT;
-            let mut more = Diagnostic::new(
-                d.code,
-                d.file.clone(),
-                format!("… and {rest} more `{}` findings in this file, not listed", d.code),
+            let message = crate::messages::text(
+                "more-findings",
+                &[("count", rest.into()), ("code", d.code.as_str().into())],
             );
+            let mut more = Diagnostic::new(d.code, d.file.clone(), message);
             more.severity = d.severity;
             out.push(more.with_help("fix the ones above first; run `check` again to see the rest"));
         }

@@ -29,6 +29,7 @@ pub mod expand;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod load;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod parse;
@@ -176,18 +177,21 @@ fn drop_later<T: Send + 'static>(value: T) {
     let _ = std::thread::Builder::new().name("playbook-drop".into()).spawn(move || drop(value));
 }
 
-/// Which task rows `tasks` lists.
-#[derive(Debug, Clone, Default)]
-pub struct TaskFilter {
-    /// Only this locale (BCP 47 tag, compared without regard to case).
-    pub locale: Option<String>,
-    /// Only this task id.
-    pub id: Option<u32>,
+pub use catalog::TaskFilter;
+
+/// What `playbook tasks` lists.
+#[derive(Debug, Clone)]
+pub struct TaskList {
+    /// The entries that pass the filter, in (id, locale, page, line) order.
+    pub entries: Vec<catalog::TaskEntry>,
+    /// When `--id` was given and nothing passed: why (no such task in the
+    /// site, or none in the locales asked for). `tasks` exits 1 then.
+    pub missing: Option<String>,
 }
 
 /// `playbook tasks`: the task catalog, as entries in (id, locale, page,
 /// line) order. An unknown `--locale` is an error naming the known ones.
-pub fn tasks(opts: &Options, filter: &TaskFilter) -> Result<Vec<catalog::TaskEntry>> {
+pub fn tasks(opts: &Options, filter: &TaskFilter) -> Result<TaskList> {
     let (site, _) = load_site(opts)?;
     if let Some(tag) = &filter.locale {
         if !site.locales.iter().any(|l| l.tag.eq_ignore_ascii_case(tag)) {
@@ -200,12 +204,14 @@ pub fn tasks(opts: &Options, filter: &TaskFilter) -> Result<Vec<catalog::TaskEnt
             });
         }
     }
-    let entries = catalog::TaskCatalog::of(&site).entries(&site);
-    Ok(entries
-        .into_iter()
-        .filter(|e| filter.locale.as_ref().is_none_or(|l| e.locale.eq_ignore_ascii_case(l)))
-        .filter(|e| filter.id.is_none_or(|id| e.id == id))
-        .collect())
+    let all = catalog::TaskCatalog::of(&site).entries(&site);
+    let entries: Vec<catalog::TaskEntry> = all.iter().filter(|e| filter.keeps(e)).cloned().collect();
+    let missing = match filter.id {
+        Some(id) if entries.is_empty() => Some(catalog::why_missing(&all, id)),
+        _ => None,
+    };
+    drop_later(site);
+    Ok(TaskList { entries, missing })
 }
 
 /// Runs `config → load → expand → parse → assemble`: the immutable site plus the

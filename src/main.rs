@@ -67,9 +67,18 @@ enum Command {
         /// Only this locale (e.g. `es`).
         #[arg(long, value_name = "L")]
         locale: Option<String>,
-        /// Only this task id (e.g. 4060).
+        /// Only this task id (e.g. 4060); exit 1 when no row has it.
         #[arg(long, value_name = "N")]
         id: Option<u32>,
+        /// Only rows whose page's phase contains this (case and accents ignored).
+        #[arg(long, value_name = "TEXT")]
+        phase: Option<String>,
+        /// Only rows whose role contains this (case and accents ignored).
+        #[arg(long, value_name = "TEXT")]
+        role: Option<String>,
+        /// Only mandatory (`m`) or optional (`o`) rows, or an unrecognised value as written.
+        #[arg(long, value_name = "M|O")]
+        requirement: Option<String>,
         /// Output format (on stdout).
         #[arg(long, value_enum, default_value = "table")]
         format: TaskFormatArg,
@@ -113,7 +122,8 @@ enum Command {
         /// Output folder (default: the config's `out`, else ROOT/public).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Print only errors, not findings or the summary line.
+        /// Print no report: only fatal errors, and one summary line when
+        /// there are findings.
         #[arg(long, short)]
         quiet: bool,
     },
@@ -122,16 +132,21 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Tasks { site, locale, id, format } => {
+        Command::Tasks { site, locale, id, phase, role, requirement, format } => {
             let opts = Options { root: site.root, config: site.config, out: None };
-            match playbook::tasks(&opts, &playbook::TaskFilter { locale, id }) {
-                Ok(entries) => {
+            let filter = playbook::TaskFilter { locale, id, phase, role, requirement };
+            match playbook::tasks(&opts, &filter) {
+                Ok(list) => {
                     let format = match format {
                         TaskFormatArg::Table => TaskFormat::Table,
                         TaskFormatArg::Json => TaskFormat::Json,
                         TaskFormatArg::Csv => TaskFormat::Csv,
                     };
-                    out(&playbook::report::tasks(&entries, format));
+                    if let Some(why) = &list.missing {
+                        err(&format!("error: {why}\n"));
+                        return ExitCode::from(1);
+                    }
+                    out(&playbook::report::tasks(&list.entries, format, playbook::report::terminal_width()));
                     ExitCode::SUCCESS
                 }
                 Err(e) => fatal(&e),
@@ -182,14 +197,23 @@ fn main() -> ExitCode {
                             err(&format!("warning: {warning}\n"));
                         }
                         err(&playbook::report::human(&outcome.diagnostics, color()));
-                        err(&format!(
-                            "built {} pages in {} locales into {} ({} files, {} ms)\n",
-                            outcome.pages,
-                            outcome.locales,
-                            outcome.out.display(),
-                            outcome.files,
-                            outcome.elapsed.as_millis()
-                        ));
+                        let out = outcome.out.display().to_string();
+                        let ms = usize::try_from(outcome.elapsed.as_millis()).unwrap_or(usize::MAX);
+                        let built = playbook::messages::text(
+                            "built",
+                            &[
+                                ("pages", outcome.pages.into()),
+                                ("locales", outcome.locales.into()),
+                                ("out", out.as_str().into()),
+                                ("files", outcome.files.into()),
+                                ("ms", ms.into()),
+                            ],
+                        );
+                        err(&format!("{built}\n"));
+                    } else if !outcome.diagnostics.is_empty() {
+                        // Quiet, not silent: one line says that there is something to see.
+                        let summary = playbook::report::summary_line(&outcome.diagnostics);
+                        err(&format!("{summary}; {}\n", playbook::messages::text("quiet-hint", &[])));
                     }
                     exit(outcome.has_errors())
                 }

@@ -11,7 +11,7 @@ mod sarif;
 mod tasks;
 
 pub use github::github;
-pub use human::human;
+pub use human::{human, summary_line};
 pub use json::json;
 pub use sarif::sarif;
 pub use tasks::{TaskFormat, tasks};
@@ -47,6 +47,17 @@ pub fn render(
         Format::Github => github(diags, prefix),
         Format::Sarif => sarif(diags, prefix, base_uri),
     }
+}
+
+/// The width in cells of the terminal stdout goes to; else `COLUMNS` when
+/// set; `None` for a pipe (a table is then not cut).
+pub fn terminal_width() -> Option<usize> {
+    let columns = || std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok());
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_, cols)| usize::from(cols))
+        .or_else(columns)
+        .filter(|&w| w > 0)
 }
 
 /// Terminal cells a text takes (Unicode's East Asian Width, as terminals

@@ -20,4 +20,5 @@ mod search;
 mod security;
 mod serve;
 mod task_tables;
+mod terminal;
 mod url_style;
