@@ -113,6 +113,8 @@ codes! {
     Dfm = "dfm", Warning, "A DocFX markdown extension that cannot be rendered as written";
     /// A `docfx.json` key playbook does not use (config/docfx).
     Docfx = "docfx", Info, "A `docfx.json` key playbook does not use";
+    /// `check --site`: an href/src of a built page that leads to no file of OUT, or a fragment to no id (site).
+    BuiltLink = "built-link", Error, "A link in the built site that leads to no file or id of the output folder";
 }
 
 impl std::fmt::Display for Code {
@@ -219,6 +221,35 @@ pub struct Summary {
     pub by_code: BTreeMap<String, usize>,
 }
 
+/// Which findings a report keeps: `check --code`, `--severity` and the
+/// files named on its command line. The default keeps every finding.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only these codes (empty: every code).
+    pub codes: Vec<Code>,
+    /// Only findings at this severity or above (`warning`: errors and
+    /// warnings).
+    pub severity: Option<Severity>,
+    /// Only findings in these files, relative to the content root (a
+    /// folder keeps every file under it; `""` is the root); `None`: every
+    /// file.
+    pub files: Option<Vec<String>>,
+}
+
+impl Filter {
+    /// Whether `d` is kept.
+    pub fn keeps(&self, d: &Diagnostic) -> bool {
+        let under = |f: &String| {
+            f.is_empty()
+                || d.file == *f
+                || d.file.strip_prefix(f.as_str()).is_some_and(|rest| rest.starts_with('/'))
+        };
+        (self.codes.is_empty() || self.codes.contains(&d.code))
+            && self.severity.is_none_or(|s| d.severity <= s)
+            && self.files.as_ref().is_none_or(|files| files.iter().any(under))
+    }
+}
+
 /// At most this many findings of one code are listed per file; the rest
 /// are counted in one more finding. A generated or pasted file can hold a
 /// million broken links, and nobody reads the millionth.
@@ -299,6 +330,34 @@ mod tests {
             assert_eq!(Code::from_name(c.as_str()), Some(c));
         }
         assert_eq!(Code::from_name("nope"), None);
+    }
+
+    #[test]
+    fn a_filter_keeps_codes_severities_at_or_above_and_files_or_folders() {
+        let d = |code, file: &str| Diagnostic::new(code, file, "x");
+        let all = [
+            d(Code::BrokenLink, "en/a.md"),
+            d(Code::StaleTranslation, "es/a.md"),
+            d(Code::OrphanPage, "es/sub/b.md"),
+            d(Code::OrphanPage, "es-old/c.md"),
+        ];
+        let kept =
+            |f: &Filter| all.iter().filter(|x| f.keeps(x)).map(|x| x.file.as_str()).collect::<Vec<_>>();
+        assert_eq!(kept(&Filter::default()).len(), 4);
+        assert_eq!(
+            kept(&Filter { codes: vec![Code::OrphanPage], ..Filter::default() }),
+            ["es/sub/b.md", "es-old/c.md"]
+        );
+        let warnings = Filter { severity: Some(Severity::Warning), ..Filter::default() };
+        assert_eq!(kept(&warnings), ["en/a.md", "es/a.md"]);
+        let errors = Filter { severity: Some(Severity::Error), ..Filter::default() };
+        assert_eq!(kept(&errors), ["en/a.md"]);
+        let es = Filter { files: Some(vec!["es".into()]), ..Filter::default() };
+        assert_eq!(kept(&es), ["es/a.md", "es/sub/b.md"], "a folder, not a prefix of names");
+        let one = Filter { files: Some(vec!["en/a.md".into(), "es/sub/b.md".into()]), ..Filter::default() };
+        assert_eq!(kept(&one), ["en/a.md", "es/sub/b.md"]);
+        assert!(kept(&Filter { files: Some(vec![]), ..Filter::default() }).is_empty());
+        assert_eq!(kept(&Filter { files: Some(vec![String::new()]), ..Filter::default() }).len(), 4);
     }
 
     #[test]

@@ -155,19 +155,38 @@ pub struct Checks {
     /// The deadline of the whole external check (`--external-timeout`;
     /// default [`check::DEFAULT_DEADLINE`]).
     pub external_timeout: Option<Duration>,
+    /// Only these codes (`--code`; empty: all).
+    pub codes: Vec<diag::Code>,
+    /// Only findings at this severity or above (`--severity`).
+    pub severity: Option<Severity>,
+    /// Only findings in these files or folders (`check FILE…`), as given on
+    /// the command line; empty: every file. Each must exist; one outside
+    /// the content root names nothing.
+    pub files: Vec<PathBuf>,
 }
 
 /// `playbook check`: every rule, without rendering or writing anything.
 /// The findings are final (severities applied, sorted).
 pub fn check(opts: &Options, checks: &Checks) -> Result<Vec<Diagnostic>> {
     let (site, mut diags) = load_site(opts)?;
+    let mut only = diag::Filter { codes: checks.codes.clone(), severity: checks.severity, files: None };
+    if !checks.files.is_empty() {
+        let mut files = Vec::new();
+        for path in &checks.files {
+            let inside = repo::within(&site.config.root, path).map_err(|e| error::Error::io(path, e))?;
+            files.extend(inside);
+        }
+        only.files = Some(files);
+    }
     diags.extend(check::site(&site));
     if checks.external {
         diags.extend(check::external(&site, checks.external_timeout.unwrap_or(check::DEFAULT_DEADLINE)));
     }
     let severity = site.config.severity.clone();
     drop_later(site);
-    Ok(diag::finish(diags, &severity))
+    let mut diags = diag::finish(diags, &severity);
+    diags.retain(|d| only.keeps(d));
+    Ok(diags)
 }
 
 /// Frees a site (and what was made from it) on another thread: tens of

@@ -47,6 +47,22 @@ enum FormatArg {
     Sarif,
 }
 
+/// A severity for `check --severity`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SeverityArg {
+    /// Errors only.
+    Error,
+    /// Errors and warnings.
+    Warning,
+    /// Every finding.
+    Info,
+}
+
+/// The rule names `check --code` takes (clap suggests the nearest one).
+fn code_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(playbook::diag::Code::ALL.iter().map(|c| c.as_str()))
+}
+
 /// An output format for `tasks`.
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum TaskFormatArg {
@@ -100,6 +116,20 @@ enum Command {
         /// not checked by then are reported (info), not failed.
         #[arg(long, value_name = "SECS", default_value_t = 120.0)]
         external_timeout: f64,
+        /// With --format github: annotations per level (GitHub shows 10);
+        /// the job summary lists every finding.
+        #[arg(long, value_name = "N", default_value_t = playbook::report::MAX_ANNOTATIONS)]
+        max_annotations: usize,
+        /// Report only these rules (comma-separated or repeated, e.g. broken-link,broken-anchor).
+        #[arg(long, value_name = "CODE", value_delimiter = ',', value_parser = code_names(), hide_possible_values = true)]
+        code: Vec<String>,
+        /// Report only findings at this severity or above.
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        severity: Option<SeverityArg>,
+        /// Report only findings in these files or folders (e.g. the files a
+        /// pre-commit hook passes); paths outside the content root name nothing.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
     },
     /// Preview the site: build it in memory, serve it, rebuild and reload on change.
     Serve {
@@ -152,14 +182,34 @@ fn main() -> ExitCode {
                 Err(e) => fatal(&e),
             }
         }
-        Command::Check { site, format, deny_warnings, external, external_timeout } => {
+        Command::Check {
+            site,
+            format,
+            deny_warnings,
+            external,
+            external_timeout,
+            max_annotations,
+            code,
+            severity,
+            files,
+        } => {
             let repo = playbook::repo::locate(site.root.as_deref().unwrap_or(std::path::Path::new(".")));
             let opts = Options { root: site.root, config: site.config, out: None };
             let Ok(deadline) = std::time::Duration::try_from_secs_f64(external_timeout) else {
                 err("error: --external-timeout must be a number of seconds, 0 or more\n");
                 return ExitCode::from(2);
             };
-            let checks = playbook::Checks { external, external_timeout: Some(deadline) };
+            let checks = playbook::Checks {
+                external,
+                external_timeout: Some(deadline),
+                codes: code.iter().filter_map(|c| playbook::diag::Code::from_name(c)).collect(),
+                severity: severity.map(|s| match s {
+                    SeverityArg::Error => Severity::Error,
+                    SeverityArg::Warning => Severity::Warning,
+                    SeverityArg::Info => Severity::Info,
+                }),
+                files,
+            };
             match playbook::check(&opts, &checks) {
                 Ok(diags) => {
                     let format = match format {
@@ -168,9 +218,17 @@ fn main() -> ExitCode {
                         FormatArg::Github => Format::Github,
                         FormatArg::Sarif => Format::Sarif,
                     };
-                    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
                     let base_uri = repo.base_uri();
-                    out(&playbook::report::render(&diags, format, color, &repo.prefix, base_uri.as_deref()));
+                    let settings = playbook::report::Settings {
+                        color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                        prefix: &repo.prefix,
+                        base_uri: base_uri.as_deref(),
+                        max_annotations,
+                    };
+                    out(&playbook::report::render(&diags, format, &settings));
+                    if format == Format::Github {
+                        step_summary(&diags, &repo.prefix);
+                    }
                     let failing = |d: &&playbook::diag::Diagnostic| {
                         d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
                     };
@@ -220,6 +278,33 @@ fn main() -> ExitCode {
                 Err(e) => fatal(&e),
             }
         }
+    }
+}
+
+/// Under GitHub Actions (`GITHUB_STEP_SUMMARY` names a file): appends
+/// the markdown table of every finding to the job summary; a file that
+/// cannot be written is a warning, not a failed check.
+fn step_summary(diags: &[playbook::diag::Diagnostic], prefix: &str) {
+    use std::io::Write as _;
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else { return };
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let blob = match (var("GITHUB_SERVER_URL"), var("GITHUB_REPOSITORY"), var("GITHUB_SHA")) {
+        (Some(server), Some(repository), Some(sha)) => {
+            Some(playbook::report::Blob { server, repository, sha })
+        }
+        _ => None,
+    };
+    let text = playbook::report::step_summary(diags, prefix, blob.as_ref());
+    let written = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    if let Err(e) = written {
+        err(&format!(
+            "warning: cannot write the job summary to {}: {e}\n",
+            std::path::Path::new(&path).display()
+        ));
     }
 }
 

@@ -19,6 +19,25 @@ more-findings = … and { $count ->
        *[other] { $count } more `{ $code }` findings
     } in this file, not listed
 
+## check --format github
+
+unannotated-errors = { $count ->
+        [one] 1 more error was
+       *[other] { $count } more errors were
+    } not annotated
+unannotated-warnings = { $count ->
+        [one] 1 more warning was
+       *[other] { $count } more warnings were
+    } not annotated
+unannotated-notices = { $count ->
+        [one] 1 more notice was
+       *[other] { $count } more notices were
+    } not annotated
+more-rows = { $count ->
+        [one] 1 more finding
+       *[other] { $count } more findings
+    }
+
 ## build
 
 built = built { $pages ->

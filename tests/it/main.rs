@@ -6,6 +6,7 @@ mod build;
 mod catalog;
 mod check;
 mod ci_paths;
+mod ci_reports;
 mod cli;
 mod corpus;
 mod digest;
