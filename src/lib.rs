@@ -72,6 +72,9 @@ pub struct Outcome {
     /// content): e.g. a previous output that could not be written was set
     /// aside. One line each.
     pub warnings: Vec<String>,
+    /// What the user should know about the site built, not a problem: no
+    /// `base_url`, so no sitemap. One line each.
+    pub notes: Vec<String>,
     /// A replaced output being deleted in the background (only when it
     /// could not be kept as `.OUT.playbook-prev`): `wait()` for it, or drop
     /// it to let it run (the next build sweeps any leftover).
@@ -112,6 +115,7 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     let cleanup = staging.commit()?;
     sweeping.wait();
     let outcome = Outcome {
+        notes: site_notes(config),
         diagnostics: diag::finish(diags, &config.severity),
         pages: site.pages.len(),
         locales: site.locales.len(),
@@ -123,6 +127,11 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     };
     drop_later((site, catalog));
     Ok(outcome)
+}
+
+/// What a build of `config` tells besides findings: one line each.
+pub fn site_notes(config: &Config) -> Vec<String> {
+    config.base_url.is_empty().then(|| messages::text("no-base-url", &[])).into_iter().collect()
 }
 
 /// What a build needs besides the content.

@@ -255,6 +255,9 @@ fn main() -> ExitCode {
                             err(&format!("warning: {warning}\n"));
                         }
                         err(&playbook::report::human(&outcome.diagnostics, color()));
+                        for note in &outcome.notes {
+                            err(&format!("info: {note}\n"));
+                        }
                         let out = outcome.out.display().to_string();
                         let ms = usize::try_from(outcome.elapsed.as_millis()).unwrap_or(usize::MAX);
                         let built = playbook::messages::text(

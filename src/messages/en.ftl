@@ -51,6 +51,7 @@ built = built { $pages ->
        *[other] { $files } files
     }, { $ms } ms)
 quiet-hint = run without --quiet to see them
+no-base-url = no base_url in the config: sitemap.xml is not written (sitemaps need absolute URLs) and 404.html links relative to the output root; set base_url = "https://…" for both
 
 ## tasks
 

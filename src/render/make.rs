@@ -163,6 +163,8 @@ impl Maker<'_, '_> {
             Output::LocaleTasksJson(l) => Some(tasks_json::locale_tasks_json(site, catalog, site.locale(*l))),
             Output::Root => bytes(theme.render("root.html", &view::site_page(site, i18n, true), None)?),
             Output::NotFound => bytes(theme.render("404.html", &view::site_page(site, i18n, false), None)?),
+            // Sitemaps need absolute URLs: none without a base URL.
+            Output::Sitemap if site.config.base_url.is_empty() => None,
             Output::Sitemap => {
                 let extra = sitemap::catalog_entries(site, catalog);
                 bytes(sitemap::xml_with(site, &extra).into_bytes())

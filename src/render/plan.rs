@@ -123,7 +123,10 @@ pub fn generated<'a>(
     }
     keys.push(Output::TasksJson);
     keys.extend(site.locales.iter().map(|l| Output::LocaleTasksJson(l.id)));
-    keys.extend([Output::Root, Output::NotFound, Output::Sitemap]);
+    keys.extend([Output::Root, Output::NotFound]);
+    if !site.config.base_url.is_empty() {
+        keys.push(Output::Sitemap);
+    }
     if has_code {
         keys.push(Output::SyntaxCss);
     }

@@ -187,7 +187,15 @@ fn root_and_404_link_every_locale_home() {
     assert!(root.contains("navigator.languages") && root.contains("localStorage"));
     assert!(!root.contains("http-equiv"), "no meta refresh");
     let not_found = html(&theme, "404.html", &view::site_page(&site, &i18n, false));
-    assert!(not_found.contains("href=\"/es/\"") && not_found.contains("href=\"/static/style.css\""));
+    // Without a base URL, relative to the output root, as the root page.
+    assert!(
+        not_found.contains("href=\"es/\"") && not_found.contains("href=\"static/style.css\""),
+        "{not_found}"
+    );
+    assert!(
+        !not_found.contains("href=\"/") && !not_found.contains("src=\"/"),
+        "nothing root-absolute: {not_found}"
+    );
     site.config.base_url = "https://x.org/d".into();
     let not_found = html(&theme, "404.html", &view::site_page(&site, &i18n, false));
     assert!(not_found.contains("href=\"https://x.org/d/de/\""), "{not_found}");

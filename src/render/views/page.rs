@@ -9,8 +9,10 @@
 //!   path;
 //! * `alternates` and `canonical` are absolute (`base_url` + `/` + url) when
 //!   `config.base_url` is set, else root-absolute (`/es/x/`);
-//! * the 404 page is served at any depth, so its `root` is `base_url + "/"`
-//!   when set, else `/`, and all its links start with it.
+//! * the 404 page is served at any depth, so with `base_url` its `root` is
+//!   `base_url + "/"` and all its links start with it; without one its
+//!   links are relative to the output root, as the root page's are (a
+//!   root-absolute `/static/…` would break under a sub-path).
 //!
 //! Must not render HTML (only `body`, rendered by `markdown`, is HTML) or
 //! read anything but the `Site`.
@@ -301,8 +303,12 @@ pub fn site_page(site: &Site, i18n: &I18n, at_root: bool) -> SiteView {
     let default = site.locales.first().expect("invariant: a config has at least one locale");
     let root = site.config.url_style.root();
     let mut shell = shell(site, default, &root, site.config.title.clone());
-    if !at_root {
-        // Served at any path: links start at the public root.
+    // The 404 page is served at any path: with a base URL its links start
+    // at the public root; without one they are relative to the output root
+    // like the root page's (a host serves it from there, under a sub-path
+    // too; `serve` gives it `<base href="/">`).
+    let absolute = !at_root && !site.config.base_url.is_empty();
+    if absolute {
         shell.root = public_url(site, "");
         shell.home_href = public_url(site, &home_url(site, default));
         shell.root_href = public_url(site, &root);
@@ -316,10 +322,10 @@ pub fn site_page(site: &Site, i18n: &I18n, at_root: bool) -> SiteView {
             tag: l.tag.clone(),
             name: language_name(site, i18n, &l.tag),
             dir: text_dir(&l.tag),
-            href: if at_root {
-                paths::href(&root, &home_url(site, l))
-            } else {
+            href: if absolute {
                 public_url(site, &home_url(site, l))
+            } else {
+                paths::href(&root, &home_url(site, l))
             },
             page_count: primary_pages(site, l).count(),
         })
