@@ -306,6 +306,41 @@ fn cap(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out
 }
 
+/// What tells two findings apart across rebuilds: rule, file, message and
+/// target, not the position (a finding whose line moved is the same one).
+fn identity(d: &Diagnostic) -> (Code, &str, &str, Option<&str>) {
+    (d.code, d.file.as_str(), d.message.as_str(), d.target.as_deref())
+}
+
+/// The findings of `new` that `old` did not have, and those of `old` that
+/// `new` no longer has (each in its list's order), telling findings apart
+/// by [`identity`]: a finding made twice and then once has gone once.
+pub fn changes<'a>(
+    old: &'a [Diagnostic],
+    new: &'a [Diagnostic],
+) -> (Vec<&'a Diagnostic>, Vec<&'a Diagnostic>) {
+    let count = |list: &'a [Diagnostic]| {
+        let mut counts: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+        for d in list {
+            *counts.entry(identity(d)).or_default() += 1;
+        }
+        counts
+    };
+    let only_in = |list: &'a [Diagnostic], other: &'a [Diagnostic]| {
+        let mut left = count(other);
+        list.iter()
+            .filter(|d| match left.get_mut(&identity(d)) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            })
+            .collect::<Vec<_>>()
+    };
+    (only_in(new, old), only_in(old, new))
+}
+
 /// The summary of a finished list.
 pub fn summarize(diags: &[Diagnostic]) -> Summary {
     let mut s = Summary::default();
@@ -358,6 +393,28 @@ mod tests {
         assert_eq!(kept(&one), ["en/a.md", "es/sub/b.md"]);
         assert!(kept(&Filter { files: Some(vec![]), ..Filter::default() }).is_empty());
         assert_eq!(kept(&Filter { files: Some(vec![String::new()]), ..Filter::default() }).len(), 4);
+    }
+
+    #[test]
+    fn changes_are_the_findings_that_appeared_and_went_whatever_their_lines() {
+        let broken = |line, target: &str| {
+            Diagnostic::new(Code::BrokenLink, "a.md", "broken").at(line, 3).with_target(target)
+        };
+        let orphan = Diagnostic::new(Code::OrphanPage, "b.md", "orphan");
+        let old = vec![broken(3, "x.md"), broken(4, "x.md"), broken(9, "y.md"), orphan.clone()];
+        // Two lines added above: the same findings; `x.md` fixed once, `z.md` new.
+        let new = vec![broken(5, "x.md"), broken(11, "y.md"), broken(12, "z.md"), orphan];
+        let (appeared, gone) = changes(&old, &new);
+        assert_eq!(
+            appeared.iter().map(|d| (d.line, d.target.as_deref())).collect::<Vec<_>>(),
+            [(Some(12), Some("z.md"))]
+        );
+        assert_eq!(
+            gone.iter().map(|d| (d.line, d.target.as_deref())).collect::<Vec<_>>(),
+            [(Some(4), Some("x.md"))]
+        );
+        let (appeared, gone) = changes(&new, &new);
+        assert!(appeared.is_empty() && gone.is_empty());
     }
 
     #[test]

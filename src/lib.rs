@@ -115,7 +115,7 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     let cleanup = staging.commit()?;
     sweeping.wait();
     let outcome = Outcome {
-        notes: site_notes(config),
+        notes: config.build_notes(),
         diagnostics: diag::finish(diags, &config.severity),
         pages: site.pages.len(),
         locales: site.locales.len(),
@@ -127,11 +127,6 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     };
     drop_later((site, catalog));
     Ok(outcome)
-}
-
-/// What a build of `config` tells besides findings: one line each.
-pub fn site_notes(config: &Config) -> Vec<String> {
-    config.base_url.is_empty().then(|| messages::text("no-base-url", &[])).into_iter().collect()
 }
 
 /// What a build needs besides the content.

@@ -391,6 +391,12 @@ impl Config {
         self.docfx.is_some()
     }
 
+    /// What a build of this site tells besides findings, one line each: no
+    /// `base_url`, so no sitemap and a 404 page relative to the output root.
+    pub fn build_notes(&self) -> Vec<String> {
+        self.base_url.is_empty().then(|| crate::messages::text("no-base-url", &[])).into_iter().collect()
+    }
+
     /// The default locale (always the first).
     pub fn default_locale(&self) -> &LocaleConfig {
         &self.locales[0]

@@ -11,6 +11,17 @@ use std::fmt::Write as _;
 
 /// Renders diagnostics for a terminal; `color` adds ANSI colours.
 pub fn human(diags: &[Diagnostic], color: bool) -> String {
+    let mut out = listing(diags, color);
+    if !diags.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&summary_line(diags));
+    out.push('\n');
+    out
+}
+
+/// The findings alone, grouped by file (`human` without its summary).
+pub fn listing(diags: &[Diagnostic], color: bool) -> String {
     let paint = |code: &str, s: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
@@ -27,11 +38,6 @@ pub fn human(diags: &[Diagnostic], color: bool) -> String {
             let _ = writeln!(out, "  {line}");
         }
     }
-    if !diags.is_empty() {
-        out.push('\n');
-    }
-    out.push_str(&summary_line(diags));
-    out.push('\n');
     out
 }
 

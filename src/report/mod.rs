@@ -12,7 +12,7 @@ mod sarif;
 mod tasks;
 
 pub use github::{Blob, MAX_ANNOTATIONS, github, step_summary};
-pub use human::{human, summary_line};
+pub use human::{human, listing, summary_line};
 pub use json::json;
 pub use rules::{HOME, full_description, help_uri};
 pub use sarif::sarif;
