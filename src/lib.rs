@@ -20,14 +20,17 @@
 #![warn(missing_docs, unreachable_pub)]
 
 pub mod assemble;
+pub mod built;
 pub mod catalog;
 pub mod check;
+pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod error;
 pub mod expand;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod init;
 pub mod load;
 pub mod messages;
 pub mod model;
@@ -191,6 +194,73 @@ pub fn check(opts: &Options, checks: &Checks) -> Result<Vec<Diagnostic>> {
     let mut diags = diag::finish(diags, &severity);
     diags.retain(|d| only.keeps(d));
     Ok(diags)
+}
+
+/// `playbook check --site OUT`: every URL of the built site in `out` that
+/// leads to no file or id of it (`built`), as final findings with files
+/// relative to `out`. The config (when there is one) gives the base URL
+/// and severities; a site built elsewhere is checked without them.
+pub fn check_site(
+    opts: &Options,
+    out: &std::path::Path,
+    checks: &Checks,
+) -> Result<(Vec<Diagnostic>, built::Checked)> {
+    let config = match Config::load(opts) {
+        Ok(config) => Some(config),
+        // No config of its own: a site built elsewhere.
+        Err(_)
+            if opts.config.is_none()
+                && !opts.root.clone().unwrap_or_default().join("playbook.toml").is_file() =>
+        {
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    let base_url = config.as_ref().map_or("", |c| c.base_url.as_str());
+    let mut checked = built::site(out, base_url)?;
+    let severity = config.map(|c| c.severity).unwrap_or_default();
+    let only = diag::Filter { codes: checks.codes.clone(), severity: checks.severity, files: None };
+    let mut diags = diag::finish(std::mem::take(&mut checked.diagnostics), &severity);
+    diags.retain(|d| only.keeps(d));
+    Ok((diags, checked))
+}
+
+/// `playbook build --check-output`: [`build`], then the built-site check
+/// of OUT; its findings join the build's, named by their path from the
+/// content root (`public/es/x/index.html`).
+pub fn build_and_check(opts: &Options) -> Result<Outcome> {
+    let mut outcome = build(opts)?;
+    let config = Config::load(opts)?;
+    let checked = built::site(&outcome.out, &config.base_url)?;
+    let prefix = out_prefix(&config.root, &outcome.out);
+    let mut diags = std::mem::take(&mut outcome.diagnostics);
+    diags.extend(checked.diagnostics.into_iter().map(|mut d| {
+        d.file = format!("{prefix}{}", d.file);
+        d
+    }));
+    outcome.diagnostics = diag::finish(diags, &config.severity);
+    Ok(outcome)
+}
+
+/// How findings in OUT are named next to the content's: OUT's path from
+/// the content root when it lies inside it (`public/`), else OUT as given.
+fn out_prefix(root: &std::path::Path, out: &std::path::Path) -> String {
+    let (root, real) = (root.canonicalize().ok(), out.canonicalize().ok());
+    let inside = root.zip(real).and_then(|(root, real)| {
+        real.strip_prefix(&root).ok().map(|rel| rel.to_string_lossy().replace('\\', "/"))
+    });
+    let base = inside.unwrap_or_else(|| out.to_string_lossy().replace('\\', "/"));
+    if base.is_empty() || base.ends_with('/') { base } else { format!("{base}/") }
+}
+
+/// `playbook clean`: removes the output folder (only one playbook wrote)
+/// and playbook's cache beside it; returns what was removed.
+pub fn clean(opts: &Options) -> Result<Vec<PathBuf>> {
+    let out = match &opts.out {
+        Some(out) => out.clone(),
+        None => Config::load(opts)?.out,
+    };
+    output::clean(&out)
 }
 
 /// Frees a site (and what was made from it) on another thread: tens of

@@ -138,6 +138,49 @@ pub fn sweep(out: &Path) -> Cleanup {
     Cleanup::spawn(left)
 }
 
+/// `playbook clean`: removes OUT — when playbook wrote it (its marker is
+/// there) or it is empty — and everything playbook keeps beside it (the
+/// recycled previous output, manifests, leftovers); returns what it
+/// removed. A folder playbook did not write is refused, as `build` does.
+pub fn clean(out: &Path) -> Result<Vec<PathBuf>> {
+    let mut removed = Vec::new();
+    if std::fs::symlink_metadata(out).is_ok() {
+        let empty = std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_none());
+        if !out.is_dir() || (!empty && !out.join(MARKER).is_file()) {
+            return Err(Error::UnsafeOutput {
+                path: out.to_path_buf(),
+                reason: "not a folder playbook wrote (no .playbook-output marker): not removed".into(),
+            });
+        }
+        std::fs::remove_dir_all(out).map_err(|e| Error::io(out, e))?;
+        removed.push(out.to_path_buf());
+    }
+    for kept in beside(out) {
+        let gone = match std::fs::symlink_metadata(&kept) {
+            Ok(m) if m.is_dir() => std::fs::remove_dir_all(&kept),
+            Ok(_) => std::fs::remove_file(&kept),
+            Err(_) => continue,
+        };
+        gone.map_err(|e| Error::io(&kept, e))?;
+        removed.push(kept);
+    }
+    Ok(removed)
+}
+
+/// Everything playbook keeps beside `out`.
+fn beside(out: &Path) -> Vec<PathBuf> {
+    let (parent, name) = parent_and_name(out);
+    let prefix = format!(".{name}.playbook-");
+    let Ok(entries) = std::fs::read_dir(&parent) else { return Vec::new() };
+    let mut found: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
+}
+
 /// Whether no process has this id (then its staging folder is litter).
 #[cfg(unix)]
 fn dead(pid: i32) -> bool {

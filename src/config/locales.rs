@@ -59,7 +59,7 @@ pub(super) fn locale_from_raw(raw: RawLocale) -> (LocaleConfig, Spans) {
 /// Why `tag` is not a BCP 47 language tag (`language[-Script][-REGION]
 /// [-variant]`, parsed by ICU4X), with the tag that was surely meant when
 /// there is one: `en_US` → `en-US`, `zh_hans` → `zh-Hans`.
-pub(super) fn tag_error(tag: &str) -> Option<String> {
+pub fn tag_error(tag: &str) -> Option<String> {
     if LanguageIdentifier::try_from_str(tag).is_ok() {
         return None;
     }

@@ -25,6 +25,7 @@ mod vocab;
 
 pub use fence::{Fence, Refusal};
 pub use glob::Globs;
+pub use locales::tag_error;
 pub use scope::{ContentRule, Metadata, Scope};
 pub use security::{ACTIVE_EXTENSIONS, SecurityConfig};
 pub use vocab::{Vocabulary, header_key, matches, normalize};

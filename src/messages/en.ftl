@@ -53,6 +53,16 @@ built = built { $pages ->
 quiet-hint = run without --quiet to see them
 no-base-url = no base_url in the config: sitemap.xml is not written (sitemaps need absolute URLs) and 404.html links relative to the output root; set base_url = "https://…" for both
 
+## check --site
+
+site-checked = checked { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    } and { $links ->
+        [one] 1 link
+       *[other] { $links } links
+    } of the built site
+
 ## tasks
 
 task-rows = { $count ->

@@ -112,7 +112,7 @@ mod tests {
             .collect();
         assert!(ids.len() >= 10, "{ids:?}");
         let texts = ["out", "code"];
-        let counts = ["count", "errors", "warnings", "infos", "pages", "locales", "files", "ms"];
+        let counts = ["count", "errors", "warnings", "infos", "pages", "locales", "files", "ms", "links"];
         for id in &ids {
             for n in [0, 1, 2, 5, 21] {
                 let mut args: Vec<(&str, Arg)> = counts.iter().map(|&c| (c, Arg::Count(n))).collect();

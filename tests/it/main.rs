@@ -3,6 +3,7 @@
 
 mod browser;
 mod build;
+mod built_site;
 mod catalog;
 mod check;
 mod ci_paths;

@@ -67,7 +67,7 @@ fn site(name: &str, style: &str) -> std::path::PathBuf {
 }
 
 /// Builds the site of `style`; returns its output folder.
-fn build(style: &str) -> std::path::PathBuf {
+pub fn build(style: &str) -> std::path::PathBuf {
     let dir = site(&format!("url-style-{style}"), style);
     let out = dir.join("out");
     let o = playbook(&["build", "--root", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
