@@ -79,7 +79,7 @@ pub struct Outcome {
     /// `base_url`, so no sitemap. One line each.
     pub notes: Vec<String>,
     /// A replaced output being deleted in the background (only when it
-    /// could not be kept as `.OUT.playbook-prev`): `wait()` for it, or drop
+    /// could not be kept as the cache's `OUT.prev`): `wait()` for it, or drop
     /// it to let it run (the next build sweeps any leftover).
     pub cleanup: output::Cleanup,
 }
