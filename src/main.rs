@@ -76,10 +76,13 @@ fn main() -> ExitCode {
         Command::Clean { site, out } => match playbook::clean(&options(site, out)) {
             Ok(removed) => {
                 for path in &removed {
-                    err(&format!("removed {}\n", path.display()));
+                    err(&format!(
+                        "{}\n",
+                        text("removed", &[("out", path.display().to_string().as_str().into())])
+                    ));
                 }
                 if removed.is_empty() {
-                    err("nothing to remove\n");
+                    err(&format!("{}\n", text("nothing-removed", &[])));
                 }
                 ExitCode::SUCCESS
             }
@@ -102,13 +105,14 @@ fn init(dir: Option<std::path::PathBuf>, locales: &[String]) -> ExitCode {
     let dir = dir.unwrap_or_else(|| ".".into());
     match playbook::init::init(&dir, locales) {
         Ok(written) => {
-            err(&format!(
-                "created a playbook in {} ({}: {})\n",
-                dir.display(),
-                written.len(),
-                written.join(", ")
-            ));
-            err(&format!("next: playbook serve --root {}   (preview while you write)\n", dir.display()));
+            let (out, list) = (dir.display().to_string(), written.join(", "));
+            let args = [
+                ("out", out.as_str().into()),
+                ("files", written.len().into()),
+                ("list", list.as_str().into()),
+            ];
+            err(&format!("{}\n", text("init-done", &args)));
+            err(&format!("{}\n", text("init-next", &[("out", out.as_str().into())])));
             ExitCode::SUCCESS
         }
         Err(e) => fatal(&e),

@@ -53,6 +53,16 @@ built = built { $pages ->
 quiet-hint = run without --quiet to see them
 no-base-url = no base_url in the config: sitemap.xml is not written (sitemaps need absolute URLs) and 404.html links relative to the output root; set base_url = "https://…" for both
 
+## init, clean
+
+init-done = created a playbook in { $out } ({ $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }): { $list }
+init-next = next: playbook serve --root { $out }   (preview while you write)
+removed = removed { $out }
+nothing-removed = nothing to remove
+
 ## check --site
 
 site-checked = checked { $pages ->

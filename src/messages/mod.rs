@@ -111,7 +111,7 @@ mod tests {
             })
             .collect();
         assert!(ids.len() >= 10, "{ids:?}");
-        let texts = ["out", "code"];
+        let texts = ["out", "code", "list"];
         let counts = ["count", "errors", "warnings", "infos", "pages", "locales", "files", "ms", "links"];
         for id in &ids {
             for n in [0, 1, 2, 5, 21] {

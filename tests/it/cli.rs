@@ -52,6 +52,7 @@ fn init_writes_a_playbook_that_builds_and_checks_clean() {
     let o = playbook(&["init", dir.to_str().unwrap(), "--locales", "en,es,de,ja,fr"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(text(&o).contains("next: playbook serve --root"), "{}", text(&o));
+    assert!(text(&o).contains(" files): playbook.toml, .gitignore, "), "a count with its noun: {}", text(&o));
     for f in [
         "playbook.toml",
         ".gitignore",
