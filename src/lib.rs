@@ -52,6 +52,7 @@ use config::{Config, Options};
 use diag::{Diagnostic, Severity};
 use error::Result;
 use model::Site;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -94,6 +95,11 @@ impl Outcome {
 /// `playbook build`: the whole pipeline, written atomically into OUT.
 /// A failure (`Err`) leaves the previous OUT untouched.
 pub fn build(opts: &Options) -> Result<Outcome> {
+    build_seeing(opts, |_| ()).map(|(outcome, ())| outcome)
+}
+
+/// [`build`], and what `see` takes from the site before it is dropped.
+fn build_seeing<T>(opts: &Options, see: impl FnOnce(&Site) -> T) -> Result<(Outcome, T)> {
     let started = Instant::now();
     let config = Config::load(opts)?;
     // What needs only the config (output checks, the previous output to
@@ -128,8 +134,9 @@ pub fn build(opts: &Options) -> Result<Outcome> {
         warnings,
         cleanup,
     };
+    let seen = see(&site);
     drop_later((site, catalog));
-    Ok(outcome)
+    Ok((outcome, seen))
 }
 
 /// What a build needs besides the content.
@@ -227,11 +234,33 @@ pub fn check_site(
 
 /// `playbook build --check-output`: [`build`], then the built-site check
 /// of OUT; its findings join the build's, named by their path from the
-/// content root (`public/es/x/index.html`).
+/// content root (`public/es/x/index.html`). A URL that leads nowhere
+/// because of a link the content check already reported on the page's
+/// source (`broken-link`, `malformed-url`, same target) is not repeated:
+/// one note counts them.
 pub fn build_and_check(opts: &Options) -> Result<Outcome> {
-    let mut outcome = build(opts)?;
+    let sources = |site: &Site| -> HashMap<String, String> {
+        site.pages.iter().map(|p| (p.out_file(), p.source.path.clone())).collect()
+    };
+    let (mut outcome, sources) = build_seeing(opts, sources)?;
     let config = Config::load(opts)?;
-    let checked = built::site(&outcome.out, &config.base_url)?;
+    let mut checked = built::site(&outcome.out, &config.base_url)?;
+    let decoded = |target: Option<&str>| target.map(url::percent_decode);
+    let reported: HashSet<(&str, String)> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.code, diag::Code::BrokenLink | diag::Code::MalformedUrl))
+        .filter_map(|d| Some((d.file.as_str(), decoded(d.target.as_deref())?)))
+        .collect();
+    let before = checked.diagnostics.len();
+    checked.diagnostics.retain(|d| {
+        let source = sources.get(&d.file).map(String::as_str);
+        !source.zip(decoded(d.target.as_deref())).is_some_and(|(s, t)| reported.contains(&(s, t)))
+    });
+    let repeated = before - checked.diagnostics.len();
+    if repeated > 0 {
+        outcome.notes.push(messages::text("built-links-reported", &[("count", repeated.into())]));
+    }
     let prefix = out_prefix(&config.root, &outcome.out);
     let mut diags = std::mem::take(&mut outcome.diagnostics);
     diags.extend(checked.diagnostics.into_iter().map(|mut d| {

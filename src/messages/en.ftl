@@ -53,6 +53,11 @@ built = built { $pages ->
 quiet-hint = run without --quiet to see them
 no-base-url = no base_url in the config: sitemap.xml is not written (sitemaps need absolute URLs) and 404.html links relative to the output root; set base_url = "https://…" for both
 
+built-links-reported = the built site has { $count ->
+        [one] 1 more URL that leads
+       *[other] { $count } more URLs that lead
+    } nowhere because of the links reported above (not repeated)
+
 ## init, clean
 
 init-done = created a playbook in { $out } ({ $files ->
