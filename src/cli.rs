@@ -12,7 +12,8 @@ use std::path::PathBuf;
 
 /// Static site generator and checker for multilingual playbooks.
 #[derive(Debug, Parser)]
-#[command(name = "playbook", version, about, propagate_version = true)]
+// Our own `help` command: clap's says "subcommand(s)".
+#[command(name = "playbook", version, about, propagate_version = true, disable_help_subcommand = true)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -231,6 +232,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: ShellArg,
     },
+    /// Print this help, or a command's (`playbook help build`, as `playbook build --help`).
+    Help {
+        /// The command.
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 }
 
 impl Command {
@@ -239,6 +246,24 @@ impl Command {
         use clap::CommandFactory;
         Cli::command().get_subcommands().map(|c| c.get_name().to_string()).collect()
     }
+}
+
+/// The long help of `command` (of playbook without one); `Err`: no such
+/// command, with the commands there are.
+pub fn help(command: Option<&str>) -> Result<String, String> {
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    cli.build();
+    let target = match command {
+        None => &mut cli,
+        Some(name) => match cli.find_subcommand_mut(name) {
+            Some(c) => c,
+            None => {
+                return Err(format!("no command `{name}`: the commands are {}", Command::names().join(", ")));
+            }
+        },
+    };
+    Ok(target.render_long_help().to_string())
 }
 
 /// The shell completion script for `shell`.
@@ -264,6 +289,13 @@ mod tests {
     fn the_definition_is_consistent_and_lists_commands_in_the_order_of_use() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
-        assert_eq!(Command::names(), ["init", "serve", "build", "check", "tasks", "clean", "completions"]);
+        assert_eq!(
+            Command::names(),
+            ["init", "serve", "build", "check", "tasks", "clean", "completions", "help"]
+        );
+        let build = help(Some("build")).unwrap();
+        assert!(build.contains("Usage: playbook build") && build.contains("--check-output"), "{build}");
+        assert!(help(None).unwrap().contains("Usage: playbook <COMMAND>"));
+        assert!(help(Some("bild")).unwrap_err().contains("the commands are init, serve, build"));
     }
 }

@@ -88,6 +88,16 @@ fn main() -> ExitCode {
             }
             Err(e) => fatal(&e),
         },
+        Command::Help { command } => match playbook::cli::help(command.as_deref()) {
+            Ok(help) => {
+                out(&help);
+                ExitCode::SUCCESS
+            }
+            Err(why) => {
+                err(&format!("error: {why}\n"));
+                ExitCode::from(2)
+            }
+        },
         Command::Completions { shell } => {
             use std::io::Write as _;
             let _ = std::io::stdout().lock().write_all(&playbook::cli::completions(shell));

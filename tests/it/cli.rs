@@ -23,8 +23,13 @@ fn help_lists_the_commands_in_the_order_of_use() {
     assert_eq!(o.status.code(), Some(0));
     let help = text(&o);
     let at = |c: &str| help.find(&format!("\n  {c} ")).unwrap_or_else(|| panic!("{c} not listed: {help}"));
-    let order = ["init", "serve", "build", "check", "tasks", "clean", "completions"].map(at);
+    let order = ["init", "serve", "build", "check", "tasks", "clean", "completions", "help"].map(at);
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{help}");
+    assert!(!help.contains("(s)"), "no \"(s)\": {help}");
+    let o = playbook(&["help", "check"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(text(&o).contains("Usage: playbook check") && text(&o).contains("--max-annotations"), "{}", text(&o));
+    assert_eq!(playbook(&["help", "chek"]).status.code(), Some(2));
 }
 
 #[test]
