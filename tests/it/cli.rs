@@ -28,7 +28,11 @@ fn help_lists_the_commands_in_the_order_of_use() {
     assert!(!help.contains("(s)"), "no \"(s)\": {help}");
     let o = playbook(&["help", "check"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(text(&o).contains("Usage: playbook check") && text(&o).contains("--max-annotations"), "{}", text(&o));
+    assert!(
+        text(&o).contains("Usage: playbook check") && text(&o).contains("--max-annotations"),
+        "{}",
+        text(&o)
+    );
     assert_eq!(playbook(&["help", "chek"]).status.code(), Some(2));
 }
 
@@ -101,6 +105,15 @@ fn clean_removes_the_output_and_what_playbook_keeps_beside_it_and_nothing_else()
         let o = playbook(&["build", "-q", "--root", root]);
         assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     }
+    // A repository sees the playbook's files, not the output nor the
+    // cache (whose own .gitignore keeps it out).
+    let git =
+        |args: &[&str]| std::process::Command::new("git").current_dir(&dir).args(args).output().expect("git");
+    assert!(git(&["init", "-q"]).status.success());
+    let status = String::from_utf8(git(&["status", "--porcelain", "--untracked-files=all"]).stdout).unwrap();
+    assert!(status.contains("content/en/index.md"), "{status}");
+    assert!(!status.contains("public") && !status.contains(".playbook-cache"), "{status}");
+    std::fs::remove_dir_all(dir.join(".git")).unwrap();
     let names = || {
         let mut n: Vec<String> = std::fs::read_dir(&dir)
             .unwrap()
