@@ -190,7 +190,7 @@ pub enum Command {
         severity: Option<SeverityArg>,
         /// Report only findings in these files or folders (e.g. the files a
         /// pre-commit hook passes); paths outside the content root name nothing.
-        #[arg(value_name = "FILE", value_hint = clap::ValueHint::AnyPath)]
+        #[arg(value_name = "FILE", value_hint = clap::ValueHint::AnyPath, conflicts_with = "built")]
         files: Vec<PathBuf>,
     },
     /// Print the task catalog: every task row, by id.

@@ -144,4 +144,8 @@ fn a_site_built_elsewhere_is_checked_without_a_config_and_a_missing_folder_is_an
         dir.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    // FILE… names content files: no use with a built site, refused rather than ignored.
+    let o = playbook(&["check", "--site", dir.join("site").to_str().unwrap(), "index.md"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("cannot be used with"), "{}", text(&o));
 }
