@@ -314,7 +314,7 @@ fn identity(d: &Diagnostic) -> (Code, &str, &str, Option<&str>) {
 
 /// The findings of `new` that `old` did not have, and those of `old` that
 /// `new` no longer has (each in its list's order), telling findings apart
-/// by [`identity`]: a finding made twice and then once has gone once.
+/// by `identity`: a finding made twice and then once has gone once.
 pub fn changes<'a>(
     old: &'a [Diagnostic],
     new: &'a [Diagnostic],
