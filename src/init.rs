@@ -6,7 +6,8 @@
 //! checks them (BCP 47, the tag meant when one is written wrong).
 //!
 //! Writes only new files under DIR: a file already there is never
-//! overwritten (nothing is written then). Must not read content.
+//! overwritten (nothing is written then), except that a repository's own
+//! `.gitignore` is kept as it is and not written. Must not read content.
 
 use crate::config::Vocabulary;
 use crate::error::{Error, Result};
@@ -29,7 +30,9 @@ pub fn init(dir: &Path, locales: &[String]) -> Result<Vec<String>> {
             return Err(refuse(format!("--locales: `{tag}` is named twice")));
         }
     }
-    let files = files(locales, &today());
+    let mut files = files(locales, &today());
+    // A repository's own .gitignore stays (init is often run in one).
+    files.retain(|(rel, _)| rel != ".gitignore" || std::fs::symlink_metadata(dir.join(rel)).is_err());
     let taken: Vec<&str> = files
         .iter()
         .map(|(rel, _)| rel.as_str())
@@ -171,10 +174,18 @@ mod tests {
     #[test]
     fn nothing_is_overwritten_and_tags_are_checked() {
         let dir = crate::testing::temp_dir("init-unit");
-        std::fs::write(dir.join(".gitignore"), "target/\n").unwrap();
+        std::fs::create_dir_all(dir.join("content/en")).unwrap();
+        std::fs::write(dir.join("content/en/index.md"), "# Mine\n").unwrap();
         let e = init(&dir, &["en".into()]).unwrap_err().to_string();
-        assert!(e.contains(".gitignore already there"), "{e}");
+        assert!(e.contains("content/en/index.md already there"), "{e}");
         assert!(!dir.join("playbook.toml").exists(), "nothing written");
+        // A repository's .gitignore is kept, not a reason to refuse.
+        let repo = dir.join("repo");
+        std::fs::create_dir_all(&repo).unwrap();
+        std::fs::write(repo.join(".gitignore"), "target/\n").unwrap();
+        let written = init(&repo, &["en".into()]).unwrap();
+        assert!(!written.contains(&".gitignore".to_string()), "{written:?}");
+        assert_eq!(std::fs::read_to_string(repo.join(".gitignore")).unwrap(), "target/\n");
         let e = init(&dir.join("new"), &["en".into(), "es_MX".into()]).unwrap_err().to_string();
         assert!(e.contains("did you mean `es-MX`?"), "{e}");
         let e = init(&dir.join("new"), &["en".into(), "EN".into()]).unwrap_err().to_string();
