@@ -83,6 +83,7 @@ pub fn site(out: &Path, base_url: &str) -> Result<Checked> {
     let index = Index {
         files: files.iter().map(String::as_str).collect(),
         ids: read.iter().filter_map(|(rel, r)| r.ids.as_ref().map(|ids| (rel.as_str(), ids))).collect(),
+        folded: std::sync::OnceLock::new(),
     };
     let mut checked = Checked { pages: index.ids.len(), ..Checked::default() };
     let mut broken: BTreeMap<&str, Vec<Problem>> = BTreeMap::new();
@@ -125,6 +126,9 @@ type Problem<'a> = (&'a Found, String, Option<String>);
 struct Index<'a> {
     files: HashSet<&'a str>,
     ids: HashMap<&'a str, &'a HashSet<String>>,
+    /// The files by their name in lower case (the first in order when
+    /// several differ only in case), made when a link first misses.
+    folded: std::sync::OnceLock<HashMap<String, &'a str>>,
 }
 
 impl Index<'_> {
@@ -143,7 +147,15 @@ impl Index<'_> {
         {
             index
         } else {
-            let help = self.files.iter().find(|f| f.eq_ignore_ascii_case(path)).map(|f| {
+            let folded = self.folded.get_or_init(|| {
+                let mut by_case: HashMap<String, &str> = HashMap::new();
+                for f in &self.files {
+                    let kept = by_case.entry(f.to_ascii_lowercase()).or_insert(f);
+                    *kept = (*kept).min(f);
+                }
+                by_case
+            });
+            let help = folded.get(&path.to_ascii_lowercase()).map(|f| {
                 format!("`{f}` differs only in letter case, which a case-sensitive host does not forgive")
             });
             return Some((format!("`{}` leads to no file of the site (`{path}`)", target.written()), help));
