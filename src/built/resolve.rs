@@ -107,7 +107,9 @@ fn folder_of(file: &str) -> &str {
 /// `tasks.json`, the sitemap's `<loc>`s and alternates. A file of another
 /// shape has none.
 pub(super) fn own_urls(rel: &str, text: &str, _base_url: &str) -> Vec<Found> {
-    let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+    // Where each line starts, once: a file may hold thousands of URLs.
+    let breaks: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+    let line_of = |at: usize| breaks.partition_point(|&b| b < at) + 1;
     let mut found = Vec::new();
     if rel.ends_with(".xml") {
         for (open, close, attr) in [("<loc>", "</loc>", "loc"), ("href=\"", "\"", "href")] {
