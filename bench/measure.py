@@ -94,8 +94,7 @@ def builds(a, work, content, hugo_site, tag):
     out = lambda name: os.path.join(work, f"{name}-{tag}")
     pb_out = out("playbook")
     tools = [Tool("playbook", [a.playbook, "build", "-q", "--config", a.config, "--root", content, "--out", pb_out],
-                  [pb_out, os.path.join(work, f".playbook-{tag}.playbook-prev"),
-                   os.path.join(work, f".playbook-{tag}.playbook-manifest")], ok=(0, 1))]
+                  [pb_out, os.path.join(work, ".playbook-cache")], ok=(0, 1))]
     for name, hugo in (("hugo-new", a.hugo_new), ("hugo-old", a.hugo_old)):
         if hugo:
             tools.append(Tool(name, [hugo, "--quiet", "-s", hugo_site, "-d", out(name)],
@@ -161,8 +160,7 @@ def main():
         scale("--flat", n, site)
         pb_out = os.path.join(a.work, f"flat-out-{n}")
         tool = Tool("playbook", [a.playbook, "build", "-q", "--root", site, "--out", pb_out],
-                    [pb_out, os.path.join(a.work, f".flat-out-{n}.playbook-prev"),
-                     os.path.join(a.work, f".flat-out-{n}.playbook-manifest")])
+                    [pb_out, os.path.join(a.work, ".playbook-cache")])
         interleaved([tool], min(a.runs, 5))
         pages = [os.path.join(pb_out, "en", f"page-{i:05}", "index.html") for i in range(1, n + 1)]
         flat.append((n, tool.median(), tool.peak(), size(pb_out) / 1e6, max(map(size, pages)) / 1e3))

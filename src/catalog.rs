@@ -7,8 +7,11 @@
 //! list the same tasks twice, in the wrong language. Rows with a non-numeric
 //! id are `task-row` errors and stay out of the catalog.
 //!
+//! `TaskFilter` says which entries `playbook tasks` lists.
+//!
 //! Derived from `&Site` only: no I/O, no HTML.
 
+use crate::config::header_key;
 use crate::model::{LocaleId, Page, PageId, Site, Task};
 use std::collections::BTreeMap;
 
@@ -104,6 +107,66 @@ impl TaskCatalog {
     /// Every row as an entry, in (id, locale, page, line) order.
     pub fn entries(&self, site: &Site) -> Vec<TaskEntry> {
         self.by_id.values().flatten().map(|&r| entry(site, r)).collect()
+    }
+}
+
+/// Which task rows `playbook tasks` lists: every field given must match.
+#[derive(Debug, Clone, Default)]
+pub struct TaskFilter {
+    /// Only this locale (BCP 47 tag, compared without regard to case).
+    pub locale: Option<String>,
+    /// Only this task id.
+    pub id: Option<u32>,
+    /// Only rows whose page's phase contains this (letter case, accents,
+    /// spaces and punctuation ignored: `migra` finds `Migración`).
+    pub phase: Option<String>,
+    /// Only rows whose role contains this (compared like `phase`).
+    pub role: Option<String>,
+    /// Only `mandatory` (`m`) or `optional` (`o`) rows, or rows whose
+    /// unrecognised requirement value is this (any letter case).
+    pub requirement: Option<String>,
+}
+
+impl TaskFilter {
+    /// Whether `e` passes every filter given.
+    pub fn keeps(&self, e: &TaskEntry) -> bool {
+        let contains = |wanted: &Option<String>, field: Option<&str>| match wanted {
+            None => true,
+            Some(w) => field.is_some_and(|f| header_key(f).contains(&header_key(w))),
+        };
+        let requirement = self.requirement.as_deref().map(|r| match r.trim().to_lowercase().as_str() {
+            "m" | "mandatory" => "mandatory".to_string(),
+            "o" | "optional" => "optional".to_string(),
+            other => other.to_string(),
+        });
+        self.locale.as_ref().is_none_or(|l| e.locale.eq_ignore_ascii_case(l))
+            && self.id.is_none_or(|id| e.id == id)
+            && contains(&self.phase, e.phase.as_deref())
+            && contains(&self.role, Some(&e.role))
+            && requirement.is_none_or(|r| e.requirement.to_lowercase() == r)
+    }
+}
+
+/// Why `--id id` lists nothing, given every entry of the site: no such
+/// task (with the nearest ids there are), or its rows are elsewhere.
+pub fn why_missing(all: &[TaskEntry], id: u32) -> String {
+    let mut locales: Vec<&str> = all.iter().filter(|e| e.id == id).map(|e| e.locale.as_str()).collect();
+    locales.dedup();
+    if !locales.is_empty() {
+        return format!(
+            "task {id} has no row that passes the filters (its rows are in {})",
+            locales.join(", ")
+        );
+    }
+    let ids: std::collections::BTreeSet<u32> = all.iter().map(|e| e.id).collect();
+    let below = ids.range(..id).next_back();
+    let above = ids.range(id..).next();
+    match (below, above) {
+        (None, None) => format!("no task {id}: this site has no task rows"),
+        (Some(one), None) | (None, Some(one)) => {
+            format!("no task {id} in this site (the nearest id is {one})")
+        }
+        (Some(b), Some(a)) => format!("no task {id} in this site (the nearest ids are {b} and {a})"),
     }
 }
 

@@ -117,6 +117,8 @@ codes! {
     UntranslatedTitle = "untranslated-title", Info, "A translation's title or toc name that is the default locale's, word for word";
     /// A redirect that loops, collides with a page or another redirect, or leads nowhere (check/redirects).
     Redirect = "redirect", Error, "A redirect that loops, collides with a page or another redirect, or leads nowhere";
+    /// `check --site`: an href/src of a built page that leads to no file of OUT, or a fragment to no id (site).
+    BuiltLink = "built-link", Error, "A link in the built site that leads to no file or id of the output folder";
 }
 
 impl std::fmt::Display for Code {
@@ -223,6 +225,35 @@ pub struct Summary {
     pub by_code: BTreeMap<String, usize>,
 }
 
+/// Which findings a report keeps: `check --code`, `--severity` and the
+/// files named on its command line. The default keeps every finding.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only these codes (empty: every code).
+    pub codes: Vec<Code>,
+    /// Only findings at this severity or above (`warning`: errors and
+    /// warnings).
+    pub severity: Option<Severity>,
+    /// Only findings in these files, relative to the content root (a
+    /// folder keeps every file under it; `""` is the root); `None`: every
+    /// file.
+    pub files: Option<Vec<String>>,
+}
+
+impl Filter {
+    /// Whether `d` is kept.
+    pub fn keeps(&self, d: &Diagnostic) -> bool {
+        let under = |f: &String| {
+            f.is_empty()
+                || d.file == *f
+                || d.file.strip_prefix(f.as_str()).is_some_and(|rest| rest.starts_with('/'))
+        };
+        (self.codes.is_empty() || self.codes.contains(&d.code))
+            && self.severity.is_none_or(|s| d.severity <= s)
+            && self.files.as_ref().is_none_or(|files| files.iter().any(under))
+    }
+}
+
 /// At most this many findings of one code are listed per file; the rest
 /// are counted in one more finding. A generated or pasted file can hold a
 /// million broken links, and nobody reads the millionth.
@@ -267,16 +298,51 @@ fn cap(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
             out.push(d);
         } else if *n == PER_FILE_LIMIT + 1 {
             let rest = counts[&key] - PER_FILE_LIMIT;
-            let mut more = Diagnostic::new(
-                d.code,
-                d.file.clone(),
-                format!("… and {rest} more `{}` findings in this file, not listed", d.code),
+            let message = crate::messages::text(
+                "more-findings",
+                &[("count", rest.into()), ("code", d.code.as_str().into())],
             );
+            let mut more = Diagnostic::new(d.code, d.file.clone(), message);
             more.severity = d.severity;
             out.push(more.with_help("fix the ones above first; run `check` again to see the rest"));
         }
     }
     out
+}
+
+/// What tells two findings apart across rebuilds: rule, file, message and
+/// target, not the position (a finding whose line moved is the same one).
+fn identity(d: &Diagnostic) -> (Code, &str, &str, Option<&str>) {
+    (d.code, d.file.as_str(), d.message.as_str(), d.target.as_deref())
+}
+
+/// The findings of `new` that `old` did not have, and those of `old` that
+/// `new` no longer has (each in its list's order), telling findings apart
+/// by `identity`: a finding made twice and then once has gone once.
+pub fn changes<'a>(
+    old: &'a [Diagnostic],
+    new: &'a [Diagnostic],
+) -> (Vec<&'a Diagnostic>, Vec<&'a Diagnostic>) {
+    let count = |list: &'a [Diagnostic]| {
+        let mut counts: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+        for d in list {
+            *counts.entry(identity(d)).or_default() += 1;
+        }
+        counts
+    };
+    let only_in = |list: &'a [Diagnostic], other: &'a [Diagnostic]| {
+        let mut left = count(other);
+        list.iter()
+            .filter(|d| match left.get_mut(&identity(d)) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            })
+            .collect::<Vec<_>>()
+    };
+    (only_in(new, old), only_in(old, new))
 }
 
 /// The summary of a finished list.
@@ -303,6 +369,56 @@ mod tests {
             assert_eq!(Code::from_name(c.as_str()), Some(c));
         }
         assert_eq!(Code::from_name("nope"), None);
+    }
+
+    #[test]
+    fn a_filter_keeps_codes_severities_at_or_above_and_files_or_folders() {
+        let d = |code, file: &str| Diagnostic::new(code, file, "x");
+        let all = [
+            d(Code::BrokenLink, "en/a.md"),
+            d(Code::StaleTranslation, "es/a.md"),
+            d(Code::OrphanPage, "es/sub/b.md"),
+            d(Code::OrphanPage, "es-old/c.md"),
+        ];
+        let kept =
+            |f: &Filter| all.iter().filter(|x| f.keeps(x)).map(|x| x.file.as_str()).collect::<Vec<_>>();
+        assert_eq!(kept(&Filter::default()).len(), 4);
+        assert_eq!(
+            kept(&Filter { codes: vec![Code::OrphanPage], ..Filter::default() }),
+            ["es/sub/b.md", "es-old/c.md"]
+        );
+        let warnings = Filter { severity: Some(Severity::Warning), ..Filter::default() };
+        assert_eq!(kept(&warnings), ["en/a.md", "es/a.md"]);
+        let errors = Filter { severity: Some(Severity::Error), ..Filter::default() };
+        assert_eq!(kept(&errors), ["en/a.md"]);
+        let es = Filter { files: Some(vec!["es".into()]), ..Filter::default() };
+        assert_eq!(kept(&es), ["es/a.md", "es/sub/b.md"], "a folder, not a prefix of names");
+        let one = Filter { files: Some(vec!["en/a.md".into(), "es/sub/b.md".into()]), ..Filter::default() };
+        assert_eq!(kept(&one), ["en/a.md", "es/sub/b.md"]);
+        assert!(kept(&Filter { files: Some(vec![]), ..Filter::default() }).is_empty());
+        assert_eq!(kept(&Filter { files: Some(vec![String::new()]), ..Filter::default() }).len(), 4);
+    }
+
+    #[test]
+    fn changes_are_the_findings_that_appeared_and_went_whatever_their_lines() {
+        let broken = |line, target: &str| {
+            Diagnostic::new(Code::BrokenLink, "a.md", "broken").at(line, 3).with_target(target)
+        };
+        let orphan = Diagnostic::new(Code::OrphanPage, "b.md", "orphan");
+        let old = vec![broken(3, "x.md"), broken(4, "x.md"), broken(9, "y.md"), orphan.clone()];
+        // Two lines added above: the same findings; `x.md` fixed once, `z.md` new.
+        let new = vec![broken(5, "x.md"), broken(11, "y.md"), broken(12, "z.md"), orphan];
+        let (appeared, gone) = changes(&old, &new);
+        assert_eq!(
+            appeared.iter().map(|d| (d.line, d.target.as_deref())).collect::<Vec<_>>(),
+            [(Some(12), Some("z.md"))]
+        );
+        assert_eq!(
+            gone.iter().map(|d| (d.line, d.target.as_deref())).collect::<Vec<_>>(),
+            [(Some(4), Some("x.md"))]
+        );
+        let (appeared, gone) = changes(&new, &new);
+        assert!(appeared.is_empty() && gone.is_empty());
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! `output`: writes a built site atomically. Files go into a staging folder
-//! beside OUT (the previous output, recycled, when there is one: see
-//! `recycle`); only when every file is written is the staging folder
+//! in playbook's cache folder beside OUT (`cache`: the previous output,
+//! recycled, when there is one: see `recycle`); only when every file is
+//! written is the staging folder
 //! swapped in, so a failed build leaves OUT untouched. Refuses an OUT that
 //! is the content root, holds or lies inside content, or is a non-empty
 //! folder that this tool did not create (no marker file).
 //!
 //! Knows files, not pages or HTML. Must not write outside OUT and the
-//! hidden `.OUT.playbook-*` folders beside it.
+//! cache folder (`.playbook-cache/`) beside it.
 
+mod cache;
 mod listing;
 mod recycle;
 
@@ -16,6 +18,9 @@ use rayon::prelude::*;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+pub use cache::CACHE;
+use cache::Cache;
 
 /// The marker file that says "playbook created this folder".
 pub const MARKER: &str = ".playbook-output";
@@ -116,26 +121,45 @@ impl Cleanup {
     }
 }
 
-/// Starts deleting, in the background, what earlier builds left beside OUT
-/// and did not finish deleting: replaced outputs (`.OUT.playbook-old-*`)
-/// and the staging folders of builds that died (`.OUT.playbook-staging-PID`
-/// or `…-PID-N` whose process is gone). `.OUT.playbook-prev` stays: it is recycled.
+/// Starts deleting, in the background, what earlier builds left in the
+/// cache folder and did not finish deleting: replaced outputs
+/// (`OUT.old-*`), the staging folders of builds that died
+/// (`OUT.staging-PID` or `…-PID-N` whose process is gone), set-aside
+/// folders, and the `.OUT.playbook-*` folders of the layout before the
+/// cache folder. `OUT.prev` stays: it is recycled.
 pub fn sweep(out: &Path) -> Cleanup {
-    let (parent, name) = parent_and_name(out);
-    let old = format!(".{name}.playbook-old-");
-    let staging = format!(".{name}.playbook-staging-");
-    let Ok(entries) = std::fs::read_dir(&parent) else { return Cleanup(None) };
-    let left: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok())
-        .filter(|e| {
-            let n = e.file_name();
-            let n = n.to_string_lossy();
-            let pid = n.strip_prefix(&staging).and_then(|p| p.split('-').next()?.parse().ok());
-            n.starts_with(&old) || pid.is_some_and(dead)
-        })
-        .map(|e| e.path())
-        .collect();
-    Cleanup::spawn(left)
+    Cleanup::spawn(Cache::of(out).litter(dead))
+}
+
+/// `playbook clean`: removes OUT — when playbook wrote it (its marker is
+/// there) or it is empty — and everything the cache folder keeps for it
+/// (the recycled previous output, manifests, leftovers), then the cache
+/// folder when nothing else is in it; returns what it removed. A folder playbook did not write is refused, as `build` does.
+pub fn clean(out: &Path) -> Result<Vec<PathBuf>> {
+    let mut removed = Vec::new();
+    if std::fs::symlink_metadata(out).is_ok() {
+        let empty = std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_none());
+        if !out.is_dir() || (!empty && !out.join(MARKER).is_file()) {
+            return Err(Error::UnsafeOutput {
+                path: out.to_path_buf(),
+                reason: "not a folder playbook wrote (no .playbook-output marker): not removed".into(),
+            });
+        }
+        std::fs::remove_dir_all(out).map_err(|e| Error::io(out, e))?;
+        removed.push(out.to_path_buf());
+    }
+    let cache = Cache::of(out);
+    for kept in cache.everything() {
+        let gone = match std::fs::symlink_metadata(&kept) {
+            Ok(m) if m.is_dir() => std::fs::remove_dir_all(&kept),
+            Ok(_) => std::fs::remove_file(&kept),
+            Err(_) => continue,
+        };
+        gone.map_err(|e| Error::io(&kept, e))?;
+        removed.push(kept);
+    }
+    removed.extend(cache.remove_if_empty());
+    Ok(removed)
 }
 
 /// Whether no process has this id (then its staging folder is litter).
@@ -152,38 +176,31 @@ fn dead(_: i32) -> bool {
     false
 }
 
-fn parent_and_name(out: &Path) -> (PathBuf, String) {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
-    (parent, name)
-}
-
 /// A relative, `/`-separated path that stays inside OUT.
 fn is_relative(p: &str) -> bool {
     !p.starts_with('/') && !p.split('/').any(|seg| seg == ".." || seg.is_empty())
 }
 
-/// The folder beside OUT that receives the files of one build, from any
-/// number of threads, as they are rendered; `commit` swaps it in for OUT.
+/// The folder in the cache folder beside OUT that receives the files of
+/// one build, from any number of threads, as they are rendered; `commit`
+/// swaps it in for OUT.
 ///
-/// It is the previous output (`.OUT.playbook-prev`, see `recycle`) when
-/// there is one: a file whose bytes are already there is not written
+/// It is the previous output (`.playbook-cache/OUT.prev`, see `recycle`)
+/// when there is one: a file whose bytes are already there is not written
 /// again, and what this build did not produce is removed at `commit`.
 /// Else it is a fresh folder. Dropped without `commit` (a failed build),
-/// it becomes `.OUT.playbook-prev` (its manifest lists everything it may
-/// hold), and OUT is untouched.
+/// it becomes `OUT.prev` (its manifest lists everything it may hold), and
+/// OUT is untouched.
 ///
-/// Nothing beside OUT can get a build stuck: a previous output this
-/// process cannot write (another user's, a `sudo` build's) is set aside
-/// and a fresh folder used, with a warning (`warnings`); a staging folder
+/// Nothing beside OUT can get a build stuck: a cache folder or previous
+/// output this process cannot write (another user's, a `sudo` build's) is
+/// set aside and a fresh one used, with a warning (`warnings`); a staging folder
 /// that refused a write is set aside too rather than kept as `prev`; a
 /// staging name taken by a folder that cannot be removed is not reused.
 #[derive(Debug)]
 pub struct Staging {
     out: PathBuf,
+    cache: Cache,
     dir: PathBuf,
     prev: PathBuf,
     /// The manifests (see `listing`) of OUT and of `prev`, beside them.
@@ -205,13 +222,14 @@ impl Staging {
     /// Claims the previous output beside `out`, or creates a fresh staging
     /// folder (and OUT's parent if needed).
     pub fn beside(out: &Path) -> Result<Staging> {
-        let (parent, name) = parent_and_name(out);
-        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let mut dir = free_staging_dir(&parent, &name);
-        let prev = parent.join(format!(".{name}.playbook-prev"));
-        let manifests = Manifests::beside(out);
-        let aside = recycle::old_name(&parent, &name);
-        let mut warnings = Vec::new();
+        let cache = Cache::of(out);
+        let parent = cache.parent();
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        let mut warnings: Vec<String> = cache.open()?.into_iter().collect();
+        let mut dir = free_staging_dir(&cache);
+        let prev = cache.prev();
+        let manifests = Manifests::of(&cache);
+        let aside = cache.old();
         let before = match recycle::claim(&prev, &manifests.prev, &dir, &aside) {
             recycle::Claimed::Recycled(listing) => Some(listing),
             recycle::Claimed::Nothing => None,
@@ -229,7 +247,7 @@ impl Staging {
         if before.is_none() {
             if std::fs::symlink_metadata(&dir).is_ok() {
                 // What could not be set aside keeps its name.
-                dir = free_staging_dir(&parent, &name);
+                dir = free_staging_dir(&cache);
             }
             std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         }
@@ -239,7 +257,7 @@ impl Staging {
         let written = Mutex::default();
         let refused = std::sync::atomic::AtomicBool::new(false);
         let out = out.to_path_buf();
-        Ok(Staging { out, dir, prev, manifests, before, written, refused, warnings, committed: false })
+        Ok(Staging { out, cache, dir, prev, manifests, before, written, refused, warnings, committed: false })
     }
 
     /// What the build should tell its user about the folders beside OUT
@@ -294,8 +312,8 @@ impl Staging {
         if let Some(before) = &self.before {
             recycle::prune(&self.dir, before, files)?;
         }
-        let (parent, name) = parent_and_name(&self.out);
-        let cleanup = recycle::swap(&self.dir, &self.out, &self.prev, &recycle::old_name(&parent, &name))?;
+        let olds = [self.cache.old(), self.cache.old_beside()];
+        let cleanup = recycle::swap(&self.dir, &self.out, &self.prev, &olds)?;
         self.committed = true;
         // The replaced output's manifest follows it to `prev`; this build's
         // files are listed last (without a manifest, the next build walks).
@@ -316,9 +334,8 @@ impl Drop for Staging {
             return;
         }
         if *self.refused.get_mut() {
-            let (parent, name) = parent_and_name(&self.out);
             let _ = listing::remove_manifest(&self.manifests.prev);
-            recycle::set_aside(&self.dir, &recycle::old_name(&parent, &name));
+            recycle::set_aside(&self.dir, &self.cache.old());
             return;
         }
         let written = std::mem::take(self.written.get_mut().unwrap_or_else(|e| e.into_inner()));
@@ -340,19 +357,18 @@ fn refused_write(e: &Error, dir: &Path) -> bool {
             && matches!(source.kind(), ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem))
 }
 
-/// A staging folder name beside OUT for this process that nothing holds:
-/// `.OUT.playbook-staging-PID`, else (a folder of that name that cannot be
+/// A staging folder name in the cache for this process that nothing
+/// holds: `OUT.staging-PID`, else (a folder of that name that cannot be
 /// removed, say a dead build's of another user with the same id)
 /// `…-PID-N`.
-fn free_staging_dir(parent: &Path, name: &str) -> PathBuf {
-    let base = format!(".{name}.playbook-staging-{}", std::process::id());
-    let mut dir = parent.join(&base);
+fn free_staging_dir(cache: &Cache) -> PathBuf {
+    let mut dir = cache.staging(0);
     for n in 1..=16 {
         let _ = std::fs::remove_dir_all(&dir);
         if std::fs::symlink_metadata(&dir).is_err() {
             break;
         }
-        dir = parent.join(format!("{base}-{n}"));
+        dir = cache.staging(n);
     }
     dir
 }
@@ -365,12 +381,8 @@ struct Manifests {
 }
 
 impl Manifests {
-    fn beside(out: &Path) -> Manifests {
-        let (parent, name) = parent_and_name(out);
-        Manifests {
-            out: parent.join(format!(".{name}.playbook-manifest")),
-            prev: parent.join(format!(".{name}.playbook-prev-manifest")),
-        }
+    fn of(cache: &Cache) -> Manifests {
+        Manifests { out: cache.path("manifest"), prev: cache.path("prev-manifest") }
     }
 }
 

@@ -5,6 +5,9 @@
 //! with a `.git` folder or file), else the working folder. `locate` works
 //! that out once per `check`.
 //!
+//! `within` says which path inside the content root a command-line path
+//! names (`check FILE…`).
+//!
 //! Looks at the file system (existence of `.git`, canonical paths) and at
 //! nothing else; must not know findings or the model.
 
@@ -63,6 +66,43 @@ pub fn locate(root: &Path) -> RepoPaths {
     RepoPaths { base: Some(base), prefix }
 }
 
+/// The path inside the content `root` that a command-line `path` names
+/// (`check FILE…`), `/`-separated (`""`: the root itself): `Ok(None)` when
+/// it lies outside the root (a pre-commit hook passes every changed file),
+/// `Err` when it does not exist. Both are taken as written (relative to
+/// the working folder) and then with symlinks resolved, so a path through
+/// a symlinked folder names what the walk names.
+pub fn within(root: &Path, path: &Path) -> std::io::Result<Option<String>> {
+    std::fs::symlink_metadata(path)?;
+    let cwd = std::env::current_dir()?;
+    let absolute = |p: &Path| fold(&cwd.join(p));
+    let slashed = |rel: &Path| {
+        let parts: Vec<String> =
+            rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        parts.join("/")
+    };
+    if let Ok(rel) = absolute(path).strip_prefix(absolute(root)) {
+        return Ok(Some(slashed(rel)));
+    }
+    let (real_root, real) = (root.canonicalize()?, path.canonicalize()?);
+    Ok(real.strip_prefix(&real_root).ok().map(slashed))
+}
+
+/// `path` with `.` and `..` folded away, as written (no symlink resolved).
+fn fold(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// `to` as a `/`-separated path relative to the folder `from` (both
 /// absolute and canonical), ending in `/` unless empty.
 fn relative(from: &Path, to: &Path) -> String {
@@ -103,6 +143,25 @@ mod tests {
         std::fs::create_dir_all(&sub).unwrap();
         std::fs::write(sub.join(".git"), "gitdir: ../../.git/worktrees/sub\n").unwrap();
         assert_eq!(locate(&sub.join(".")).prefix, "");
+    }
+
+    #[test]
+    fn command_line_paths_name_files_inside_the_content_root() {
+        let dir = temp_dir("repo-within").canonicalize().unwrap();
+        std::fs::create_dir_all(dir.join("docs/en")).unwrap();
+        std::fs::write(dir.join("docs/en/a.md"), "# a\n").unwrap();
+        std::fs::write(dir.join("README.md"), "# r\n").unwrap();
+        let root = dir.join("docs");
+        assert_eq!(within(&root, &dir.join("docs/en/a.md")).unwrap().as_deref(), Some("en/a.md"));
+        assert_eq!(within(&root, &dir.join("docs/en/../en")).unwrap().as_deref(), Some("en"));
+        assert_eq!(within(&root, &root).unwrap().as_deref(), Some(""));
+        assert_eq!(within(&root, &dir.join("README.md")).unwrap(), None, "outside the root");
+        assert!(within(&root, &dir.join("docs/en/gone.md")).is_err());
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.join("docs/en"), dir.join("en-link")).unwrap();
+            assert_eq!(within(&root, &dir.join("en-link/a.md")).unwrap().as_deref(), Some("en/a.md"));
+        }
     }
 
     #[test]

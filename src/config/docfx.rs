@@ -63,8 +63,14 @@ pub(super) fn read(file: &Path, base: &str, shown: &str) -> Result<Docfx> {
         column: Some(e.column()),
         message: format!("docfx.json does not parse: {e}"),
     })?;
-    let bad = |message: String| Error::Config { path: file.to_path_buf(), line: None, column: None, message };
-    let Value::Object(top) = &root else { return Err(bad("docfx.json must be an object".into())) };
+    // serde_json's values keep no positions: an error about a key points
+    // at the first place the key is written (`"content"`), else 1:1.
+    let bad_at = |key: &str, message: String| {
+        let at = text.find(&format!("\"{key}\"")).unwrap_or(0);
+        let loc = crate::source::SourceFile::new("", text.clone()).location(at);
+        Error::Config { path: file.to_path_buf(), line: Some(loc.line), column: Some(loc.column), message }
+    };
+    let Value::Object(top) = &root else { return Err(bad_at("", "docfx.json must be an object".into())) };
     let mut unused = Vec::new();
     let mut out = Docfx { shown: shown.to_string(), ..Docfx::default() };
     for (key, value) in top {
@@ -74,9 +80,13 @@ pub(super) fn read(file: &Path, base: &str, shown: &str) -> Result<Docfx> {
         };
         for (key, value) in build {
             match key.as_str() {
-                "content" => out.content = rules(value, base, "build.content", &mut unused).map_err(bad)?,
+                "content" => {
+                    out.content =
+                        rules(value, base, "build.content", &mut unused).map_err(|m| bad_at("content", m))?
+                }
                 "resource" => {
-                    out.resource = rules(value, base, "build.resource", &mut unused).map_err(bad)?
+                    out.resource = rules(value, base, "build.resource", &mut unused)
+                        .map_err(|m| bad_at("resource", m))?
                 }
                 "dest" => out.dest = value.as_str().map(str::to_string),
                 "globalMetadata" => {
@@ -90,7 +100,9 @@ pub(super) fn read(file: &Path, base: &str, shown: &str) -> Result<Docfx> {
                         out.metadata.global = map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                     }
                 }
-                "fileMetadata" => out.metadata.files = file_metadata(value).map_err(bad)?,
+                "fileMetadata" => {
+                    out.metadata.files = file_metadata(value).map_err(|m| bad_at("fileMetadata", m))?
+                }
                 other => unused.push(format!("build.{other}")),
             }
         }

@@ -112,21 +112,25 @@ pub(super) fn locale_dir(fence: &Fence, root: &Path, dir: &str) -> std::result::
     }
 }
 
+/// Why `theme` is not a plain folder name (it names `themes/<theme>/`
+/// beside the config, never a path).
+pub(super) fn theme_name(theme: &str) -> std::result::Result<(), String> {
+    let plain = Path::new(theme).components().collect::<Vec<_>>();
+    if !matches!(plain.as_slice(), [Component::Normal(_)]) || theme.contains(['/', '\\']) {
+        return Err(format!(
+            "theme `{theme}` is not a folder name: it names a folder under themes/ beside the config"
+        ));
+    }
+    Ok(())
+}
+
 /// Checks the site's own folders (`themes/<theme>`, `templates/`,
 /// `static/`, `locales/` under `site_dir`): each that exists, and every
 /// symlink inside it, must be admitted by a fence around the site folder
 /// that holds out `out`. `cfg` is the file to name in the error.
 pub(super) fn site_folders(cfg: &Path, site_dir: &Path, out: &Path, theme: &str) -> Result<()> {
-    let plain = Path::new(theme).components().collect::<Vec<_>>();
-    if !matches!(plain.as_slice(), [Component::Normal(_)]) || theme.contains(['/', '\\']) {
-        return Err(Error::Config {
-            path: cfg.to_path_buf(),
-            line: None,
-            column: None,
-            message: format!(
-                "theme `{theme}` is not a folder name: it names a folder under themes/ beside the config"
-            ),
-        });
+    if let Err(message) = theme_name(theme) {
+        return Err(Error::Config { path: cfg.to_path_buf(), line: None, column: None, message });
     }
     let fence = Fence::new(site_dir, out);
     let theme_dir = site_dir.join("themes").join(theme);

@@ -22,6 +22,7 @@ mod fence;
 mod glob;
 mod locales;
 mod publish;
+mod raw;
 mod scope;
 mod security;
 mod vocab;
@@ -29,14 +30,14 @@ mod vocab;
 pub use external::ExternalConfig;
 pub use fence::{Fence, Refusal};
 pub use glob::Globs;
+pub use locales::tag_error;
 pub use publish::{EDIT_PATH, LastUpdated, RedirectRule};
 pub use scope::{ContentRule, Metadata, Scope};
 pub use security::{ACTIVE_EXTENSIONS, SecurityConfig};
 pub use vocab::{Vocabulary, header_key, matches, normalize};
 
-use locales::{
-    RawLocale, check_locales, common_ancestor, discover_locales, locale_from_raw, share_requirements,
-};
+use locales::{Spans, check_locales, common_ancestor, discover_locales, locale_from_raw, share_requirements};
+use raw::{RawConfig, Text, config_err, toml_err};
 
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::error::{Error, Result};
@@ -155,13 +156,6 @@ pub enum RawHtml {
     Escape,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMarkdown {
-    #[serde(default)]
-    raw_html: RawHtml,
-}
-
 /// Options a command gives before the config is read.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -171,44 +165,6 @@ pub struct Options {
     pub config: Option<PathBuf>,
     /// `--out` (default the config's `out`, else `ROOT/public`).
     pub out: Option<PathBuf>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    title: Option<String>,
-    base_url: Option<toml::Spanned<String>>,
-    default_locale: Option<String>,
-    out: Option<PathBuf>,
-    theme: Option<String>,
-    url_style: Option<UrlStyle>,
-    portable: Option<bool>,
-    edit_url: Option<toml::Spanned<String>>,
-    last_updated: Option<LastUpdated>,
-    #[serde(default)]
-    redirects: BTreeMap<String, String>,
-    #[serde(default)]
-    locale: Vec<RawLocale>,
-    #[serde(default)]
-    severity: BTreeMap<String, String>,
-    front_matter: Option<RawFrontMatter>,
-    #[serde(default)]
-    external: ExternalConfig,
-    #[serde(default)]
-    markdown: RawMarkdown,
-    #[serde(default)]
-    security: SecurityConfig,
-    /// A `docfx.json` to take content rules and metadata from.
-    docfx: Option<PathBuf>,
-    /// Globs (relative to the content root) of files that are never read.
-    #[serde(default)]
-    exclude: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFrontMatter {
-    required: Vec<String>,
 }
 
 impl Config {
@@ -231,16 +187,32 @@ impl Config {
             }
             None => (RawConfig::default(), root.clone(), String::new()),
         };
-        // No playbook.toml but a docfx.json: the DocFX repository is the config.
-        // (Named relative to the site folder, which is the root here.)
-        if file.is_none() && root.join("docfx.json").is_file() {
-            raw.docfx = Some(PathBuf::from("docfx.json"));
-        }
         let cfg_path = file.clone().unwrap_or_else(|| root.join("playbook.toml"));
-        let docfx_file = raw.docfx.as_ref().map(|f| site_dir.join(f));
-        let docfx = match &docfx_file {
-            Some(f) => Some(docfx::read_for(&root, f)?),
-            None => None,
+        let at = Text { path: &cfg_path, text: &text };
+        // The docfx.json named in the config (with the span of its name);
+        // with no playbook.toml, ROOT/docfx.json: the DocFX repository is
+        // the config (named relative to the site folder, which is the root).
+        let docfx_named = match raw.docfx.take() {
+            Some(d) => Some((d.span(), d.into_inner())),
+            None => {
+                (file.is_none() && root.join("docfx.json").is_file()).then(|| (0..0, "docfx.json".into()))
+            }
+        };
+        let docfx_file = docfx_named.as_ref().map(|(_, f)| site_dir.join(f));
+        let docfx = match (&docfx_file, &docfx_named) {
+            (Some(f), Some((span, name))) => Some(docfx::read_for(&root, f).map_err(|e| match e {
+                // The file the config names is not there: the config is wrong.
+                Error::Io { source, .. } if file.is_some() => at.at(
+                    Some(span.clone()),
+                    format!("docfx = {:?}: cannot read {}: {source}", name, f.display()),
+                ),
+                // Not about a place in docfx.json: about the name given.
+                Error::Config { line: None, message, .. } if file.is_some() => {
+                    at.at(Some(span.clone()), format!("docfx = {name:?}: {message}"))
+                }
+                other => other,
+            })?),
+            _ => None,
         };
         let toc_default =
             docfx.as_ref().map_or_else(|| vec!["toc.yml".to_string()], |d| d.docfx.toc_names.clone());
@@ -250,33 +222,40 @@ impl Config {
         // docfx.json alone: its one language is the whole DocFX site.
         let whole_site = raw_locales.is_empty() && docfx.is_some();
         for l in &raw_locales {
-            toc.insert(l.tag.clone(), l.toc.clone().unwrap_or_else(|| toc_default.clone()));
+            toc.insert(l.tag.get_ref().clone(), l.toc.clone().unwrap_or_else(|| toc_default.clone()));
         }
-        let (mut locales, spans): (Vec<LocaleConfig>, Vec<_>) = if !raw_locales.is_empty() {
+        let (mut locales, spans): (Vec<LocaleConfig>, Vec<Spans>) = if !raw_locales.is_empty() {
             raw_locales.into_iter().map(locale_from_raw).unzip()
         } else if let Some(d) = &docfx {
             let (locale, note) = docfx::locale(d);
             language_note = note;
             toc.insert(locale.tag.clone(), toc_default);
-            (vec![locale], vec![None])
+            (vec![locale], vec![Spans::default()])
         } else {
-            discover_locales(&root)?.into_iter().map(|l| (l, None)).unzip()
+            discover_locales(&root)?.into_iter().map(|l| (l, Spans::default())).unzip()
         };
-        check_locales(&cfg_path, &text, &root, &mut locales, &spans)?;
+        check_locales(at, &root, &mut locales, &spans)?;
         share_requirements(&mut locales);
-        let default = raw
-            .default_locale
-            .or_else(|| locales.iter().any(|l| l.tag == "en").then(|| "en".to_string()))
-            .unwrap_or_else(|| locales[0].tag.clone());
-        let Some(pos) = locales.iter().position(|l| l.tag == default) else {
-            return Err(config_err(
-                &cfg_path,
-                format!("default_locale `{default}` is not one of the locales"),
-            ));
+        let default = match raw.default_locale {
+            Some(d) => {
+                let Some(pos) = locales.iter().position(|l| l.tag == *d.get_ref()) else {
+                    let tags: Vec<&str> = locales.iter().map(|l| l.tag.as_str()).collect();
+                    return Err(at.at(
+                        Some(d.span()),
+                        format!(
+                            "default_locale `{}` is not one of the locales ({})",
+                            d.get_ref(),
+                            tags.join(", ")
+                        ),
+                    ));
+                };
+                pos
+            }
+            None => locales.iter().position(|l| l.tag == "en").unwrap_or(0),
         };
-        let first = locales.remove(pos);
+        let first = locales.remove(default);
         locales.insert(0, first);
-        let severity = parse_severity(&cfg_path, raw.severity)?;
+        let severity = raw::severity(at, raw.severity)?;
         let docfx_out = docfx.as_ref().and_then(|d| d.docfx.dest.as_ref().map(|dest| d.dir.join(dest)));
         let out = match (&opts.out, raw.out, docfx_out) {
             (Some(o), _, _) => o.clone(),
@@ -284,7 +263,12 @@ impl Config {
             (None, None, Some(o)) => o,
             (None, None, None) => root.join("public"),
         };
-        let exclude = Globs::new(&raw.exclude).map_err(|e| config_err(&cfg_path, format!("exclude: {e}")))?;
+        for pattern in &raw.exclude {
+            Globs::new(&[pattern.get_ref()])
+                .map_err(|e| at.at(Some(pattern.span()), format!("exclude: {e}")))?;
+        }
+        let exclude = Globs::new(&raw.exclude.iter().map(|p| p.get_ref()).collect::<Vec<_>>())
+            .map_err(|e| config_err(&cfg_path, format!("exclude: {e}")))?;
         let title = raw.title.or_else(|| docfx.as_ref().and_then(|d| d.docfx.title.clone()));
         let from_docfx = docfx_file.is_some();
         // A site built from docfx.json keeps the addresses DocFX published
@@ -301,19 +285,23 @@ impl Config {
         };
         let content_dir = common_ancestor(locales.iter().map(|l| l.dir.as_str()));
         let base_url = match raw.base_url {
-            Some(b) => security::base_url(b.get_ref())
-                .map_err(|message| spanned_err(&cfg_path, &text, b.span(), message))?,
+            Some(b) => security::base_url(b.get_ref()).map_err(|message| at.at(Some(b.span()), message))?,
             None => String::new(),
         };
         let edit_url = match raw.edit_url {
-            Some(e) => Some(
-                publish::edit_url(e.get_ref())
-                    .map_err(|message| spanned_err(&cfg_path, &text, e.span(), message))?,
-            ),
+            Some(e) => {
+                Some(publish::edit_url(e.get_ref()).map_err(|message| at.at(Some(e.span()), message))?)
+            }
             None => None,
         };
-        let redirects = publish::redirect_rules(raw.redirects.into_iter().collect(), &text);
-        let theme = raw.theme.unwrap_or_else(|| "default".to_string());
+        let redirects = publish::redirect_rules(raw.redirects.into_iter().collect(), at.text);
+        let theme = match raw.theme {
+            Some(t) => {
+                fence::theme_name(t.get_ref()).map_err(|message| at.at(Some(t.span()), message))?;
+                t.into_inner()
+            }
+            None => "default".to_string(),
+        };
         fence::site_folders(&cfg_path, &site_dir, &out, &theme)?;
         Ok(Config {
             content_dir,
@@ -420,55 +408,19 @@ impl Config {
         crate::url::paths::asset(source, locales())
     }
 
+    /// What a build of this site tells besides findings, one line each: no
+    /// `base_url`, so no sitemap and a 404 page relative to the output root.
+    pub fn build_notes(&self) -> Vec<String> {
+        self.base_url.is_empty().then(|| crate::messages::text("no-base-url", &[])).into_iter().collect()
+    }
+
     /// The default locale (always the first).
     pub fn default_locale(&self) -> &LocaleConfig {
         &self.locales[0]
     }
 }
 
-fn parse_severity(cfg: &Path, raw: BTreeMap<String, String>) -> Result<BTreeMap<Code, Option<Severity>>> {
-    let mut out = BTreeMap::new();
-    for (name, level) in raw {
-        let code = Code::from_name(&name)
-            .ok_or_else(|| config_err(cfg, format!("[severity]: unknown rule `{name}`")))?;
-        let sev = match level.as_str() {
-            "error" => Some(Severity::Error),
-            "warning" => Some(Severity::Warning),
-            "info" => Some(Severity::Info),
-            "off" => None,
-            other => {
-                return Err(config_err(
-                    cfg,
-                    format!("[severity] {name} = \"{other}\": use error, warning, info or off"),
-                ));
-            }
-        };
-        out.insert(code, sev);
-    }
-    Ok(out)
-}
-
-fn config_err(path: &Path, message: impl Into<String>) -> Error {
-    Error::Config { path: path.to_path_buf(), line: None, column: None, message: message.into() }
-}
-
-/// A config error at the byte span `span` of the config `text`.
-fn spanned_err(path: &Path, text: &str, span: std::ops::Range<usize>, message: String) -> Error {
-    let loc = crate::source::SourceFile::new("", text.to_string()).location(span.start);
-    Error::Config { path: path.to_path_buf(), line: Some(loc.line), column: Some(loc.column), message }
-}
-
-fn toml_err(path: &Path, text: &str, e: &toml::de::Error) -> Error {
-    let (line, column) = match e.span() {
-        Some(span) => {
-            let src = crate::source::SourceFile::new("", text.to_string());
-            let loc = src.location(span.start);
-            (Some(loc.line), Some(loc.column))
-        }
-        None => (None, None),
-    };
-    Error::Config { path: path.to_path_buf(), line, column, message: e.message().to_string() }
-}
-
+#[cfg(test)]
+mod errors_tests;
 #[cfg(test)]
 mod tests;

@@ -4,11 +4,17 @@ use super::*;
 
 use crate::testing::temp_dir as temp;
 
+/// `ROOT/content/<folder>/index.md`: a folder that holds a page.
+fn page(d: &Path, folder: &str) {
+    std::fs::create_dir_all(d.join("content").join(folder)).unwrap();
+    std::fs::write(d.join("content").join(folder).join("index.md"), "# Home\n").unwrap();
+}
+
 #[test]
 fn zero_config_discovers_locales_and_puts_en_first() {
     let d = temp("zero");
     for l in ["es", "en", "notes_not_a_locale!"] {
-        std::fs::create_dir_all(d.join("content").join(l)).unwrap();
+        page(&d, l);
     }
     let c = Config::load(&Options { root: Some(d.clone()), ..Default::default() }).unwrap();
     let tags: Vec<_> = c.locales.iter().map(|l| l.tag.as_str()).collect();
@@ -47,7 +53,7 @@ fn config_paths_resolve_against_config_folder_but_locales_against_root() {
 #[test]
 fn toml_errors_name_file_line_and_column() {
     let d = temp("bad");
-    std::fs::create_dir_all(d.join("content/en")).unwrap();
+    page(&d, "en");
     std::fs::write(d.join("playbook.toml"), "title = \"x\"\nbogus = 1\n").unwrap();
     let e = Config::load(&Options { root: Some(d.clone()), ..Default::default() }).unwrap_err();
     let msg = e.to_string();
@@ -58,7 +64,7 @@ fn toml_errors_name_file_line_and_column() {
 #[test]
 fn unknown_severity_value_is_an_error() {
     let d = temp("sev");
-    std::fs::create_dir_all(d.join("content/en")).unwrap();
+    page(&d, "en");
     std::fs::write(d.join("playbook.toml"), "[severity]\nbroken-link = \"loud\"\n").unwrap();
     let e = Config::load(&Options { root: Some(d), ..Default::default() }).unwrap_err();
     assert!(e.to_string().contains("use error, warning, info or off"));
@@ -67,7 +73,7 @@ fn unknown_severity_value_is_an_error() {
 /// A site folder with `content/en/index.md` and `playbook.toml` = `toml`.
 fn site_with(name: &str, toml: &str) -> PathBuf {
     let d = temp(name);
-    std::fs::create_dir_all(d.join("content/en")).unwrap();
+    page(&d, "en");
     std::fs::write(d.join("content/en/index.md"), "# Home\n").unwrap();
     std::fs::write(d.join("playbook.toml"), toml).unwrap();
     d
@@ -104,9 +110,10 @@ fn a_locale_folder_outside_the_content_root_or_hidden_is_a_config_error_at_its_l
 #[test]
 fn a_symlinked_locale_folder_must_resolve_inside_the_root_and_outside_hidden_folders() {
     let outside = temp("locale-outside");
+    std::fs::write(outside.join("index.md"), "# Outside\n").unwrap();
     // Zero config: content/<tag> symlinked out of the root.
     let d = temp("locale-link");
-    std::fs::create_dir_all(d.join("content/en")).unwrap();
+    page(&d, "en");
     std::os::unix::fs::symlink(&outside, d.join("content/fr")).unwrap();
     let msg = load_err(&d);
     assert!(msg.contains("locale `fr`: folder `content/fr` resolves to outside the content root"), "{msg}");
@@ -119,8 +126,9 @@ fn a_symlinked_locale_folder_must_resolve_inside_the_root_and_outside_hidden_fol
     assert!(msg.contains("resolves to the hidden file or folder `.git/docs`"), "{msg}");
     // A symlink to a folder inside the root is a locale like any other.
     let d = temp("locale-link-inside");
-    std::fs::create_dir_all(d.join("content/en")).unwrap();
+    page(&d, "en");
     std::fs::create_dir_all(d.join("shared/es")).unwrap();
+    std::fs::write(d.join("shared/es/index.md"), "# Inicio\n").unwrap();
     std::os::unix::fs::symlink(d.join("shared/es"), d.join("content/es")).unwrap();
     let c = Config::load(&Options { root: Some(d), ..Default::default() }).unwrap();
     assert_eq!(c.locales.iter().map(|l| l.dir.as_str()).collect::<Vec<_>>(), ["content/en", "content/es"]);
@@ -303,7 +311,7 @@ fn a_docfx_file_of_another_name_is_the_file_its_findings_name() {
 #[test]
 fn a_bad_exclude_glob_is_a_config_error() {
     let d = temp("bad-glob");
-    std::fs::create_dir_all(d.join("content/en")).unwrap();
+    page(&d, "en");
     std::fs::write(d.join("playbook.toml"), "exclude = [\"a/{b\"]\n").unwrap();
     let e = Config::load(&Options { root: Some(d.clone()), ..Default::default() }).unwrap_err();
     assert!(e.to_string().contains("exclude: `a/{b`"), "{e}");
@@ -312,7 +320,7 @@ fn a_bad_exclude_glob_is_a_config_error() {
 #[test]
 fn url_style_is_pretty_unless_the_config_says_html() {
     let d = temp("url-style");
-    std::fs::create_dir_all(d.join("content/en")).unwrap();
+    page(&d, "en");
     let load = |toml: &str| {
         std::fs::write(d.join("playbook.toml"), toml).unwrap();
         Config::load(&Options { root: Some(d.clone()), ..Default::default() })

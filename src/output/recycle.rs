@@ -1,5 +1,5 @@
-//! `output::recycle`: the previous output, kept beside OUT as
-//! `.OUT.playbook-prev`, becomes the next build's staging folder. Owns that
+//! `output::recycle`: the previous output, kept in the cache folder as
+//! `OUT.prev`, becomes the next build's staging folder. Owns that
 //! folder's life: claiming it (what it holds comes from `listing`), writing
 //! a file only when its bytes (or, for a copied asset, its size and mtime)
 //! changed, pruning what a build did not produce, and the atomic exchange
@@ -272,9 +272,12 @@ fn shared(_: &Metadata) -> bool {
 
 /// Puts `staging` in OUT's place. With OUT present, the two are exchanged
 /// atomically where the system can (OUT never disappears), else OUT is
-/// renamed away first; the replaced output becomes `prev`, or, when `prev`
-/// is taken (a concurrent build), is deleted in the background.
-pub(super) fn swap(staging: &Path, out: &Path, prev: &Path, old: &Path) -> Result<super::Cleanup> {
+/// renamed away first, to the first of `olds` it can go to (an OUT this
+/// process cannot write cannot change folders: the last is in OUT's
+/// folder); the replaced output becomes `prev`, or, when it cannot (a
+/// concurrent build took the name, another user's folder), is deleted in
+/// the background.
+pub(super) fn swap(staging: &Path, out: &Path, prev: &Path, olds: &[PathBuf]) -> Result<super::Cleanup> {
     let keep = |replaced: &Path| match std::fs::rename(replaced, prev) {
         Ok(()) => super::Cleanup(None),
         Err(_) => super::Cleanup::spawn(vec![replaced.to_path_buf()]),
@@ -285,10 +288,19 @@ pub(super) fn swap(staging: &Path, out: &Path, prev: &Path, old: &Path) -> Resul
     }
     match exchange(staging, out) {
         Ok(()) => return Ok(keep(staging)),
-        Err(e) if !unsupported(&e) => return Err(Error::io(out, e)),
+        Err(e) if !unsupported(&e) && e.kind() != ErrorKind::PermissionDenied => {
+            return Err(Error::io(out, e));
+        }
         Err(_) => {}
     }
-    std::fs::rename(out, old).map_err(|e| Error::io(out, e))?;
+    let mut moved = Err(io::Error::from(ErrorKind::NotFound));
+    for old in olds {
+        moved = std::fs::rename(out, old).map(|()| old);
+        if moved.is_ok() {
+            break;
+        }
+    }
+    let old = moved.map_err(|e| Error::io(out, e))?;
     if let Err(e) = std::fs::rename(staging, out) {
         let _ = std::fs::rename(old, out);
         return Err(Error::io(out, e));
@@ -320,11 +332,4 @@ fn unsupported(e: &io::Error) -> bool {
         return true;
     }
     e.kind() == ErrorKind::Unsupported
-}
-
-/// A path for something set aside beside OUT, swept by later builds.
-pub(super) fn old_name(parent: &Path, name: &str) -> PathBuf {
-    let nanos =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-    parent.join(format!(".{name}.playbook-old-{}-{nanos}", std::process::id()))
 }

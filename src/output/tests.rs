@@ -15,10 +15,20 @@ fn file(path: &str, s: &str) -> OutputFile {
     OutputFile { path: path.into(), body: Body::Bytes(s.as_bytes().to_vec()) }
 }
 
-/// What two builds leave beside each other: OUT, the previous output and
-/// their manifests.
-const BESIDE: [&str; 4] =
-    ["public", ".public.playbook-prev", ".public.playbook-manifest", ".public.playbook-prev-manifest"];
+/// What two builds leave: OUT and the cache folder, which holds the
+/// previous output, the manifests and its own tags.
+const BESIDE: [&str; 2] = ["public", CACHE];
+const CACHED: [&str; 5] =
+    [".gitignore", "CACHEDIR.TAG", "public.prev", "public.manifest", "public.prev-manifest"];
+
+fn set(list: &[&str]) -> BTreeSet<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+/// What `d` and its cache folder hold.
+fn kept(d: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
+    (names(d), names(&d.join(CACHE)))
+}
 
 #[test]
 fn writes_then_replaces_and_leaves_no_staging() {
@@ -29,7 +39,11 @@ fn writes_then_replaces_and_leaves_no_staging() {
     assert!(!out.join("a").exists());
     assert_eq!(std::fs::read_to_string(out.join("b.txt")).unwrap(), "two");
     assert!(out.join(MARKER).is_file());
-    assert_eq!(names(&d), BESIDE.map(String::from).into_iter().collect());
+    assert_eq!(kept(&d), (set(&BESIDE), set(&CACHED)));
+    // A repository ignores the cache, backup tools skip it.
+    assert_eq!(std::fs::read_to_string(d.join(CACHE).join(".gitignore")).unwrap().lines().last(), Some("*"));
+    let tag = std::fs::read_to_string(d.join(CACHE).join("CACHEDIR.TAG")).unwrap();
+    assert!(tag.starts_with("Signature: 8a477f597d28d172789f06886806bc55"));
 }
 
 #[test]
@@ -37,20 +51,24 @@ fn a_replaced_output_left_behind_is_swept_by_the_next_build() {
     let d = temp("sweep");
     let out = d.join("public");
     write(&out, &[file("a", "1")]).unwrap().wait();
+    let cache = d.join(CACHE);
     // A replaced output whose deletion a process did not finish:
-    std::fs::create_dir_all(d.join(".public.playbook-old-1-2/x")).unwrap();
+    std::fs::create_dir_all(cache.join("public.old-1-2/x")).unwrap();
     std::fs::create_dir_all(d.join("unrelated")).unwrap();
+    std::fs::create_dir_all(cache.join("other.old-1-2")).unwrap();
     // The staging folder of a build that died, and one of a live build.
-    std::fs::create_dir_all(d.join(".public.playbook-staging-999999999/x")).unwrap();
-    let live = format!(".public.playbook-staging-{}", std::process::id());
-    std::fs::create_dir_all(d.join(&live)).unwrap();
-    std::fs::create_dir_all(d.join(".public.playbook-prev")).unwrap();
+    std::fs::create_dir_all(cache.join("public.staging-999999999/x")).unwrap();
+    let live = format!("public.staging-{}", std::process::id());
+    std::fs::create_dir_all(cache.join(&live)).unwrap();
+    std::fs::create_dir_all(cache.join("public.prev")).unwrap();
+    // What the layout before the cache folder left beside OUT, and a
+    // cache folder set aside.
+    for legacy in [".public.playbook-prev/x", ".public.playbook-manifest", ".playbook-cache.old-1-2/x"] {
+        std::fs::create_dir_all(d.join(legacy)).unwrap();
+    }
     sweep(&out).wait();
-    let kept = ["public", "unrelated", &live, ".public.playbook-prev", ".public.playbook-manifest"]
-        .map(String::from)
-        .into_iter()
-        .collect();
-    assert_eq!(names(&d), kept);
+    let cached = [".gitignore", "CACHEDIR.TAG", "public.prev", "public.manifest", "other.old-1-2", &live];
+    assert_eq!(kept(&d), (set(&["public", "unrelated", CACHE]), set(&cached)));
 }
 
 #[test]
@@ -63,7 +81,7 @@ fn failed_write_keeps_previous_output() {
     assert_eq!(std::fs::read_to_string(out.join("keep.html")).unwrap(), "old");
     assert!(!out.join("new.html").exists());
     // The staging folder is kept for the next build, under its own name.
-    assert_eq!(names(&d), BESIDE.map(String::from).into_iter().collect());
+    assert_eq!(kept(&d), (set(&BESIDE), set(&CACHED)));
 }
 
 #[test]
@@ -127,7 +145,7 @@ fn mtime(p: &Path) -> SystemTime {
 /// Gives every file of the kept previous output an old mtime (no folder
 /// changes), so that a file the next build writes is told apart.
 fn age_prev(out: &Path) -> PathBuf {
-    let prev = out.with_file_name(format!(".{}.playbook-prev", out.file_name().unwrap().to_string_lossy()));
+    let prev = Cache::of(out).prev();
     for e in walkdir::WalkDir::new(&prev).into_iter().map(|e| e.unwrap()).filter(|e| e.file_type().is_file())
     {
         let f = std::fs::File::options().write(true).open(e.path()).unwrap();
@@ -148,12 +166,12 @@ const SITE: &[(&str, &str)] =
     &[("index.html", "home"), ("a/index.html", "page a"), ("b/x/index.html", "page x"), ("b/y.css", "y")];
 
 /// Two builds of SITE: OUT (`public`) holds the second,
-/// `.public.playbook-prev` the first.
+/// `.playbook-cache/public.prev` the first.
 fn written_twice(name: &str) -> (PathBuf, PathBuf) {
     let out = temp(name).join("public");
     write(&out, &files(SITE)).unwrap().wait();
     write(&out, &files(SITE)).unwrap().wait();
-    let prev = out.with_file_name(".public.playbook-prev");
+    let prev = Cache::of(&out).prev();
     (out, prev)
 }
 
@@ -173,7 +191,7 @@ fn the_previous_output_is_kept_beside_out() {
     assert_eq!(tree(&out), expect(SITE));
     // The manifests are beside the folders they list, never inside.
     assert_eq!(names(&out), ["index.html", "a", "b", MARKER].map(String::from).into_iter().collect());
-    assert!(out.with_file_name(".public.playbook-manifest").is_file());
+    assert!(Cache::of(&out).path("manifest").is_file());
 }
 
 #[test]
@@ -296,7 +314,7 @@ fn a_previous_output_without_the_marker_is_not_recycled() {
 
 /// The manifest of the kept previous output `prev`.
 fn listed(prev: &Path) -> PathBuf {
-    prev.with_file_name(".public.playbook-prev-manifest")
+    prev.with_file_name("public.prev-manifest")
 }
 
 fn set_mtime(p: &Path, t: SystemTime) {
@@ -407,7 +425,8 @@ fn a_staging_folder_that_refused_a_write_is_set_aside_not_kept_for_the_next_buil
     staging.refused.store(true, std::sync::atomic::Ordering::Relaxed);
     drop(staging);
     sweep(&out).wait();
-    assert_eq!(names(&d), ["public", ".public.playbook-manifest"].map(String::from).into_iter().collect());
+    let cached = set(&[".gitignore", "CACHEDIR.TAG", "public.manifest"]);
+    assert_eq!(kept(&d), (set(&BESIDE), cached));
     // The next build starts fresh and succeeds.
     write(&out, &[file("c.html", "4")]).unwrap().wait();
     assert_eq!(tree(&out), expect(&[("c.html", "4")]));
@@ -419,7 +438,8 @@ fn a_staging_name_held_by_something_that_cannot_be_removed_is_not_reused() {
     let out = d.join("public");
     // A file (not a folder: no one can delete it as one) at this
     // process's staging name.
-    let held = format!(".public.playbook-staging-{}", std::process::id());
+    let held = format!("{CACHE}/public.staging-{}", std::process::id());
+    std::fs::create_dir_all(d.join(CACHE)).unwrap();
     std::fs::write(d.join(&held), "in the way").unwrap();
     write(&out, &[file("a.html", "1")]).unwrap().wait();
     assert_eq!(tree(&out), expect(&[("a.html", "1")]));

@@ -173,6 +173,8 @@ impl Maker<'_, '_> {
             Output::Root => bytes(theme.render("root.html", &view::root_page(site, i18n), None)?),
             Output::NotFound => bytes(self.not_found(&site.locales[0], true)?),
             Output::NotFoundIn(l) => bytes(self.not_found(site.locale(*l), false)?),
+            // Sitemaps need absolute URLs: none without a base URL.
+            Output::Sitemap if site.config.base_url.is_empty() => None,
             Output::Sitemap => {
                 let extra = sitemap::catalog_entries(site, catalog);
                 bytes(sitemap::xml_with(site, &extra).into_bytes())
@@ -263,7 +265,7 @@ impl Maker<'_, '_> {
         let mut others = Vec::new();
         if at_root {
             for other in site.locales.iter().filter(|l| l.id != locale.id) {
-                let view = not_found::view(site, i18n, other, Vec::new());
+                let view = not_found::view(site, i18n, other, crate::url::paths::NOT_FOUND, Vec::new());
                 let main = theme.render("partials/not_found.html", &view, None)?;
                 others.push(not_found::OtherLocale {
                     tag: other.tag.clone(),
@@ -274,7 +276,12 @@ impl Maker<'_, '_> {
                 });
             }
         }
-        theme.render("404.html", &not_found::view(site, i18n, locale, others), None)
+        let at = if at_root {
+            crate::url::paths::NOT_FOUND.to_string()
+        } else {
+            crate::url::paths::not_found_in(&locale.tag)
+        };
+        theme.render("404.html", &not_found::view(site, i18n, locale, &at, others), None)
     }
 
     /// A generated locale home (none when the locale has an `index.md`).

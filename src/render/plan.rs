@@ -154,7 +154,9 @@ pub fn generated<'a>(
     keys.extend(site.locales.iter().map(|l| Output::TocScript(l.id)));
     keys.extend([Output::Root, Output::NotFound]);
     keys.extend(site.locales.iter().map(|l| Output::NotFoundIn(l.id)));
-    keys.push(Output::Sitemap);
+    if !site.config.base_url.is_empty() {
+        keys.push(Output::Sitemap);
+    }
     if has_code {
         keys.push(Output::SyntaxCss);
     }

@@ -4,10 +4,10 @@
 //! `ms.date`; then any extra generated pages (the task catalog) with the
 //! alternates their caller gives.
 //!
-//! URLs are `config.base_url` + `/` + url. Without a base URL they are
-//! root-absolute (`/es/x/`): search engines require absolute URLs, so a
-//! fully valid sitemap needs `base_url` in `playbook.toml`. Non-ASCII is
-//! percent-encoded (as UTF-8) and everything is XML-escaped.
+//! URLs are `config.base_url` + `/` + url: search engines require absolute
+//! URLs, so the sitemap is made only when `base_url` is set (`render::make`
+//! and `plan` leave it out otherwise; `build` says so in one line).
+//! Non-ASCII is percent-encoded (as UTF-8) and everything is XML-escaped.
 //!
 //! Must not render HTML or read anything but the `Site`.
 

@@ -11,6 +11,17 @@ use std::fmt::Write as _;
 
 /// Renders diagnostics for a terminal; `color` adds ANSI colours.
 pub fn human(diags: &[Diagnostic], color: bool) -> String {
+    let mut out = listing(diags, color);
+    if !diags.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&summary_line(diags));
+    out.push('\n');
+    out
+}
+
+/// The findings alone, grouped by file (`human` without its summary).
+pub fn listing(diags: &[Diagnostic], color: bool) -> String {
     let paint = |code: &str, s: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
@@ -27,16 +38,18 @@ pub fn human(diags: &[Diagnostic], color: bool) -> String {
             let _ = writeln!(out, "  {line}");
         }
     }
+    out
+}
+
+/// The last line of the report: counts per severity, then per code
+/// (`2 errors, 1 warning, 0 infos (broken-link: 2, orphan-page: 1)`).
+pub fn summary_line(diags: &[Diagnostic]) -> String {
     let s = summarize(diags);
-    if !diags.is_empty() {
-        out.push('\n');
-    }
+    let mut out = crate::messages::findings(s.errors, s.warnings, s.infos);
     let per_code: Vec<String> = s.by_code.iter().map(|(c, n)| format!("{c}: {n}")).collect();
-    let _ = write!(out, "{} error(s), {} warning(s), {} info", s.errors, s.warnings, s.infos);
     if !per_code.is_empty() {
         let _ = write!(out, " ({})", per_code.join(", "));
     }
-    out.push('\n');
     out
 }
 
@@ -101,7 +114,7 @@ mod tests {
         assert!(text.contains("--> es/a.md:3:5"), "{text}");
         assert!(text.contains("  3 | día [x](y.md)\n    |     ^"), "{text}");
         assert!(text.contains("= help: did you mean `z.md`?"));
-        assert!(text.ends_with("1 error(s), 0 warning(s), 0 info (broken-link: 1)\n"), "{text}");
+        assert!(text.ends_with("1 error, 0 warnings, 0 infos (broken-link: 1)\n"), "{text}");
     }
 
     #[test]

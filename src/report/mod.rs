@@ -7,12 +7,14 @@
 mod github;
 mod human;
 mod json;
+mod rules;
 mod sarif;
 mod tasks;
 
-pub use github::github;
-pub use human::human;
+pub use github::{Blob, MAX_ANNOTATIONS, github, step_summary};
+pub use human::{human, listing, summary_line};
 pub use json::json;
+pub use rules::{HOME, full_description, help_uri};
 pub use sarif::sarif;
 pub use tasks::{TaskFormat, tasks};
 
@@ -30,23 +32,45 @@ pub enum Format {
     Sarif,
 }
 
-/// Renders `diags` in `format`; `color` applies to the human format,
-/// `prefix` (the content root relative to the repository root, see
-/// `repo::locate`) to GitHub and SARIF, `base_uri` (the repository root's
-/// `file://` URI) to SARIF.
-pub fn render(
-    diags: &[crate::diag::Diagnostic],
-    format: Format,
-    color: bool,
-    prefix: &str,
-    base_uri: Option<&str>,
-) -> String {
-    match format {
-        Format::Human => human(diags, color),
-        Format::Json => json(diags),
-        Format::Github => github(diags, prefix),
-        Format::Sarif => sarif(diags, prefix, base_uri),
+/// How a report is laid out, besides its format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings<'a> {
+    /// ANSI colours (the human format).
+    pub color: bool,
+    /// The content root relative to the repository root, `/`-ended
+    /// (`repo::locate`): GitHub and SARIF paths start with it.
+    pub prefix: &'a str,
+    /// The repository root's `file://` URI (SARIF's `originalUriBaseIds`).
+    pub base_uri: Option<&'a str>,
+    /// Annotations per level (GitHub).
+    pub max_annotations: usize,
+}
+
+impl Default for Settings<'_> {
+    fn default() -> Self {
+        Settings { color: false, prefix: "", base_uri: None, max_annotations: MAX_ANNOTATIONS }
     }
+}
+
+/// Renders `diags` in `format`.
+pub fn render(diags: &[crate::diag::Diagnostic], format: Format, settings: &Settings<'_>) -> String {
+    match format {
+        Format::Human => human(diags, settings.color),
+        Format::Json => json(diags),
+        Format::Github => github(diags, settings.prefix, settings.max_annotations),
+        Format::Sarif => sarif(diags, settings.prefix, settings.base_uri),
+    }
+}
+
+/// The width in cells of the terminal stdout goes to; else `COLUMNS` when
+/// set; `None` for a pipe (a table is then not cut).
+pub fn terminal_width() -> Option<usize> {
+    let columns = || std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok());
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_, cols)| usize::from(cols))
+        .or_else(columns)
+        .filter(|&w| w > 0)
 }
 
 /// Terminal cells a text takes (Unicode's East Asian Width, as terminals

@@ -1,5 +1,8 @@
 //! SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers:
-//! one run, one rule per `Code`, one result per finding. Columns are Unicode
+//! one run (the tool with its version and home page), one rule per `Code`
+//! (short and full description, help at the README's anchor of the rule:
+//! `rules.rs`), one result per finding, with a `partialFingerprints` entry
+//! that follows the finding when lines move. Columns are Unicode
 //! code points (`columnKind: unicodeCodePoints`), as everywhere in playbook.
 //! Every `artifactLocation.uri` is relative to the repository root, with
 //! `uriBaseId: %SRCROOT%`, and the run's `originalUriBaseIds` gives that
@@ -7,11 +10,17 @@
 //!
 //! Must not know the model.
 
+use super::rules;
 use crate::diag::{Code, Diagnostic, Severity};
 use serde_json::{Value, json};
+use std::collections::HashMap;
 
 /// The base id every artifact location is relative to.
 const SRCROOT: &str = "%SRCROOT%";
+
+/// The name of playbook's `partialFingerprints` entry (SARIF 3.27.17);
+/// `/v1` changes when the recipe does.
+const FINGERPRINT: &str = "playbookFinding/v1";
 
 /// Renders diagnostics as a SARIF 2.1.0 log. `prefix` is prepended to each
 /// file so URIs are relative to the repository root, whose `file://` URI
@@ -19,17 +28,23 @@ const SRCROOT: &str = "%SRCROOT%";
 pub fn sarif(diags: &[Diagnostic], prefix: &str, base_uri: Option<&str>) -> String {
     let rules: Vec<Value> = Code::ALL
         .iter()
-        .map(|c| {
+        .map(|&c| {
             json!({
                 "id": c.as_str(),
+                "name": rule_name(c),
                 "shortDescription": { "text": c.description() },
+                "fullDescription": { "text": rules::full_description(c) },
+                "helpUri": rules::help_uri(c),
+                "help": { "text": format!("{} See {}", rules::full_description(c), rules::help_uri(c)) },
                 "defaultConfiguration": { "level": level(c.default_severity()) },
             })
         })
         .collect();
+    let fingerprints = fingerprints(diags, prefix);
     let results: Vec<Value> = diags
         .iter()
-        .map(|d| {
+        .zip(fingerprints)
+        .map(|(d, fingerprint)| {
             let mut region = serde_json::Map::new();
             if let Some(l) = d.line {
                 region.insert("startLine".into(), json!(l));
@@ -54,6 +69,7 @@ pub fn sarif(diags: &[Diagnostic], prefix: &str, base_uri: Option<&str>) -> Stri
                 "level": level(d.severity),
                 "message": { "text": text },
                 "locations": [ { "physicalLocation": physical } ],
+                "partialFingerprints": { FINGERPRINT: fingerprint },
             })
         })
         .collect();
@@ -64,6 +80,8 @@ pub fn sarif(diags: &[Diagnostic], prefix: &str, base_uri: Option<&str>) -> Stri
             "tool": { "driver": {
                 "name": "playbook",
                 "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": rules::HOME,
                 "rules": rules,
             } },
             "columnKind": "unicodeCodePoints",
@@ -76,6 +94,47 @@ pub fn sarif(diags: &[Diagnostic], prefix: &str, base_uri: Option<&str>) -> Stri
     let mut s = serde_json::to_string_pretty(&log).expect("invariant: plain data always serialises");
     s.push('\n');
     s
+}
+
+/// A rule's name in UpperCamelCase (SARIF 3.49.7 recommends a readable
+/// identifier): `broken-link` → `BrokenLink`.
+fn rule_name(code: Code) -> String {
+    code.as_str()
+        .split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// One fingerprint per finding that stays the same when the finding's line
+/// moves (lines added or removed above it) and changes when what it is
+/// about changes: a hash of the rule, the file and the link or key
+/// concerned; a finding without one (a task row, front matter) hashes its
+/// message and the text of its source line, runs of blanks folded. Line
+/// and column numbers never enter it. Findings alike in all of these (the
+/// same broken link twice) are told apart by their order in the file, as
+/// code scanning itself does.
+fn fingerprints(diags: &[Diagnostic], prefix: &str) -> Vec<String> {
+    let mut seen: HashMap<u128, usize> = HashMap::new();
+    diags
+        .iter()
+        .map(|d| {
+            let file = format!("{prefix}{}", d.file);
+            let key = match &d.target {
+                Some(target) => [d.code.as_str(), &file, target].join("\u{0}"),
+                None => {
+                    let line: Vec<&str> = d.snippet.as_deref().unwrap_or("").split_whitespace().collect();
+                    [d.code.as_str(), &file, &d.message, &line.join(" ")].join("\u{0}")
+                }
+            };
+            let hash = xxhash_rust::xxh3::xxh3_128(key.as_bytes());
+            let nth = seen.entry(hash).or_default();
+            *nth += 1;
+            format!("{hash:032x}:{nth}")
+        })
+        .collect()
 }
 
 fn level(s: Severity) -> &'static str {

@@ -176,6 +176,15 @@ pub(crate) fn inject(html: &[u8], version: u64, path: &str) -> Vec<u8> {
     out
 }
 
+/// `html` with `<base href="/">` right after its `<head>` (any case),
+/// unless it has a `<base>` already or no `<head>`.
+pub(crate) fn with_base(html: &[u8]) -> Vec<u8> {
+    let find = |needle: &[u8]| html.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle));
+    let Some(head) = find(b"<head>").filter(|_| find(b"<base").is_none()) else { return html.to_vec() };
+    let at = head + b"<head>".len();
+    [&html[..at], b"<base href=\"/\">", &html[at..]].concat()
+}
+
 /// The server's routes.
 pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
@@ -217,10 +226,12 @@ async fn site(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
     }
 }
 
-/// The site's `404.html` with status 404 (a plain text without one).
+/// The site's `404.html` with status 404 (a plain text without one). It is
+/// served at any path, so its relative links are made relative to the
+/// site root (`<base href="/">`).
 async fn not_found(now: &live::Snapshot) -> Response {
     match read(now, "404.html").await {
-        Some(bytes) => respond(StatusCode::NOT_FOUND, "404.html", bytes),
+        Some(bytes) => respond(StatusCode::NOT_FOUND, "404.html", with_base(&bytes)),
         None => respond(StatusCode::NOT_FOUND, "404.txt", b"404 Not Found\n".to_vec()),
     }
 }

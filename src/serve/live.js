@@ -11,7 +11,8 @@
   const DISMISSED = "playbook-serve-dismissed";
   let host = null;
 
-  const source = new EventSource("/__playbook/events");
+  // The server lists this page's findings first and marks new ones.
+  const source = new EventSource("/__playbook/events?page=" + encodeURIComponent(path));
   source.addEventListener("reload", (event) => {
     const r = JSON.parse(event.data);
     // The 404 page stands for a page that may just have been created.
@@ -54,7 +55,8 @@
     host = document.createElement("playbook-serve-report");
     const root = host.attachShadow({ mode: "open" });
     root.append(el("style", {}, CSS));
-    const counts = `${plural(errors, "error", "errors")}, ${plural(warnings, "warning", "warnings")}`;
+    let counts = `${plural(errors, "error", "errors")}, ${plural(warnings, "warning", "warnings")}`;
+    if (s.here) counts += ` (${s.here} on this page)`;
     const summary = el("p", { class: "summary", role: "status" },
       s.ok ? `playbook: ${counts}` : `playbook: rebuild failed; showing the last good site (${counts})`);
     const toggle = el("button", { type: "button", class: "toggle", "aria-expanded": "false", "aria-controls": "pb-list" }, "Show");
@@ -62,20 +64,30 @@
     const list = el("div", { id: "pb-list", class: "list", tabindex: "-1" });
     list.hidden = true;
     if (s.error) list.append(el("pre", { class: "fatal", role: "alert" }, s.error));
-    const items = el("ol", { class: "findings" });
-    for (const d of s.diagnostics) {
-      const at = [d.file, d.line, d.column].filter((x) => x !== null && x !== undefined).join(":");
-      const item = el("li", { class: d.severity },
-        el("span", { class: "where" }, at),
-        " ",
-        el("span", { class: "severity" }, d.severity),
-        " ",
-        el("code", {}, d.code),
-        el("p", { class: "message" }, d.message));
-      if (d.help) item.append(el("p", { class: "help" }, `help: ${d.help}`));
-      items.append(item);
+    // This page's findings, then the others (new ones first, marked).
+    const groups = [
+      [s.diagnostics.filter((d) => d.here), "On this page"],
+      [s.diagnostics.filter((d) => !d.here), s.here ? "Elsewhere" : ""],
+    ];
+    for (const [findings, title] of groups) {
+      if (!findings.length) continue;
+      if (title) list.append(el("h2", { class: "group" }, title));
+      const items = el("ol", { class: "findings" });
+      for (const d of findings) {
+        const at = [d.file, d.line, d.column].filter((x) => x !== null && x !== undefined).join(":");
+        const item = el("li", { class: d.new ? `${d.severity} new` : d.severity },
+          el("span", { class: "where" }, at),
+          " ",
+          el("span", { class: "severity" }, d.severity),
+          " ",
+          el("code", {}, d.code));
+        if (d.new) item.append(" ", el("span", { class: "badge" }, "new"));
+        item.append(el("p", { class: "message" }, d.message));
+        if (d.help) item.append(el("p", { class: "help" }, `help: ${d.help}`));
+        items.append(item);
+      }
+      list.append(items);
     }
-    if (s.diagnostics.length) list.append(items);
     if (s.total > s.diagnostics.length) {
       list.append(el("p", { class: "more" }, `… and ${s.total - s.diagnostics.length} more in the terminal`));
     }
@@ -126,5 +138,8 @@
     .warning .severity { color: #e3b341; }
     .message, .help, .more { margin: .1rem 0; }
     .help { color: #b1bac4; }
+    .group { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #b1bac4; margin: .6rem 0 0; }
+    .badge { font: 600 11px/1.4 system-ui, sans-serif; background: #1f6feb; color: #fff; border-radius: 4px;
+      padding: 0 .35rem; }
   `;
 })();

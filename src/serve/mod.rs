@@ -8,9 +8,12 @@
 //!   `Serving at http://ADDR:PORT/`, and flushes it (everything else goes
 //!   to stderr);
 //! * nothing is written to disk: the output folder is never touched;
-//! * after every build and rebuild the findings are printed as `build`
-//!   prints them, plus one line on what was rebuilt; a failed rebuild
-//!   prints its error and keeps the last good site served;
+//! * the address is bound before the first build: a port that is taken
+//!   fails at once, before anything is built or printed;
+//! * the first build's findings are printed as `build` prints them; after
+//!   it, one line per rebuild (what changed, the time, the counts) and only
+//!   the findings that appeared or went away (`terminal.rs`); a failed
+//!   rebuild prints its error and keeps the last good site served;
 //! * `--open` asks the system (`xdg-open`, `open`, `start`) to open the
 //!   site; failing to is a warning.
 //!
@@ -18,6 +21,7 @@
 
 pub(crate) mod http;
 pub(crate) mod live;
+mod terminal;
 pub(crate) mod watch;
 
 use crate::config::Options;
@@ -63,20 +67,35 @@ impl Settings {
 /// first build failed, or the address or the watcher could not be had.
 pub fn run(settings: &Settings) -> Result<()> {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let (session, built) = Session::open(&settings.site)?;
-    print_report(&session.diagnostics(), color);
-    eprintln!("built {} files in memory in {} ms", session.files().len(), built.elapsed.as_millis());
-    let shared = Arc::new(Shared::new(session.files(), session.diagnostics(), url_style(&session)));
     let failed = |what: &str, e: &dyn std::fmt::Display| Error::Serve { message: format!("{what}: {e}") };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| failed("cannot start the server runtime", &e))?;
+    // The port first: a taken one is said at once, not after a build.
     let address = (settings.bind, settings.port);
-    let listener = runtime
-        .block_on(tokio::net::TcpListener::bind(address))
-        .map_err(|e| failed(&format!("cannot listen on {}", std::net::SocketAddr::from(address)), &e))?;
+    let listener = runtime.block_on(tokio::net::TcpListener::bind(address)).map_err(|e| {
+        failed(
+            &format!(
+                "cannot listen on {} (is another server using it? --port 0 picks a free one)",
+                std::net::SocketAddr::from(address)
+            ),
+            &e,
+        )
+    })?;
     let local = listener.local_addr().map_err(|e| failed("no local address", &e))?;
+    let (session, built) = Session::open(&settings.site)?;
+    print_report(&session.diagnostics(), color);
+    let ms = usize::try_from(built.elapsed.as_millis()).unwrap_or(usize::MAX);
+    let files = session.files().len();
+    eprintln!("{}", crate::messages::text("built-in-memory", &[("files", files.into()), ("ms", ms.into())]));
+    if let Some(site) = session.site() {
+        for note in site.config.build_notes() {
+            eprintln!("info: {note}");
+        }
+    }
+    let shared = Arc::new(Shared::new(session.files(), session.diagnostics(), url_style(&session)));
+    shared.set_pages(pages(&session));
     // Watch before telling anyone where to look: an edit made right after
     // the `Serving at` line is seen.
     let site = session.site().expect("invariant: a session that opened has a site");
@@ -157,7 +176,8 @@ impl Rebuilds {
                 Effect::Assets(files) => {
                     let served = served_copies(&self.shared.now().files, &files);
                     if !served.is_empty() {
-                        eprintln!("{} served file(s) changed on disk", served.len());
+                        let count = served.len();
+                        eprintln!("{}", crate::messages::text("served-changed", &[("count", count.into())]));
                         self.shared.touched(&served);
                     }
                 }
@@ -169,22 +189,21 @@ impl Rebuilds {
     fn rebuild(&mut self, change: &crate::session::Change, paths: &[PathBuf]) {
         match self.session.apply(change) {
             Ok(rebuilt) => {
-                print_report(&self.session.diagnostics(), self.color);
                 let files = self.session.files();
-                let mut changed = rebuilt.changed;
+                let mut changed = rebuilt.changed.clone();
                 // Files served from disk (theme static files, assets) may
                 // have new bytes under the same path.
                 changed.extend(served_copies(&files, paths));
                 changed.sort();
                 changed.dedup();
-                eprintln!(
-                    "rebuilt ({}, {} outputs rendered) in {} ms: {} file(s) changed",
-                    if rebuilt.incremental { "incremental" } else { "full" },
-                    rebuilt.rendered,
-                    rebuilt.elapsed.as_millis(),
-                    changed.len()
+                let (old, new) = (self.shared.now().diagnostics.clone(), self.session.diagnostics());
+                let site_dir = self.watched.config.parent().unwrap_or(&self.watched.root);
+                let what = terminal::what(paths, &[&self.watched.root, site_dir]);
+                let _ = std::io::stderr().lock().write_all(
+                    terminal::rebuilt(&what, &rebuilt, changed.len(), &old, &new, self.color).as_bytes(),
                 );
-                self.shared.rebuilt(files, self.session.diagnostics(), &changed, url_style(&self.session));
+                self.shared.set_pages(pages(&self.session));
+                self.shared.rebuilt(files, new, &changed, url_style(&self.session));
                 if let Some(site) = self.session.site() {
                     self.watched = watched(site);
                 }
@@ -261,6 +280,13 @@ fn open_browser(url: &str) {
         }
         Err(e) => eprintln!("warning: cannot run {program} to open a browser ({e}); open {url} yourself"),
     }
+}
+
+/// Which served page each page's source file is (`en/a.md` →
+/// `en/a/index.html`): the overlay lists the open page's findings first.
+fn pages(session: &Session) -> std::collections::HashMap<String, String> {
+    let Some(site) = session.site() else { return std::collections::HashMap::new() };
+    site.pages.iter().map(|p| (p.source.path.clone(), p.out_file())).collect()
 }
 
 /// How the session's last good build spells URLs (where requests redirect).

@@ -22,11 +22,43 @@ fn sample_content_builds_in_every_locale() {
     let root = crate::harness::repo();
     let o = playbook(&["build", "--root", root.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    for f in ["index.html", "404.html", "sitemap.xml", "en/index.html", "es/index.html"] {
+    for f in ["index.html", "404.html", "en/index.html", "es/index.html"] {
         assert!(out.join(f).is_file(), "missing {f}");
     }
+    // No base_url: no sitemap (its URLs must be absolute), and one line says so.
+    assert!(!out.join("sitemap.xml").exists());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.matches("info: no base_url").count(), 1, "{err}");
+    assert!(err.contains("sitemap.xml is not written"), "{err}");
     let es_home = std::fs::read_to_string(out.join("es/index.html")).unwrap();
     assert!(es_home.contains("<html lang=\"es\""), "es home lang");
+}
+
+#[test]
+fn without_base_url_the_404_page_links_relative_to_the_output_root_and_works_under_a_sub_path() {
+    let dir = tiny_site("not-found-relative");
+    let out = dir.join("out");
+    let o = playbook(&["build", "--root", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let html = std::fs::read_to_string(out.join("404.html")).unwrap();
+    // Served as https://host/pb/404.html (or for any missing page at that
+    // level), every link leads into /pb/, never to the host's root.
+    let links: Vec<&str> =
+        html.split(['"']).filter(|s| s.starts_with("static/") || (s.len() > 1 && s.ends_with('/'))).collect();
+    assert!(html.contains("href=\"static/style.css\"") && html.contains("src=\"static/main.js\""), "{html}");
+    assert!(!html.contains("\"/static/") && !html.contains("href=\"/"), "no root-absolute link: {html}");
+    for link in links.iter().filter(|l| !l.contains(' ')) {
+        let file = if link.ends_with('/') { out.join(link).join("index.html") } else { out.join(link) };
+        assert!(file.is_file(), "{link} leads to no file of OUT");
+    }
+    // With a base URL, absolute: it works at any depth.
+    write_files(&dir, &[("playbook.toml", "base_url = \"https://example.com/pb/\"\n")]);
+    let o = playbook(&["build", "--root", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let html = std::fs::read_to_string(out.join("404.html")).unwrap();
+    assert!(html.contains("href=\"https://example.com/pb/static/style.css\""), "{html}");
+    assert!(out.join("sitemap.xml").is_file(), "with base_url, a sitemap");
+    assert!(!text(&o).contains("no base_url"), "{}", text(&o));
 }
 
 #[test]

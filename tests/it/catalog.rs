@@ -165,11 +165,20 @@ fn a_locale_json_is_what_playbook_tasks_prints() {
 
 #[test]
 fn the_sitemap_lists_catalog_pages() {
-    let xml = read(&sample().join("sitemap.xml"));
+    // The sample with a base URL (a sitemap is written only with one).
+    let dir = crate::harness::temp_dir("catalog-sitemap");
+    let config = dir.join("playbook.toml");
+    std::fs::write(&config, "title = \"Sample\"\nbase_url = \"https://example.com/pb\"\n").unwrap();
+    let out = dir.join("out");
+    let root = repo();
+    let args = ["build", "--root", root.to_str().unwrap(), "--config", config.to_str().unwrap()];
+    let o = playbook(&[&args[..], &["--out", out.to_str().unwrap()]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let xml = read(&out.join("sitemap.xml"));
     for loc in ["/en/tasks/", "/es/tasks/matrix/", "/es/tasks/4060/", "/de/tasks/3060/"] {
-        assert!(xml.contains(&format!("<loc>{loc}</loc>")), "{loc}");
+        assert!(xml.contains(&format!("<loc>https://example.com/pb{loc}</loc>")), "{loc}");
     }
-    assert!(!xml.contains("<loc>/de/tasks/4060/</loc>"));
+    assert!(!xml.contains("<loc>https://example.com/pb/de/tasks/4060/</loc>"));
 }
 
 #[test]

@@ -235,7 +235,7 @@ fn a_clean_site_has_no_findings_and_exits_0() {
     let root = repo().join("tests/fixtures/check/clean");
     let o = playbook(&["check", "--root", root.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
-    assert!(text(&o).contains("0 error(s), 0 warning(s), 0 info"), "{}", text(&o));
+    assert!(text(&o).contains("0 errors, 0 warnings, 0 infos"), "{}", text(&o));
 }
 
 /// Content nobody fitted the checker to (issue 16): one case per rule.

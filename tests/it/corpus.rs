@@ -104,7 +104,7 @@ fn resolve(out: &Path, page_dir: &Path, href: &str) -> PathBuf {
 }
 
 /// `playbook check --format json` on the corpus, as the CLI prints it.
-fn check_json() -> (String, serde_json::Value) {
+pub fn check_json() -> (String, serde_json::Value) {
     let cfg = repo().join("tests/fixtures/fasttrack.toml");
     let root = corpus();
     let o = playbook(&[

@@ -3,9 +3,11 @@
 
 mod browser;
 mod build;
+mod built_site;
 mod catalog;
 mod check;
 mod ci_paths;
+mod ci_reports;
 mod cli;
 mod corpus;
 mod dates;
@@ -24,4 +26,5 @@ mod search;
 mod security;
 mod serve;
 mod task_tables;
+mod terminal;
 mod url_style;

@@ -162,8 +162,8 @@ fn every_locale_of_the_sample_has_a_deterministic_index_and_the_box() {
     assert!(page.contains(r#"src="../static/search.js""#));
     let not_found = std::fs::read_to_string(out.join("404.html")).expect("404");
     assert!(
-        not_found.contains(r#"<script src="/static/search.js" defer>"#),
-        "the 404 page searches from the root"
+        not_found.contains(r#"<script src="static/search.js" defer>"#),
+        "the 404 page searches from the output root (no base_url: relative to it)"
     );
 }
 

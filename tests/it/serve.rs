@@ -4,3 +4,4 @@
 mod client;
 mod http;
 mod session;
+mod terminal;

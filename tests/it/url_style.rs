@@ -81,7 +81,7 @@ fn build_with(style: &str, extra: &str) -> std::path::PathBuf {
 }
 
 /// Builds the site of `style` with the default links (`portable`).
-fn build(style: &str) -> std::path::PathBuf {
+pub fn build(style: &str) -> std::path::PathBuf {
     build_with(style, "")
 }
 

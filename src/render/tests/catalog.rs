@@ -301,14 +301,15 @@ fn json_groups_rows_by_id_and_each_locale_lists_its_entries() {
 
 #[test]
 fn the_sitemap_lists_catalog_task_and_matrix_pages_with_alternates() {
-    let site = tasks_site("sitemap");
+    let mut site = tasks_site("sitemap");
+    site.config.base_url = "https://x.org".into();
     let out = all(&site);
     let xml = text(&out, "sitemap.xml");
     for loc in ["/en/tasks/", "/de/tasks/matrix/", "/es/tasks/4060/", "/de/tasks/4061/"] {
-        assert!(xml.contains(&format!("<loc>{loc}</loc>")), "{loc} in {xml}");
+        assert!(xml.contains(&format!("<loc>https://x.org{loc}</loc>")), "{loc} in {xml}");
     }
-    assert!(!xml.contains("<loc>/de/tasks/4060/</loc>"));
-    assert!(xml.contains("hreflang=\"es\" href=\"/es/tasks/matrix/\""));
+    assert!(!xml.contains("<loc>https://x.org/de/tasks/4060/</loc>"));
+    assert!(xml.contains("hreflang=\"es\" href=\"https://x.org/es/tasks/matrix/\""));
 }
 
 #[test]

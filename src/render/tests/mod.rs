@@ -155,7 +155,11 @@ pub(super) fn text(rendered: &Rendered, path: &str) -> String {
 
 #[test]
 fn every_page_home_root_404_sitemap_and_static_file_is_written_sorted() {
-    let site = fixture(temp("all"));
+    let mut site = fixture(temp("all"));
+    let (theme, i18n) = load(&site);
+    let out = super::site(&site, &crate::catalog::TaskCatalog::of(&site), &theme, &i18n).unwrap();
+    assert!(!out.files.iter().any(|f| f.path == "sitemap.xml"), "no sitemap without a base URL");
+    site.config.base_url = "https://x.org/d".into();
     let (theme, i18n) = load(&site);
     let out = super::site(&site, &crate::catalog::TaskCatalog::of(&site), &theme, &i18n).unwrap();
     let paths: Vec<&str> = out.files.iter().map(|f| f.path.as_str()).collect();

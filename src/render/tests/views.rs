@@ -192,10 +192,26 @@ fn root_and_404_link_every_locale_home() {
     }
     assert!(root.contains("navigator.languages") && root.contains("localStorage"));
     assert!(!root.contains("http-equiv"), "no meta refresh");
-    let not_found = html(&theme, "404.html", &not_found::view(&site, &i18n, &site.locales[0], Vec::new()));
-    assert!(not_found.contains("href=\"/es/\"") && not_found.contains("href=\"/static/style.css\""));
+    let not_found =
+        html(&theme, "404.html", &not_found::view(&site, &i18n, &site.locales[0], "404.html", Vec::new()));
+    // Without a base URL, relative to the output root, as the root page.
+    assert!(
+        not_found.contains("href=\"es/index.html\"") && not_found.contains("href=\"static/style.css\""),
+        "{not_found}"
+    );
+    assert!(
+        !not_found.contains("href=\"/") && !not_found.contains("src=\"/"),
+        "nothing root-absolute: {not_found}"
+    );
+    let es_404 = not_found::view(&site, &i18n, &site.locales[0], "es/404.html", Vec::new());
+    let es_404 = html(&theme, "404.html", &es_404);
+    assert!(
+        es_404.contains("href=\"../static/style.css\"") && es_404.contains("href=\"../de/index.html\""),
+        "{es_404}"
+    );
     site.config.base_url = "https://x.org/d".into();
-    let not_found = html(&theme, "404.html", &not_found::view(&site, &i18n, &site.locales[0], Vec::new()));
+    let not_found =
+        html(&theme, "404.html", &not_found::view(&site, &i18n, &site.locales[0], "404.html", Vec::new()));
     assert!(not_found.contains("href=\"https://x.org/d/de/\""), "{not_found}");
     assert!(
         not_found.contains("href=\"https://x.org/d/static/main.js\"")

@@ -5,8 +5,11 @@
 //! for (a host that serves only the root `404.html`, as GitHub Pages
 //! does, still answers `/es/…` in Spanish).
 //!
-//! A 404 page is served at any address, so every link and asset of it
-//! starts at the public root (`base_url` + `/`, else `/`).
+//! A 404 page is served at any address: with `base_url` every link and
+//! asset of it starts at the public root (`base_url` + `/`); without one
+//! they are relative to the file (`404.html`: the output root, so a site
+//! under a sub-path keeps its styles where the host serves it; `serve`
+//! gives it `<base href="/">`).
 //!
 //! Must not render templates (the caller renders each other locale's part
 //! and hands it in) or read anything but the `Site`.
@@ -27,6 +30,13 @@ pub struct NotFoundView {
     /// On the root 404 only: the other locales' parts, to show instead
     /// when the address asked for is below their folder.
     pub others: Vec<OtherLocale>,
+    /// Without `base_url`: every locale's tag, lowercase, as a JSON array
+    /// for the script that finds where the site begins in the address
+    /// asked for (empty with `base_url`: links are absolute).
+    pub base_tags: String,
+    /// JSON: on a locale's own 404 without `base_url`, its tag, lowercase;
+    /// else `null`.
+    pub own_tag: String,
     /// The path of the public root (`/`, or `/pb/` for `base_url =
     /// "https://example.com/pb"`): where locale folders begin.
     pub base_path: String,
@@ -47,21 +57,34 @@ pub struct OtherLocale {
     pub search: String,
 }
 
-/// The 404 page of `locale`; `others` is empty but for the root's.
-pub fn view(site: &Site, i18n: &I18n, locale: &Locale, others: Vec<OtherLocale>) -> NotFoundView {
+/// The 404 page of `locale` written at output path `at` (`404.html`, or
+/// `es/404.html`; the root's parts of other locales are at the root's);
+/// `others` is empty but for the root's.
+pub fn view(site: &Site, i18n: &I18n, locale: &Locale, at: &str, others: Vec<OtherLocale>) -> NotFoundView {
     let root = site.config.url_style.root();
-    let mut shell = shell(site, locale, &root, site.config.title.clone());
-    shell.root = public_url(site, "");
-    shell.home_href = public_url(site, &home_url(site, locale));
-    shell.root_href = public_url(site, &root);
-    let locales = locale_links(site, i18n, |l| public_url(site, &home_url(site, l)));
+    let title = site.config.title.clone();
+    let (shell, locales) = if site.config.base_url.is_empty() {
+        let shell = shell(site, locale, at, title);
+        (shell, locale_links(site, i18n, |l| site.config.links.href(at, &home_url(site, l))))
+    } else {
+        let mut shell = shell(site, locale, &root, title);
+        shell.root = public_url(site, "");
+        shell.home_href = public_url(site, &home_url(site, locale));
+        shell.root_href = public_url(site, &root);
+        (shell, locale_links(site, i18n, |l| public_url(site, &home_url(site, l))))
+    };
     let base_path =
         match site.config.base_url.split_once("://").and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
         {
             Some(path) => format!("{}/", path.trim_end_matches('/')),
             None => "/".to_string(),
         };
-    NotFoundView { shell, locales, others, base_path }
+    let relative = site.config.base_url.is_empty();
+    let tags: Vec<String> = site.locales.iter().map(|l| l.tag.to_lowercase()).collect();
+    let base_tags = if relative { serde_json::to_string(&tags).unwrap_or_default() } else { String::new() };
+    let own = (relative && at != crate::url::paths::NOT_FOUND).then(|| locale.tag.to_lowercase());
+    let own_tag = serde_json::to_string(&own).unwrap_or_else(|_| "null".into());
+    NotFoundView { shell, locales, others, base_path, base_tags, own_tag }
 }
 
 /// The document title of a locale's 404 page, as `404.html` writes it.

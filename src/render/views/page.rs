@@ -9,9 +9,11 @@
 //!   path;
 //! * `alternates` and `canonical` are absolute (`base_url` + `/` + url) when
 //!   `config.base_url` is set, else root-absolute (`/es/x/`);
-//! * the 404 pages (`not_found`) are served at any depth, so their `root`
-//!   is `base_url + "/"` when set, else `/`, and all their links start
-//!   with it.
+//! * the 404 pages (`not_found`) are served at any depth: with `base_url`
+//!   their `root` is `base_url + "/"` and all their links start with it;
+//!   without one their links are relative to the file itself (the root
+//!   `404.html`: to the output root, as the root page's; a root-absolute
+//!   `/static/…` would break under a sub-path).
 //!
 //! Must not render HTML (only `body`, rendered by `markdown`, is HTML) or
 //! read anything but the `Site`.

@@ -119,3 +119,16 @@ fn in_the_html_style_a_page_without_its_extension_redirects_to_it() {
     assert_eq!(target("/es/x", PRETTY, has), Target::NotFound, "the pretty style has no .html pages");
     assert_eq!(target("/es/y", html, has), Target::NotFound);
 }
+
+#[test]
+fn the_404_page_served_at_any_depth_resolves_its_links_from_the_site_root() {
+    let page = b"<!DOCTYPE html><HTML><Head><link href=\"static/style.css\"></head></html>";
+    let out = String::from_utf8(with_base(page)).unwrap();
+    assert_eq!(
+        out,
+        "<!DOCTYPE html><HTML><Head><base href=\"/\"><link href=\"static/style.css\"></head></html>"
+    );
+    let own = b"<html><head><base href=\"/docs/\"></head></html>";
+    assert_eq!(with_base(own), own.to_vec(), "a page's own <base> stays");
+    assert_eq!(with_base(b"<p>no head</p>"), b"<p>no head</p>".to_vec());
+}

@@ -78,8 +78,13 @@ impl Server {
 
     /// Opens `/__playbook/events`.
     pub fn events(&self) -> Events {
+        self.events_at("/__playbook/events")
+    }
+
+    /// Opens the event stream at `target` (`/__playbook/events?page=…`).
+    pub fn events_at(&self, target: &str) -> Events {
         let mut stream = connect(self.port);
-        let head = "GET /__playbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n";
+        let head = format!("GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n");
         stream.write_all(head.as_bytes()).expect("send request");
         let mut reader = BufReader::new(stream);
         let mut status = String::new();

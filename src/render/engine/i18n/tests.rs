@@ -8,6 +8,7 @@ fn site(name: &str, tags: &[&str], ftl: &[(&str, &str)]) -> Config {
     let d = crate::testing::temp_dir(name);
     for t in tags {
         std::fs::create_dir_all(d.join("content").join(t)).unwrap();
+        std::fs::write(d.join("content").join(t).join("index.md"), "# Home\n").unwrap();
     }
     for (rel, text) in ftl {
         let p = d.join("locales").join(rel);
