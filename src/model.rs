@@ -223,6 +223,8 @@ pub struct Site {
     by_key: BTreeMap<String, Vec<PageId>>,
     /// Front matter `uid` → the first page (in page order) that has it.
     by_uid: HashMap<String, PageId>,
+    /// Every page's source path, sorted: which folders hold pages.
+    page_paths: Vec<String>,
 }
 
 impl Site {
@@ -240,7 +242,21 @@ impl Site {
                 by_uid.entry(uid.trim().to_string()).or_insert(p.id);
             }
         }
-        Site { config, locales, pages, files, by_file, by_key, by_uid }
+        let mut page_paths: Vec<String> = pages.iter().map(|p| p.source.path.clone()).collect();
+        page_paths.sort_unstable();
+        Site { config, locales, pages, files, by_file, by_key, by_uid, page_paths }
+    }
+
+    /// Whether some page or other file of the site lies below folder
+    /// `path` (root-relative, with or without its final `/`): two binary
+    /// searches, not a scan (a check asks it for every broken link).
+    pub fn holds_folder(&self, path: &str) -> bool {
+        let prefix = format!("{}/", path.trim_end_matches('/'));
+        let below = |sorted: &[String]| {
+            let from = sorted.partition_point(|f| f.as_str() < prefix.as_str());
+            sorted.get(from).is_some_and(|f| f.starts_with(&prefix))
+        };
+        below(&self.files) || below(&self.page_paths)
     }
 
     /// The page whose front matter has `uid: uid`.

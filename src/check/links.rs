@@ -137,10 +137,7 @@ fn broken_link(site: &Site, suggester: &Suggester<'_>, page: &Page, link: &Link,
 
 /// Whether some page or file of the site lies below `path`.
 fn is_folder(site: &Site, path: &str) -> bool {
-    let prefix = format!("{}/", path.trim_end_matches('/'));
-    let from = site.files.partition_point(|f| f.as_str() < prefix.as_str());
-    site.files.get(from).is_some_and(|f| f.starts_with(&prefix))
-        || site.pages.iter().any(|p| p.source.path.starts_with(&prefix))
+    site.holds_folder(path)
 }
 
 /// The translation key a missing root-relative path would have: its path
