@@ -1,5 +1,5 @@
 //! The languages of a site: `[[locale]]` entries as written
-//! (`RawLocale`), the zero-config discovery of `content/<tag>/` folders
+//! (`raw::RawLocale`), the zero-config discovery of `content/<tag>/` folders
 //! (only folders holding markdown, named by a tag of a known language), and
 //! the checks every locale passes, however it was given: a BCP 47 tag
 //! (ICU4X's parser; a tag written wrong names the one meant), listed once,
@@ -11,27 +11,12 @@
 //! read content.
 
 use super::fence::{self, Fence};
-use super::raw::{Text, config_err};
+use super::raw::{RawLocale, Text, config_err};
 use super::{LocaleConfig, Vocabulary};
 use crate::error::{Error, Result};
 use icu_locale::LanguageIdentifier;
-use serde::Deserialize;
 use std::ops::Range;
 use std::path::Path;
-
-/// One `[[locale]]` of `playbook.toml`, as written.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawLocale {
-    pub(super) tag: toml::Spanned<String>,
-    pub(super) dir: toml::Spanned<String>,
-    #[serde(default)]
-    pub(super) suffix: String,
-    pub(super) name: Option<String>,
-    #[serde(default)]
-    pub(super) vocabulary: Vocabulary,
-    pub(super) toc: Option<Vec<String>>,
-}
 
 /// Where a locale's `tag` and `dir` are written in the config (none for a
 /// discovered locale).

@@ -5,8 +5,7 @@
 //!
 //! Must not resolve paths or read anything but the text it is given.
 
-use super::locales::RawLocale;
-use super::{ExternalConfig, LastUpdated, RawHtml, SecurityConfig};
+use super::{ExternalConfig, LastUpdated, RawHtml, SecurityConfig, Vocabulary};
 use crate::diag::{Code, Severity};
 use crate::error::{Error, Result};
 use crate::url::paths::UrlStyle;
@@ -53,6 +52,20 @@ pub(super) struct RawConfig {
     /// Globs (relative to the content root) of files that are never read.
     #[serde(default)]
     pub(super) exclude: Vec<Spanned<String>>,
+}
+
+/// One `[[locale]]` of `playbook.toml`, as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLocale {
+    pub(super) tag: toml::Spanned<String>,
+    pub(super) dir: toml::Spanned<String>,
+    #[serde(default)]
+    pub(super) suffix: String,
+    pub(super) name: Option<String>,
+    #[serde(default)]
+    pub(super) vocabulary: Vocabulary,
+    pub(super) toc: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
