@@ -151,20 +151,15 @@ fn guide(vocab: &Vocabulary, date: &str) -> String {
 
 /// Today's date (UTC) as `YYYY-MM-DD`, for `ms.date`.
 fn today() -> String {
-    let days = std::time::SystemTime::now()
+    let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs() / 86_400).unwrap_or(0));
-    // Howard Hinnant's days-to-civil.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+    let d = crate::model::Date::from_unix_seconds(seconds).unwrap_or(crate::model::Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    });
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
 #[cfg(test)]

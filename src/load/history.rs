@@ -124,18 +124,7 @@ fn entries(repo: &gix::Repository, id: gix::ObjectId) -> Option<Vec<(String, gix
 /// The calendar date of a time in seconds since 1970-01-01 (UTC, or local
 /// when the zone's offset was added).
 fn civil_date(seconds: i64) -> Option<Date> {
-    // Howard Hinnant's days-to-civil algorithm.
-    let days = seconds.div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Date::new(i32::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+    Date::from_unix_seconds(seconds)
 }
 
 #[cfg(test)]
