@@ -150,7 +150,7 @@ pub fn affected(
         // A page's name (its H1) shows in its neighbours' pager and its
         // toc descendants' breadcrumbs, and `<xref:uid>` links name it.
         if let Some(toc) = &locale.toc {
-            let readers = crate::render::views::nav::trail_readers(&toc.items, id);
+            let readers = crate::render::views::nav::trail_readers(&toc.items, id, site.pages.len());
             let reads = |p: &PageId| this_page(site, site.page(*p)).iter().any(|x| readers.contains(x));
             out.extend(locale.pages.iter().filter(|p| reads(p)).map(|&p| Output::Page(p)));
         }

@@ -21,7 +21,7 @@
 
 use crate::model::{Locale, Page, PageId, Site, TocItem};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 /// One entry of the sidebar tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -88,16 +88,8 @@ pub fn trail(site: &Site, locale: &Locale, from_url: &str, this: &[PageId]) -> N
     } else {
         Vec::new()
     };
-    let mut order: Vec<&TocItem> = Vec::new();
-    flatten_pages(&toc.items, &mut order);
-    let at = order.iter().position(|i| i.page.is_some_and(|p| this.contains(&p)));
-    let (prev, next) = match at {
-        Some(at) => (
-            at.checked_sub(1).and_then(|p| order.get(p)).map(|i| crumb(site, i, from_url)),
-            order.get(at + 1).map(|i| crumb(site, i, from_url)),
-        ),
-        None => (None, None),
-    };
+    let (prev, next) = neighbours(&toc.items, this, site.pages.len()).unwrap_or_default();
+    let (prev, next) = (prev.map(|i| crumb(site, i, from_url)), next.map(|i| crumb(site, i, from_url)));
     Navigation { tree: Vec::new(), breadcrumbs, prev, next }
 }
 
@@ -167,8 +159,9 @@ fn find_trail<'t>(items: &'t [TocItem], this: &[PageId], trail: &mut Vec<&'t Toc
 /// is computed for: the pages just before and after `id` in the toc's page
 /// order (their pager), every page below one of its entries (their
 /// breadcrumbs), and `id` itself. `session::depends` re-renders the pages
-/// whose `this` holds one of them when `id`'s title changes.
-pub(crate) fn trail_readers(items: &[TocItem], id: PageId) -> BTreeSet<PageId> {
+/// whose `this` holds one of them when `id`'s title changes (`page_count`:
+/// the site's pages).
+pub(crate) fn trail_readers(items: &[TocItem], id: PageId, page_count: usize) -> BTreeSet<PageId> {
     fn below(items: &[TocItem], id: PageId, inside: bool, out: &mut BTreeSet<PageId>) {
         for item in items {
             if inside {
@@ -177,30 +170,60 @@ pub(crate) fn trail_readers(items: &[TocItem], id: PageId) -> BTreeSet<PageId> {
             below(&item.items, id, inside || item.page == Some(id), out);
         }
     }
-    let mut order: Vec<&TocItem> = Vec::new();
-    flatten_pages(items, &mut order);
     let mut out = BTreeSet::from([id]);
-    if let Some(at) = order.iter().position(|i| i.page == Some(id)) {
-        let neighbours = [at.checked_sub(1), Some(at + 1)];
-        out.extend(neighbours.into_iter().flatten().filter_map(|n| order.get(n)).filter_map(|i| i.page));
+    if let Some((prev, next)) = neighbours(items, &[id], page_count) {
+        out.extend(prev.and_then(|i| i.page));
+        out.extend(next.and_then(|i| i.page));
     }
     below(items, id, false, &mut out);
     out
 }
 
-/// Items with a page, depth first, each page once (first occurrence).
-/// Linear in the toc's size (each page's trail walks the whole toc: a
-/// quadratic "seen" test made a 2,850-entry toc take 82% of a build).
-fn flatten_pages<'t>(items: &'t [TocItem], out: &mut Vec<&'t TocItem>) {
-    fn walk<'t>(items: &'t [TocItem], seen: &mut HashSet<PageId>, out: &mut Vec<&'t TocItem>) {
-        for item in items {
-            if item.page.is_some_and(|page| seen.insert(page)) {
-                out.push(item);
+/// The items just before and after the first item that is `this` among the
+/// toc's items with a page, depth first, each page once (first occurrence);
+/// `None` when no item is `this`. One walk that stops at the item after,
+/// pages marked seen by id (`page_count` of them): each page's trail asks,
+/// so this must stay linear in the toc (a quadratic "seen" test made a
+/// 2,850-entry toc take 82% of a build, hashing 16%).
+fn neighbours<'t>(
+    items: &'t [TocItem],
+    this: &[PageId],
+    page_count: usize,
+) -> Option<(Option<&'t TocItem>, Option<&'t TocItem>)> {
+    struct Walk<'t, 'a> {
+        this: &'a [PageId],
+        seen: Vec<bool>,
+        prev: Option<&'t TocItem>,
+        found: Option<Option<&'t TocItem>>,
+    }
+    impl<'t> Walk<'t, '_> {
+        /// `Some(next)` once the item after `this` is known (or the toc ends).
+        fn go(&mut self, items: &'t [TocItem]) -> Option<Option<&'t TocItem>> {
+            for item in items {
+                if let Some(PageId(p)) = item.page {
+                    let first = self.seen.get(p as usize).is_some_and(|s| !s);
+                    if first {
+                        self.seen[p as usize] = true;
+                        if self.found.is_some() {
+                            return Some(Some(item));
+                        }
+                        if self.this.contains(&PageId(p)) {
+                            self.found = Some(self.prev);
+                        } else {
+                            self.prev = Some(item);
+                        }
+                    }
+                }
+                if let Some(next) = self.go(&item.items) {
+                    return Some(next);
+                }
             }
-            walk(&item.items, seen, out);
+            None
         }
     }
-    walk(items, &mut HashSet::new(), out);
+    let mut walk = Walk { this, seen: vec![false; page_count], prev: None, found: None };
+    let next = walk.go(items).flatten();
+    walk.found.map(|prev| (prev, next))
 }
 
 /// No toc: the locale's primary pages, in source order, home excluded.
