@@ -77,7 +77,7 @@ fn broken_link(site: &Site, suggester: &Suggester<'_>, page: &Page, link: &Link,
         format!(
             "broken {what}: `{path}` is outside the content folder `{content}`, which is all that is published"
         )
-    } else if is_folder(site, path) {
+    } else if site.holds_folder(path) {
         format!("broken {what}: `{path}` is a folder without `index.md`")
     } else {
         format!("broken {what}: `{path}` does not exist")
@@ -91,7 +91,7 @@ fn broken_link(site: &Site, suggester: &Suggester<'_>, page: &Page, link: &Link,
             "did you mean `{rel}`? The published site, GitHub and DocFX do not add `.md` to a link"
         ));
     }
-    if is_folder(site, path) {
+    if site.holds_folder(path) {
         let index = relative_file(from, &format!("{path}/index.md"));
         return d.with_help(format!("link one of its pages, or add `{index}`"));
     }
@@ -133,11 +133,6 @@ fn broken_link(site: &Site, suggester: &Suggester<'_>, page: &Page, link: &Link,
         return d.with_help(format!("that page has no {here} version; it exists in {}", list.join(", ")));
     }
     d
-}
-
-/// Whether some page or file of the site lies below `path`.
-fn is_folder(site: &Site, path: &str) -> bool {
-    site.holds_folder(path)
 }
 
 /// The translation key a missing root-relative path would have: its path
